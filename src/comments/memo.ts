@@ -1,0 +1,51 @@
+/** A value loaded from KV, with a version that changes only when the value does. */
+export interface Versioned<T> {
+  value: T
+  version: number
+}
+
+interface Entry<T> {
+  value: T
+  version: number
+  serialised: string
+  loadedAt: number
+}
+
+let nextVersion = 1
+
+/**
+ * Per-isolate memo of KV reads. A page view within `ttlMs` of the last load
+ * reads nothing from KV; moderation in this isolate invalidates at once.
+ */
+export class Memo<T> {
+  private readonly entries = new Map<string, Entry<T>>()
+  private readonly loading = new Map<string, Promise<Versioned<T>>>()
+
+  constructor(private readonly ttlMs: number) {}
+
+  /** The memoised value for `key`, reloaded with `load` when older than the TTL. */
+  get(key: string, load: () => Promise<T>, now = Date.now()): Promise<Versioned<T>> {
+    const entry = this.entries.get(key)
+    if (entry && now - entry.loadedAt < this.ttlMs) {
+      return Promise.resolve({ value: entry.value, version: entry.version })
+    }
+    const pending = this.loading.get(key)
+    if (pending) return pending
+    const loaded = load()
+      .then((value) => {
+        const serialised = JSON.stringify(value)
+        const current = this.entries.get(key)
+        const version = current?.serialised === serialised ? current.version : nextVersion++
+        this.entries.set(key, { value, version, serialised, loadedAt: Date.now() })
+        return { value, version }
+      })
+      .finally(() => this.loading.delete(key))
+    this.loading.set(key, loaded)
+    return loaded
+  }
+
+  /** Forgets `key` so the next read goes to KV. */
+  invalidate(key: string): void {
+    this.entries.delete(key)
+  }
+}

@@ -1,0 +1,30 @@
+import { Memo, type Versioned } from './memo'
+import type { CommentCounts, CommentStore } from './store'
+import type { PublicComment } from './types'
+
+// Short enough that an approval elsewhere shows within half a minute; long
+// enough that a busy article page reads KV at most twice a minute per isolate.
+const ttlMs = 30_000
+const approvedMemo = new Memo<PublicComment[]>(ttlMs)
+const countsMemo = new Memo<CommentCounts>(ttlMs)
+
+/** What readers see of comments, memoised per isolate over the store. */
+export class PublicComments {
+  constructor(private readonly store: CommentStore) {}
+
+  /** Approved comments of an article, oldest first. */
+  approved(article: string): Promise<Versioned<PublicComment[]>> {
+    return approvedMemo.get(article, () => this.store.approved(article))
+  }
+
+  /** Approved comment counts by article. */
+  counts(): Promise<Versioned<CommentCounts>> {
+    return countsMemo.get('all', () => this.store.counts())
+  }
+
+  /** Called after moderation changed what readers of `article` see. */
+  invalidate(article: string): void {
+    approvedMemo.invalidate(article)
+    countsMemo.invalidate('all')
+  }
+}

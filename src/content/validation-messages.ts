@@ -1,0 +1,30 @@
+import type { z } from 'zod'
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  const json = JSON.stringify(value)
+  return json.length > 80 ? `${json.slice(0, 77)}...` : json
+}
+
+/**
+ * Turns zod issues into `file: "field" must be X, got Y` lines, the one format
+ * an author sees for every broken content file.
+ */
+export function describeIssues(file: string, input: unknown, error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return `${file}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+    }
+    const field = issue.path.map(String).join('.') || '(front matter)'
+    return `${file}: "${field}" ${issue.message}, got ${describe(valueAt(input, issue.path))}`
+  })
+}

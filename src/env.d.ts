@@ -1,0 +1,11 @@
+// Secrets are not in wrangler.toml, so `wrangler types` cannot see them; they are declared here.
+declare namespace Cloudflare {
+  interface Env {
+    /** Bearer token for /admin; the admin routes are closed when it is unset. */
+    ADMIN_TOKEN?: string
+    /** Cloudflare Turnstile secret; comments are checked with Turnstile when it is set. */
+    TURNSTILE_SECRET?: string
+    /** Salt for hashing client addresses; set it as a secret in production. */
+    CLIENT_SALT?: string
+  }
+}

@@ -1,0 +1,39 @@
+/** A person credited in a feed. */
+export interface FeedPerson {
+  name: string
+  url?: string
+}
+
+/** One entry of a feed, format-neutral; every text field is plain text unless named html. */
+export interface FeedEntry {
+  id: string
+  url: string
+  title: string
+  summary?: string
+  contentHtml: string
+  published: Date
+  updated: Date
+  authors: FeedPerson[]
+  tags: string[]
+  language: string
+  /** The entry's comments page and comment feeds, when it takes comments. */
+  replies?: {
+    pageUrl: string
+    rssUrl: string
+    atomUrl: string
+    jsonUrl: string
+    count: number
+  }
+}
+
+/** A whole feed, format-neutral: what every renderer takes. */
+export interface FeedDocument {
+  id: string
+  title: string
+  description: string
+  language: string
+  homeUrl: string
+  links: { rss: string; atom: string; json: string }
+  updated: Date
+  entries: FeedEntry[]
+}

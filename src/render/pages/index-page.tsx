@@ -1,0 +1,36 @@
+import type { Article } from '../../content/types'
+import { formatDate, messagesFor } from '../i18n'
+import { type FeedLink, Layout, type PageHead } from './layout'
+import { Subscribe } from './subscribe'
+
+/** The home page: every article, newest first. */
+export function IndexPage(props: {
+  head: PageHead
+  homeUrl: string
+  articles: readonly Article[]
+  articleHref: (slug: string) => string
+  siteFeeds: FeedLink[]
+}) {
+  const t = messagesFor(props.head.language)
+  return (
+    <Layout head={props.head} homeUrl={props.homeUrl}>
+      <h1>{t.latest}</h1>
+      <ol class="articles">
+        {props.articles.map((article) => (
+          <li lang={article.language}>
+            <h2>
+              <a href={props.articleHref(article.slug)}>{article.title}</a>
+            </h2>
+            <p class="meta">
+              <time datetime={article.published}>
+                {formatDate(article.published, article.language)}
+              </time>
+            </p>
+            <p>{article.summary}</p>
+          </li>
+        ))}
+      </ol>
+      <Subscribe language={props.head.language} siteFeeds={props.siteFeeds} />
+    </Layout>
+  )
+}

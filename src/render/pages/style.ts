@@ -1,0 +1,35 @@
+/** The site's only stylesheet, served as /site.css so pages need no inline style. */
+export const stylesheet = `
+:root{--ink:#1a1a1a;--muted:#555;--paper:#fffdf8;--accent:#8a2d0b;--line:#ddd5c8;color-scheme:light}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;background:var(--paper);color:var(--ink);font:1.125rem/1.75 "Noto Serif Devanagari","Noto Sans Devanagari","Mukta","Hind","Kohinoor Devanagari","Mangal","Nirmala UI",Georgia,serif;overflow-wrap:anywhere}
+main,header.site,footer.site{max-width:42rem;margin:0 auto;padding:0 1rem}
+header.site{padding-top:1rem;border-bottom:1px solid var(--line)}
+header.site a{color:var(--ink);text-decoration:none;font-weight:700}
+h1,h2,h3{line-height:1.4}
+h1{font-size:1.75rem}
+a{color:var(--accent)}
+a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+.skip{position:absolute;left:-999px}
+.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
+.meta{color:var(--muted);font-size:.95rem}
+.standfirst{font-size:1.2rem;font-weight:600}
+.subscribe{border-top:1px solid var(--line);margin-top:2rem;font-size:.95rem}
+.subscribe ul{padding-left:1.2rem}
+.subscribe code{word-break:break-all}
+ol.articles{list-style:none;padding:0}
+ol.articles li{margin:1.5rem 0}
+.comments ol{list-style:none;padding-left:0}
+.comments ol ol{padding-left:1.25rem;border-left:3px solid var(--line)}
+.comment{margin:1rem 0}
+.comment .text{white-space:pre-wrap}
+.notice{background:#eef6ee;border:1px solid #7a7;padding:.75rem;border-radius:4px}
+.error{color:#a00000;font-size:.95rem}
+form label{display:block;font-weight:600;margin-top:1rem}
+form input,form textarea{width:100%;font:inherit;padding:.4rem;border:1px solid #767676;border-radius:3px}
+form textarea{min-height:8rem}
+form button{margin-top:1rem;font:inherit;padding:.4rem 1.2rem;background:var(--accent);color:#fff;border:0;border-radius:3px;cursor:pointer}
+.hp{position:absolute;left:-5000px;width:1px;height:1px;overflow:hidden}
+footer.site{border-top:1px solid var(--line);margin-top:2rem;padding-bottom:2rem}
+`

@@ -1,0 +1,15 @@
+import type { Article } from '../content/types'
+import { paths } from '../paths'
+import { escapeHtml } from './xml-safe'
+
+/** sitemaps.org XML listing the home page and every article. */
+export function renderSitemap(siteUrl: string, articles: readonly Article[]): string {
+  const urls = [
+    `<url><loc>${escapeHtml(siteUrl + paths.home)}</loc></url>`,
+    ...articles.map(
+      (a) =>
+        `<url><loc>${escapeHtml(siteUrl + paths.article(a.slug))}</loc><lastmod>${a.updated ?? a.published}</lastmod></url>`,
+    ),
+  ]
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`
+}

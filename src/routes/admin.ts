@@ -1,0 +1,94 @@
+import { type Context, Hono } from 'hono'
+import { bearerAuth } from 'hono/bearer-auth'
+import { timingSafeEqual } from 'hono/utils/buffer'
+import { logDecision } from '../comments/decision-log'
+import { duplicateFingerprint } from '../comments/fingerprint'
+import { isCommentId } from '../comments/ids'
+import { PublicComments } from '../comments/public-comments'
+import type { CommentStatus } from '../comments/types'
+import { cacheControl } from '../http/cache-control'
+import { problem, problemResponse } from '../http/problem'
+import { type AppEnv, commentStore, config } from './app-env'
+
+const statuses = new Set<CommentStatus>(['pending', 'approved', 'spam'])
+const pageSize = 50
+
+const unauthorized = () =>
+  problemResponse(problem(401, 'A valid bearer token is required.'), {
+    'www-authenticate': 'Bearer realm="admin"',
+  })
+
+/** The moderation API, behind `Authorization: Bearer <ADMIN_TOKEN>`. */
+export const admin = new Hono<AppEnv>()
+
+admin.use(
+  '/admin/*',
+  bearerAuth({
+    realm: 'admin',
+    // No token configured: the admin API is closed, whatever the request carries.
+    verifyToken: async (candidate, c) => {
+      const token = config(c as Context<AppEnv>).adminToken
+      return token !== undefined && (await timingSafeEqual(token, candidate))
+    },
+    noAuthenticationHeader: { message: unauthorized },
+    invalidAuthenticationHeader: { message: unauthorized },
+    invalidToken: { message: unauthorized },
+  }),
+)
+
+admin.get('/admin/comments', async (c) => {
+  const status = c.req.query('status') ?? 'pending'
+  if (!statuses.has(status as CommentStatus)) {
+    return problemResponse(
+      problem(400, 'status must be pending, approved or spam.', {
+        errors: [
+          {
+            field: 'status',
+            code: 'invalid_value',
+            message: 'status must be pending, approved or spam',
+          },
+        ],
+      }),
+    )
+  }
+  const article = c.req.query('article') || undefined
+  const page = await commentStore(c).listForModeration(
+    status as CommentStatus,
+    article,
+    c.req.query('cursor') || undefined,
+    pageSize,
+  )
+  return c.json({ comments: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, {
+    'cache-control': cacheControl.none,
+  })
+})
+
+async function moderate(c: Context<AppEnv>, action: 'approve' | 'spam' | 'delete') {
+  const id = c.req.param('id') ?? ''
+  const store = commentStore(c)
+  const comment = isCommentId(id) ? await store.get(id) : null
+  if (!comment) return problemResponse(problem(404, `There is no comment ${id}.`))
+  const wasApproved = comment.status === 'approved'
+  let result: Response
+  if (action === 'delete') {
+    await store.remove(
+      comment,
+      await duplicateFingerprint(comment.article, comment.email, comment.content),
+    )
+    result = new Response(null, { status: 204 })
+  } else {
+    const updated = await store.setStatus(comment, action === 'approve' ? 'approved' : 'spam')
+    result = c.json(updated, 200, { 'cache-control': cacheControl.none })
+  }
+  const isApproved = action === 'approve'
+  if (wasApproved || isApproved) {
+    await store.recount(comment.article, { id: comment.id, approved: isApproved })
+    new PublicComments(store).invalidate(comment.article)
+  }
+  logDecision({ decision: 'moderated', article: comment.article, id: comment.id, action })
+  return result
+}
+
+admin.post('/admin/comments/:id/approve', (c) => moderate(c, 'approve'))
+admin.post('/admin/comments/:id/spam', (c) => moderate(c, 'spam'))
+admin.delete('/admin/comments/:id', (c) => moderate(c, 'delete'))

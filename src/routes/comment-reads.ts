@@ -1,0 +1,83 @@
+import { type Context, Hono } from 'hono'
+import { findArticle, site } from '../content/index'
+import { cacheControl } from '../http/cache-control'
+import { type HeldResponse, hold, serveHeld } from '../http/held-response'
+import { latest } from '../http/last-modified'
+import { problem, problemResponse } from '../http/problem'
+import { RenderCache } from '../http/render-cache'
+import { commentFeed } from '../render/comment-feed'
+import { type FeedFormat, feedFormats } from '../render/feed-formats'
+import { type AppEnv, originOf, publicComments } from './app-env'
+import { notFound } from './not-found'
+
+const held = new RenderCache<HeldResponse>(256)
+const unavailable = () =>
+  problemResponse(problem(503, 'Comments cannot be read right now.', { retryAfter: 30 }))
+
+// Approval moves Last-Modified forward even when the approved comment is old.
+async function readComments(c: Context<AppEnv>, slug: string) {
+  try {
+    const comments = publicComments(c)
+    const [approved, counts] = await Promise.all([comments.approved(slug), comments.counts()])
+    return { approved, moderated: counts.value.updated }
+  } catch {
+    return null
+  }
+}
+
+/** An article's approved comments as JSON and as RSS, Atom and JSON Feed. */
+export const commentReads = new Hono<AppEnv>()
+
+commentReads.get('/articles/:slug/comments', async (c) => {
+  const article = findArticle(c.req.param('slug'))
+  if (!article) return notFound(c)
+  const loaded = await readComments(c, article.slug)
+  if (!loaded) return unavailable()
+  const { approved, moderated } = loaded
+  const response = await held.get(`json|${article.slug}|${approved.version}`, () =>
+    hold(
+      JSON.stringify({
+        article: article.slug,
+        count: approved.value.length,
+        comments: approved.value,
+      }),
+      latest(article.published, approved.value.at(-1)?.created, moderated),
+      {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': cacheControl.comments,
+        'access-control-allow-origin': '*',
+      },
+    ),
+  )
+  return serveHeld(c.req.raw, response)
+})
+
+const feedFiles: Array<[string, FeedFormat]> = [
+  ['feed.xml', 'rss'],
+  ['atom.xml', 'atom'],
+  ['feed.json', 'json'],
+]
+
+for (const [file, format] of feedFiles) {
+  commentReads.get(`/articles/:slug/comments/${file}`, async (c) => {
+    const article = findArticle(c.req.param('slug'))
+    if (!article) return notFound(c)
+    const loaded = await readComments(c, article.slug)
+    if (!loaded) return unavailable()
+    const { approved, moderated } = loaded
+    const origin = originOf(c)
+    const response = await held.get(
+      `${format}|${article.slug}|${origin}|${approved.version}`,
+      () => {
+        const doc = commentFeed(site, article, origin, approved.value)
+        const { render, contentType } = feedFormats[format]
+        return hold(render(doc), latest(doc.updated, moderated), {
+          'content-type': contentType,
+          'cache-control': cacheControl.comments,
+          'access-control-allow-origin': '*',
+        })
+      },
+    )
+    return serveHeld(c.req.raw, response)
+  })
+}

@@ -1,0 +1,109 @@
+import { Hono } from 'hono'
+import { isCommentId } from '../comments/ids'
+import { publicFields } from '../comments/public-fields'
+import { articles, findArticle, site } from '../content/index'
+import { cacheControl } from '../http/cache-control'
+import { type HeldResponse, hold, serveHeld } from '../http/held-response'
+import { latest } from '../http/last-modified'
+import { RenderCache } from '../http/render-cache'
+import { paths } from '../paths'
+import { siteFeedLinks } from '../render/feed-links'
+import { IndexPage } from '../render/pages/index-page'
+import { type AppEnv, commentStore, config, originOf, publicComments } from './app-env'
+import { articleDocument, commentsView } from './article-view'
+import { notFound } from './not-found'
+
+const held = new RenderCache<HeldResponse>(256)
+const htmlType = 'text/html; charset=utf-8'
+
+/** The home page and article pages. */
+export const pages = new Hono<AppEnv>()
+
+pages.get(paths.home, async (c) => {
+  const origin = originOf(c)
+  const response = await held.get(`index|${origin}`, async () => {
+    const siteFeeds = siteFeedLinks(site, origin)
+    const page = IndexPage({
+      head: {
+        language: site.language,
+        title: site.title,
+        description: site.description,
+        canonical: config(c).siteUrl + paths.home,
+        feeds: siteFeeds,
+        ogType: 'website',
+        siteTitle: site.title,
+      },
+      homeUrl: paths.home,
+      articles,
+      articleHref: paths.article,
+      siteFeeds,
+    })
+    const newest = articles[0]
+    return hold(
+      `<!doctype html>${await page.toString()}`,
+      latest(newest?.updated, newest?.published),
+      {
+        'content-type': htmlType,
+        'cache-control': cacheControl.page,
+      },
+    )
+  })
+  return serveHeld(c.req.raw, response)
+})
+
+pages.get('/articles/:slug', async (c) => {
+  const article = findArticle(c.req.param('slug'))
+  if (!article) return notFound(c)
+  const comments = publicComments(c)
+  let approved: Awaited<ReturnType<typeof comments.approved>>
+  let counts: Awaited<ReturnType<typeof comments.counts>>
+  try {
+    ;[approved, counts] = await Promise.all([comments.approved(article.slug), comments.counts()])
+  } catch (error) {
+    console.error(
+      JSON.stringify({
+        event: 'comments_unavailable',
+        article: article.slug,
+        error: String(error),
+      }),
+    )
+    return c.html(await articleDocument(c, article, { kind: 'unavailable' }), 200, {
+      'cache-control': cacheControl.none,
+    })
+  }
+
+  const heldId = c.req.query('held')
+  const replyTo = c.req.query('replyto')
+  if (heldId !== undefined || replyTo !== undefined) {
+    // Personal views (a reader's own held comment, a reply form) are never cached.
+    const pending = heldId && isCommentId(heldId) ? await commentStore(c).get(heldId) : null
+    const heldComment =
+      pending && pending.article === article.slug && pending.status === 'pending'
+        ? publicFields(pending)
+        : undefined
+    const view = commentsView(approved.value, {
+      ...(heldComment ? { heldComment } : {}),
+      ...(replyTo ? { replyTo } : {}),
+    })
+    return c.html(await articleDocument(c, article, view), 200, {
+      'cache-control': cacheControl.none,
+    })
+  }
+
+  const origin = originOf(c)
+  const response = await held.get(
+    `article|${article.slug}|${origin}|${approved.version}`,
+    async () =>
+      hold(
+        await articleDocument(c, article, commentsView(approved.value, {})),
+        latest(
+          article.updated,
+          article.published,
+          counts.value.updated,
+          approved.value.at(-1)?.created,
+        ),
+        { 'content-type': htmlType, 'cache-control': cacheControl.comments },
+      ),
+  )
+  return serveHeld(c.req.raw, response)
+})

@@ -1,0 +1,48 @@
+import { Hono } from 'hono'
+import type { CommentCounts } from '../comments/store'
+import { articles, site } from '../content/index'
+import { cacheControl } from '../http/cache-control'
+import { type HeldResponse, hold, serveHeld } from '../http/held-response'
+import { latest } from '../http/last-modified'
+import { RenderCache } from '../http/render-cache'
+import { paths } from '../paths'
+import { articleFeed } from '../render/article-feed'
+import { type FeedFormat, feedFormats } from '../render/feed-formats'
+import { type AppEnv, originOf, publicComments } from './app-env'
+
+const held = new RenderCache<HeldResponse>(32)
+const noCounts = { value: { updated: null, articles: {} } as CommentCounts, version: 0 }
+
+/** The site's RSS, Atom and JSON feeds, rendered once per origin and comment-count version. */
+export const siteFeeds = new Hono<AppEnv>()
+
+const routes: Array<[string, FeedFormat]> = [
+  [paths.rss, 'rss'],
+  [paths.atom, 'atom'],
+  [paths.json, 'json'],
+]
+
+for (const [path, format] of routes) {
+  siteFeeds.get(path, async (c) => {
+    const origin = originOf(c)
+    // Counts only decorate the feed (slash:comments, thr:count): if KV fails, serve without them.
+    const counts = await publicComments(c)
+      .counts()
+      .catch(() => noCounts)
+    const response = await held.get(`${format}|${origin}|${counts.version}`, () => {
+      const doc = articleFeed({
+        site,
+        articles,
+        origin,
+        commentCount: (slug) => counts.value.articles[slug] ?? 0,
+      })
+      const { render, contentType } = feedFormats[format]
+      return hold(render(doc), latest(doc.updated, counts.value.updated), {
+        'content-type': contentType,
+        'cache-control': cacheControl.feed,
+        'access-control-allow-origin': '*',
+      })
+    })
+    return serveHeld(c.req.raw, response)
+  })
+}
