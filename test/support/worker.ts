@@ -1,5 +1,7 @@
+import { dirname } from 'node:path'
 import { Miniflare, type MiniflareOptions } from 'miniflare'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
+import { faultKey, faultModule, faultWorkerName, type KvFaults } from './kv-faults'
 
 /** The admin token every test Worker is started with. */
 export const adminToken = 'test-admin-token-0123456789'
@@ -13,6 +15,8 @@ export interface TestWorker {
   /** Every key currently in the COMMENTS namespace. */
   kvKeys(prefix?: string): Promise<string[]>
   kv(): Promise<KVNamespaceLike>
+  /** Makes KV calls fail from now on (needs `kvFaults: true`); `{}` heals it. */
+  setKvFaults(faults: KvFaults): Promise<void>
   stop(): Promise<void>
 }
 
@@ -33,6 +37,12 @@ export interface StartOptions {
   outboundService?: MiniflareOptions['outboundService']
   /** Rate limit per period, overriding wrangler.toml (e.g. to let many posts through). */
   rateLimit?: number
+  /** Another bundle than dist/index.js (see buildFixtureBundle). */
+  scriptPath?: string
+  /** Failed admin authentications allowed per client per minute, overriding wrangler.toml. */
+  adminAuthLimit?: number
+  /** Route COMMENTS through a wrapper whose calls can be made to fail (see setKvFaults). */
+  kvFaults?: boolean
 }
 
 /** Starts the bundle built by `npm run build` with the bindings from wrangler.toml. */
@@ -44,28 +54,58 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     CLIENT_SALT: 'test-salt',
     ...options.vars,
   }
-  const ratelimits = options.rateLimit
-    ? { COMMENT_RATE_LIMITER: { simple: { limit: options.rateLimit, period: 10 } } }
-    : workerOptions.ratelimits
-  const mf = new Miniflare({
+  const ratelimits = {
+    ...workerOptions.ratelimits,
+    ...(options.rateLimit
+      ? { COMMENT_RATE_LIMITER: { simple: { limit: options.rateLimit, period: 10 } } }
+      : {}),
+    ...(options.adminAuthLimit
+      ? { ADMIN_AUTH_LIMITER: { simple: { limit: options.adminAuthLimit, period: 60 } } }
+      : {}),
+  }
+  const main = {
     ...workerOptions,
     name: 'feed-publisher',
     modules: true,
-    scriptPath: 'dist/index.js',
+    scriptPath: options.scriptPath ?? 'dist/index.js',
+    ...(options.scriptPath ? { modulesRoot: dirname(options.scriptPath) } : {}),
     bindings,
-    ...(ratelimits ? { ratelimits } : {}),
+    ratelimits,
     ...(options.outboundService ? { outboundService: options.outboundService } : {}),
-    host: '127.0.0.1',
-    port: 0,
-  } as MiniflareOptions)
+  }
+  const mf = new Miniflare(
+    options.kvFaults
+      ? ({
+          host: '127.0.0.1',
+          port: 0,
+          workers: [
+            {
+              ...main,
+              kvNamespaces: {},
+              wrappedBindings: { COMMENTS: { scriptName: faultWorkerName } },
+            },
+            {
+              name: faultWorkerName,
+              modules: [{ type: 'ESModule', path: 'kv-faults.js', contents: faultModule }],
+              kvNamespaces: { INNER: 'comments', FAULTS: 'faults' },
+            },
+          ],
+        } as MiniflareOptions)
+      : ({ ...main, host: '127.0.0.1', port: 0 } as MiniflareOptions),
+  )
+  // The namespace the Worker's COMMENTS really stores into.
+  const comments = async () =>
+    (options.kvFaults
+      ? await mf.getKVNamespace('INNER', faultWorkerName)
+      : await mf.getKVNamespace('COMMENTS')) as unknown as KVNamespaceLike
   const url = await mf.ready
   const origin = url.origin
   return {
     origin,
     fetch: (path, init) => fetch(origin + path, { redirect: 'manual', ...init }),
-    kv: async () => (await mf.getKVNamespace('COMMENTS')) as unknown as KVNamespaceLike,
+    kv: comments,
     async kvKeys(prefix) {
-      const kv = (await mf.getKVNamespace('COMMENTS')) as unknown as KVNamespaceLike
+      const kv = await comments()
       const names: string[] = []
       let cursor: string | undefined
       do {
@@ -74,6 +114,14 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
         cursor = page.list_complete ? undefined : page.cursor
       } while (cursor)
       return names
+    },
+    async setKvFaults(faults) {
+      if (!options.kvFaults) throw new Error('start the worker with { kvFaults: true }')
+      const switchboard = (await mf.getKVNamespace(
+        'FAULTS',
+        faultWorkerName,
+      )) as unknown as KVNamespaceLike
+      await switchboard.put(faultKey, JSON.stringify(faults))
     },
     stop: () => mf.dispose(),
   }

@@ -1,0 +1,74 @@
+import type { TestWorker } from './worker'
+import { adminToken } from './worker'
+
+export const slug = 'openai-sora-artists-leak-protest'
+export const commentsPath = `/articles/${slug}/comments`
+
+let nextClient = 1
+
+/** A fresh client address, so the per-client rate limit never couples two tests. */
+export function newClient(): string {
+  const n = nextClient++
+  return `198.51.${Math.floor(n / 250)}.${(n % 250) + 1}`
+}
+
+/** A valid comment body; override any field. */
+export function validComment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    author: 'पाठक',
+    email: `reader${nextClient}@example.org`,
+    content: `एक टिप्पणी ${Math.random()}`,
+    ...overrides,
+  }
+}
+
+/** POSTs a JSON comment from a client address. */
+export function postJson(
+  worker: TestWorker,
+  body: unknown,
+  client = newClient(),
+  path = commentsPath,
+) {
+  return worker.fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'cf-connecting-ip': client },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+}
+
+/** POSTs the HTML form as a browser does (urlencoded, Accept: text/html). */
+export function postForm(
+  worker: TestWorker,
+  fields: Record<string, string>,
+  client = newClient(),
+  path = commentsPath,
+) {
+  return worker.fetch(path, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html,application/xhtml+xml',
+      'cf-connecting-ip': client,
+    },
+    body: new URLSearchParams(fields).toString(),
+  })
+}
+
+/** Calls the moderation API with the test token. */
+export function adminCall(worker: TestWorker, method: string, path: string, token = adminToken) {
+  return worker.fetch(path, { method, headers: { authorization: `Bearer ${token}` } })
+}
+
+/** Posts a comment and approves it; returns its id. */
+export async function postApproved(
+  worker: TestWorker,
+  body: Record<string, unknown>,
+): Promise<string> {
+  const response = await postJson(worker, body)
+  if (response.status !== 201)
+    throw new Error(`post failed: ${response.status} ${await response.text()}`)
+  const { id } = (await response.json()) as { id: string }
+  const approved = await adminCall(worker, 'POST', `/admin/comments/${id}/approve`)
+  if (approved.status !== 200) throw new Error(`approve failed: ${approved.status}`)
+  return id
+}
