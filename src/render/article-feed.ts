@@ -42,6 +42,7 @@ export function articleFeed(input: ArticleFeedInput): FeedDocument {
   return {
     id: ids.siteFeed(site.idAuthority),
     title: site.title,
+    publisher: site.title,
     description: site.description,
     language: site.language,
     homeUrl: origin + paths.home,

@@ -18,6 +18,7 @@ export function renderAtom(doc: FeedDocument): string {
     id: doc.id,
     title: xmlText(doc.title),
     description: xmlText(doc.description),
+    author: { name: xmlText(doc.publisher) },
     link: doc.homeUrl,
     updated: doc.updated,
     generator: false,

@@ -48,6 +48,7 @@ export function commentFeed(
   return {
     id: ids.commentFeed(site.idAuthority, article.slug),
     title: `${article.title} — ${site.title}`,
+    publisher: site.title,
     description: article.summary,
     language: article.language,
     homeUrl: `${origin}${paths.article(article.slug)}#comments`,

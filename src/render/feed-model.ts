@@ -31,6 +31,8 @@ export interface FeedDocument {
   id: string
   title: string
   description: string
+  /** Who publishes the feed: Atom needs a feed-level author when an entry might lack one. */
+  publisher: string
   language: string
   homeUrl: string
   links: { rss: string; atom: string; json: string }

@@ -60,7 +60,8 @@ export function CommentForm(props: {
   const contentError = state.errors.content
   const parent = props.replyingTo?.id ?? state.values.parent ?? ''
   return (
-    <form id="comment-form" method="post" action={props.action} novalidate>
+    // The fragment brings a refused post's answer into view at the form and its messages.
+    <form id="comment-form" method="post" action={`${props.action}#comment-form`} novalidate>
       <h3 id="reply-title">
         {props.replyingTo ? `${t.replyTo} ${props.replyingTo.author}` : t.leaveReply}
       </h3>
