@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import Ajv from 'ajv'
+import { Ajv } from 'ajv'
 import { XMLValidator } from 'fast-xml-parser'
 
 const require = createRequire(import.meta.url)
@@ -17,7 +17,7 @@ export function assertWellFormedXml(xml: string): void {
   assert.doesNotMatch(xml, /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u)
 }
 
-const ajv = new Ajv.default({ allErrors: true, strict: false })
+const ajv = new Ajv({ allErrors: true, strict: false })
 // The schema uses format "uri"; check it with URL.canParse, the parser feed readers use.
 ajv.addFormat('uri', (value: string) => URL.canParse(value))
 ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/)
