@@ -94,8 +94,9 @@ describe('an accepted form post', () => {
     const location = response.headers.get('location') ?? ''
     const id = /#comment-([0-9a-z]+)$/.exec(location)?.[1]
     const html = await page(location.replace(/#.*/, ''))
-    assert.match(html, /role="status">धन्यवाद। आपकी टिप्पणी मॉडरेशन के लिए रोकी गई है/)
-    assert.match(html, new RegExp(`<li id="comment-${id}"`))
+    const heldItem = new RegExp(`<li id="comment-${id}" class="comment">.*?role="status">धन्यवाद।`, 's')
+    assert.match(html, heldItem, 'the notice sits at the held comment, where the page scrolls to')
+    assert.doesNotMatch(html, new RegExp(`replyto=${id}`), 'a held comment cannot be replied to')
     assert.match(html, /स्वीकृत होने की प्रतीक्षा/)
     const plain = await page(`/articles/${slug}`)
     assert.doesNotMatch(plain, /स्वीकृत होने की प्रतीक्षा/, 'pending comments are not public')

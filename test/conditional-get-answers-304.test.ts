@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { getRoutes } from './support/routes'
 import { seed } from './support/seed'
 import { startWorker, type TestWorker } from './support/worker'
 
@@ -9,19 +10,7 @@ before(async () => {
 })
 after(() => worker.stop())
 
-const routes = [
-  '/',
-  `/articles/${seed.slug}`,
-  '/feed.xml',
-  '/atom.xml',
-  '/feed.json',
-  `/articles/${seed.slug}/comments`,
-  `/articles/${seed.slug}/comments/feed.xml`,
-  `/articles/${seed.slug}/comments/atom.xml`,
-  `/articles/${seed.slug}/comments/feed.json`,
-]
-
-for (const path of routes) {
+for (const path of getRoutes) {
   describe(`conditional GET of ${path}`, () => {
     it('sends a strong ETag, Last-Modified and Cache-Control', async () => {
       const response = await worker.fetch(path)

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { getRoutes } from './support/routes'
 import { seed } from './support/seed'
 import { startWorker, type TestWorker } from './support/worker'
 
@@ -29,21 +30,8 @@ describe('feed aliases', () => {
 })
 
 describe('HEAD', () => {
-  const getRoutes = [
-    '/',
-    `/articles/${seed.slug}`,
-    '/feed.xml',
-    '/atom.xml',
-    '/feed.json',
-    `/articles/${seed.slug}/comments`,
-    `/articles/${seed.slug}/comments/feed.xml`,
-    `/articles/${seed.slug}/comments/atom.xml`,
-    `/articles/${seed.slug}/comments/feed.json`,
-    '/site.css',
-    '/robots.txt',
-    '/sitemap.xml',
-  ]
-  for (const path of getRoutes) {
+  const routes = [...getRoutes, '/site.css', '/robots.txt', '/sitemap.xml']
+  for (const path of routes) {
     it(`${path} answers HEAD with the GET headers and no body`, async () => {
       const get = await worker.fetch(path)
       const head = await worker.fetch(path, { method: 'HEAD' })

@@ -1,6 +1,7 @@
 import { Feed } from 'feed'
 import type { FeedDocument, FeedEntry } from './feed-model'
-import { cdataHtml, escapeHtml, xmlAttribute, xmlText } from './xml-safe'
+import { feedItem, feedOptions } from './feed-package-input'
+import { xmlAttribute, xmlText } from './xml-safe'
 
 function repliesLinks(entry: FeedEntry): string {
   if (!entry.replies) return ''
@@ -15,24 +16,13 @@ function repliesLinks(entry: FeedEntry): string {
 /** Renders a feed document as Atom 1.0 with RFC 4685 reply links. */
 export function renderAtom(doc: FeedDocument): string {
   const feed = new Feed({
-    id: doc.id,
-    title: xmlText(doc.title),
-    description: xmlText(doc.description),
+    ...feedOptions(doc),
     author: { name: xmlText(doc.publisher) },
-    link: doc.homeUrl,
-    updated: doc.updated,
-    generator: false,
     feedLinks: { atom: doc.links.atom },
   })
   for (const entry of doc.entries) {
     feed.addItem({
-      title: escapeHtml(entry.title),
-      id: entry.id,
-      link: entry.url,
-      date: entry.updated,
-      published: entry.published,
-      ...(entry.summary ? { description: escapeHtml(entry.summary) } : {}),
-      content: cdataHtml(entry.contentHtml),
+      ...feedItem(entry),
       author: entry.authors.map((a) => ({
         name: xmlText(a.name),
         ...(a.url ? { link: a.url } : {}),

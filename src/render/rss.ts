@@ -1,6 +1,7 @@
 import { Feed } from 'feed'
 import type { FeedDocument, FeedEntry } from './feed-model'
-import { cdataHtml, escapeHtml, xmlText } from './xml-safe'
+import { feedItem, feedOptions } from './feed-package-input'
+import { xmlText } from './xml-safe'
 
 const namespaces =
   ' xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:slash="http://purl.org/rss/1.0/modules/slash/"'
@@ -31,24 +32,13 @@ function extensionsFor(entry: FeedEntry) {
 /** Renders a feed document as RSS 2.0 with the content, dc, wfw and slash modules. */
 export function renderRss(doc: FeedDocument): string {
   const feed = new Feed({
-    id: doc.id,
-    title: xmlText(doc.title),
-    description: xmlText(doc.description),
-    link: doc.homeUrl,
+    ...feedOptions(doc),
     language: doc.language,
-    updated: doc.updated,
-    generator: false,
     feedLinks: { rss: doc.links.rss },
   })
   for (const entry of doc.entries) {
     feed.addItem({
-      title: escapeHtml(entry.title),
-      id: entry.id,
-      link: entry.url,
-      date: entry.updated,
-      published: entry.published,
-      ...(entry.summary ? { description: escapeHtml(entry.summary) } : {}),
-      content: cdataHtml(entry.contentHtml),
+      ...feedItem(entry),
       category: entry.tags.map((tag) => ({ name: xmlText(tag) })),
       extensions: extensionsFor(entry),
     })

@@ -32,7 +32,7 @@ export function commentsView(approved: readonly PublicComment[], extras: PageExt
     count: approved.length,
     truncated: approved.length > shown.length,
     form: extras.form ?? emptyForm,
-    held: extras.heldComment !== undefined,
+    ...(extras.heldComment ? { heldId: extras.heldComment.id } : {}),
     ...(target ? { replyingTo: { id: target.id, author: target.author } } : {}),
   }
 }

@@ -1,29 +1,18 @@
 import type { Context } from 'hono'
-import { site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
 import { prefersHtml } from '../http/negotiate'
 import { problem, problemResponse } from '../http/problem'
 import { paths } from '../paths'
 import { NotFoundPage } from '../render/pages/not-found-page'
-import { type AppEnv, config } from './app-env'
+import type { AppEnv } from './app-env'
+import { siteHead } from './site-head'
 
 /** 404: an HTML page for browsers, problem JSON for API clients. */
 export async function notFound(c: Context<AppEnv>): Promise<Response> {
   if (!prefersHtml(c.req.raw)) {
     return problemResponse(problem(404, `Nothing is published at ${new URL(c.req.url).pathname}.`))
   }
-  const page = NotFoundPage({
-    head: {
-      language: site.language,
-      title: site.title,
-      description: site.description,
-      canonical: config(c).siteUrl + paths.home,
-      feeds: [],
-      ogType: 'website',
-      siteTitle: site.title,
-    },
-    homeUrl: paths.home,
-  })
+  const page = NotFoundPage({ head: siteHead(c, []), homeUrl: paths.home })
   return c.html(`<!doctype html>${await page.toString()}`, 404, {
     'cache-control': cacheControl.none,
   })

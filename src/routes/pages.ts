@@ -9,9 +9,10 @@ import { RenderCache } from '../http/render-cache'
 import { paths } from '../paths'
 import { siteFeedLinks } from '../render/feed-links'
 import { IndexPage } from '../render/pages/index-page'
-import { type AppEnv, commentStore, config, originOf, publicComments } from './app-env'
+import { type AppEnv, commentStore, originOf, publicComments } from './app-env'
 import { articleDocument, commentsView } from './article-view'
 import { notFound } from './not-found'
+import { siteHead } from './site-head'
 
 const held = new RenderCache<HeldResponse>(256)
 const htmlType = 'text/html; charset=utf-8'
@@ -24,15 +25,7 @@ pages.get(paths.home, async (c) => {
   const response = await held.get(`index|${origin}`, async () => {
     const siteFeeds = siteFeedLinks(site, origin)
     const page = IndexPage({
-      head: {
-        language: site.language,
-        title: site.title,
-        description: site.description,
-        canonical: config(c).siteUrl + paths.home,
-        feeds: siteFeeds,
-        ogType: 'website',
-        siteTitle: site.title,
-      },
+      head: siteHead(c, siteFeeds),
       homeUrl: paths.home,
       articles,
       articleHref: paths.article,

@@ -15,7 +15,8 @@ export type CommentsView =
       count: number
       truncated: boolean
       form: CommentFormState
-      held: boolean
+      /** The reader's own held comment, shown to them alone after posting. */
+      heldId?: string
       replyingTo?: { id: string; author: string }
     }
   | { kind: 'unavailable' }
@@ -88,12 +89,8 @@ export function ArticlePage(props: {
             <h2 id="comments-heading">
               {t.comments} ({comments.count})
             </h2>
-            {comments.held ? (
-              <p class="notice" role="status">
-                {t.held}
-              </p>
-            ) : null}
             <CommentList
+              {...(comments.heldId ? { heldId: comments.heldId } : {})}
               threads={comments.threads}
               language={article.language}
               replyHref={props.replyHref}

@@ -10,6 +10,18 @@ export interface CommentFormState {
 
 export const emptyForm: CommentFormState = { values: {}, errors: {} }
 
+/** The fields in page order: a refused post puts the focus on the first one in error. */
+const fieldOrder = ['content', 'author', 'email', 'url'] as const
+
+/**
+ * Where a refused post's page puts the focus (HTML autofocus, no script): the
+ * first field in error, else the message above the form; so a reader on a phone
+ * lands at the problem, and a screen reader announces it.
+ */
+function focusTarget(state: CommentFormState): (typeof fieldOrder)[number] | 'summary' | undefined {
+  return fieldOrder.find((field) => state.errors[field]) ?? (state.summary ? 'summary' : undefined)
+}
+
 function Field(props: {
   name: 'author' | 'email' | 'url'
   label: string
@@ -18,6 +30,7 @@ function Field(props: {
   required: boolean
   maxLength: number
   state: CommentFormState
+  autofocus: boolean
 }) {
   const error = props.state.errors[props.name]
   const id = `comment-${props.name}`
@@ -35,6 +48,7 @@ function Field(props: {
         maxlength={props.maxLength}
         required={props.required}
         value={props.state.values[props.name] ?? ''}
+        autofocus={props.autofocus}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
@@ -59,19 +73,26 @@ export function CommentForm(props: {
   const { state } = props
   const contentError = state.errors.content
   const parent = props.replyingTo?.id ?? state.values.parent ?? ''
+  const focus = focusTarget(state)
   return (
-    // The fragment brings a refused post's answer into view at the form and its messages.
-    <form id="comment-form" method="post" action={`${props.action}#comment-form`} novalidate>
+    <form id="comment-form" method="post" action={props.action} novalidate>
       <h3 id="reply-title">
         {props.replyingTo ? `${t.replyTo} ${props.replyingTo.author}` : t.leaveReply}
       </h3>
       {state.summary ? (
-        <p class="error" role="alert" id="comment-form-summary">
+        <p
+          class="error"
+          role="alert"
+          id="comment-form-summary"
+          tabindex={focus === 'summary' ? -1 : undefined}
+          autofocus={focus === 'summary'}
+        >
           {state.summary}
         </p>
       ) : null}
       <p class="meta">
-        {t.emailNotice} <span aria-hidden="true">*</span>
+        {/* The star is read out here, so the sentence is whole; fields say "required" themselves. */}
+        {t.emailNotice} <span>*</span>
       </p>
       <p>
         <label for="comment-content">
@@ -84,6 +105,7 @@ export function CommentForm(props: {
           rows={8}
           maxlength={10000}
           required
+          autofocus={focus === 'content'}
           aria-invalid={contentError ? 'true' : undefined}
           aria-describedby={contentError ? 'comment-content-error' : undefined}
         >
@@ -97,6 +119,7 @@ export function CommentForm(props: {
       </p>
       <Field
         name="author"
+        autofocus={focus === 'author'}
         label={t.name}
         type="text"
         autocomplete="name"
@@ -106,6 +129,7 @@ export function CommentForm(props: {
       />
       <Field
         name="email"
+        autofocus={focus === 'email'}
         label={t.email}
         type="email"
         autocomplete="email"
@@ -115,6 +139,7 @@ export function CommentForm(props: {
       />
       <Field
         name="url"
+        autofocus={focus === 'url'}
         label={t.website}
         type="url"
         autocomplete="url"

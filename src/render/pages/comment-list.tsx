@@ -1,11 +1,14 @@
 import type { CommentThread } from '../../comments/types'
 import { formatDate, messagesFor } from '../i18n'
 
-function CommentItem(props: {
-  thread: CommentThread
+interface ListProps {
   language: string
   replyHref: (id: string) => string
-}) {
+  /** The reader's own comment, still held for moderation: shown with a notice, not repliable. */
+  heldId?: string
+}
+
+function CommentItem(props: ListProps & { thread: CommentThread }) {
   const t = messagesFor(props.language)
   const { comment, replies } = props.thread
   return (
@@ -28,14 +31,25 @@ function CommentItem(props: {
         <p class="text" dir="auto">
           {comment.content}
         </p>
-        <p class="meta">
-          <a href={props.replyHref(comment.id)}>{t.reply}</a>
-        </p>
+        {comment.id === props.heldId ? (
+          <p class="notice" role="status">
+            {t.held}
+          </p>
+        ) : (
+          <p class="meta">
+            <a href={props.replyHref(comment.id)}>{t.reply}</a>
+          </p>
+        )}
       </article>
       {replies.length > 0 ? (
         <ol>
           {replies.map((reply) => (
-            <CommentItem thread={reply} language={props.language} replyHref={props.replyHref} />
+            <CommentItem
+              language={props.language}
+              replyHref={props.replyHref}
+              {...(props.heldId ? { heldId: props.heldId } : {})}
+              thread={reply}
+            />
           ))}
         </ol>
       ) : null}
@@ -44,16 +58,17 @@ function CommentItem(props: {
 }
 
 /** Approved comments, threaded by parent, oldest first; text is always escaped by JSX. */
-export function CommentList(props: {
-  threads: CommentThread[]
-  language: string
-  replyHref: (id: string) => string
-}) {
+export function CommentList(props: ListProps & { threads: CommentThread[] }) {
   if (props.threads.length === 0) return <p>{messagesFor(props.language).noComments}</p>
   return (
     <ol>
       {props.threads.map((thread) => (
-        <CommentItem thread={thread} language={props.language} replyHref={props.replyHref} />
+        <CommentItem
+          language={props.language}
+          replyHref={props.replyHref}
+          {...(props.heldId ? { heldId: props.heldId } : {})}
+          thread={thread}
+        />
       ))}
     </ol>
   )

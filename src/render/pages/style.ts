@@ -29,6 +29,7 @@ ol.articles li{margin:1.5rem 0}
 form label{display:block;font-weight:600;margin-top:1rem}
 form input,form textarea{width:100%;font:inherit;padding:.4rem;border:1px solid #767676;border-radius:3px}
 form textarea{min-height:8rem}
+form [aria-invalid="true"]{border:2px solid #a00000}
 form button{margin-top:1rem;font:inherit;padding:.4rem 1.2rem;background:var(--accent);color:#fff;border:0;border-radius:3px;cursor:pointer}
 .hp{position:absolute;left:-5000px;width:1px;height:1px;overflow:hidden}
 footer.site{border-top:1px solid var(--line);margin-top:2rem;padding-bottom:2rem}
