@@ -1,0 +1,138 @@
+/** A comment as the moderation API returns it (GET /admin/comments). */
+export interface ModeratedComment {
+  id: string
+  article: string
+  author: string
+  email: string
+  url?: string
+  content: string
+  parent?: string
+  status: 'pending' | 'approved' | 'spam'
+  created: string
+}
+
+/** What went wrong talking to the admin API, phrased for the operator; the CLI exits 1. */
+export class AdminApiError extends Error {}
+
+const timeoutMs = 15_000
+
+/** The moderation API of one site (DESIGN.md: /admin/...), with a bearer token. */
+export class AdminClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+    private readonly tokenSource: string,
+  ) {}
+
+  /** Every comment with `status`, optionally of one article, following the cursor to the end. */
+  async list(status: string, article?: string): Promise<ModeratedComment[]> {
+    const comments: ModeratedComment[] = []
+    let cursor: string | undefined
+    do {
+      const query = new URLSearchParams({ status })
+      if (article) query.set('article', article)
+      if (cursor) query.set('cursor', cursor)
+      const response = await this.request('GET', `/admin/comments?${query}`)
+      const page = (await response.json().catch(() => null)) as {
+        comments?: ModeratedComment[]
+        cursor?: string
+      } | null
+      if (!page || !Array.isArray(page.comments)) throw this.notAdminApi(response)
+      comments.push(...page.comments)
+      cursor = page.cursor
+    } while (cursor)
+    return comments
+  }
+
+  /** Publishes a comment; returns it as stored. */
+  async approve(id: string): Promise<ModeratedComment> {
+    const response = await this.request(
+      'POST',
+      `/admin/comments/${encodeURIComponent(id)}/approve`,
+      id,
+    )
+    return (await response.json()) as ModeratedComment
+  }
+
+  /** Marks a comment as spam (hidden, kept); returns it as stored. */
+  async spam(id: string): Promise<ModeratedComment> {
+    const response = await this.request(
+      'POST',
+      `/admin/comments/${encodeURIComponent(id)}/spam`,
+      id,
+    )
+    return (await response.json()) as ModeratedComment
+  }
+
+  /** Removes a comment for good. */
+  async delete(id: string): Promise<void> {
+    const response = await this.request('DELETE', `/admin/comments/${encodeURIComponent(id)}`, id)
+    await response.body?.cancel()
+  }
+
+  private async request(method: string, path: string, commentId?: string): Promise<Response> {
+    let response: Response
+    try {
+      response = await fetch(this.baseUrl + path, {
+        method,
+        headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    } catch (error) {
+      throw new AdminApiError(
+        `Cannot reach ${this.baseUrl}: ${reason(error)}.\n` +
+          'Is the site running (npm start for the local one), and is the address right? ' +
+          'Set it with --url or SITE_URL.',
+      )
+    }
+    if (response.ok) return response
+    const detail = await problemDetail(response)
+    if (response.status === 401) {
+      throw new AdminApiError(
+        `${this.baseUrl} refused the admin token (401 Unauthorized); it came from ${this.tokenSource}.\n` +
+          'Use the ADMIN_TOKEN the site runs with: .dev.vars for the local site, or the secret ' +
+          'set with "npx wrangler secret put ADMIN_TOKEN" for a deployed one.',
+      )
+    }
+    if (response.status === 404 && commentId !== undefined && detail !== undefined) {
+      throw new AdminApiError(`There is no comment "${commentId}" on ${this.baseUrl} (404).`)
+    }
+    if (response.status === 404 || (response.status >= 300 && response.status < 400)) {
+      throw this.notAdminApi(response)
+    }
+    const retry = response.headers.get('retry-after')
+    throw new AdminApiError(
+      `${method} ${this.baseUrl}${path} failed: HTTP ${response.status}` +
+        (detail ? ` — ${detail}` : '') +
+        (retry ? ` (try again in ${retry} s)` : ''),
+    )
+  }
+
+  private notAdminApi(response: Response): AdminApiError {
+    const location = response.headers.get('location')
+    return new AdminApiError(
+      `${this.baseUrl} does not answer like this site's admin API (HTTP ${response.status}` +
+        (location ? `, redirected to ${location}` : '') +
+        '). Check --url or SITE_URL: it must be the address the site is served at.',
+    )
+  }
+}
+
+/** The `detail` of an application/problem+json answer, if it is one. */
+async function problemDetail(response: Response): Promise<string | undefined> {
+  if (!response.headers.get('content-type')?.startsWith('application/problem+json')) {
+    await response.body?.cancel()
+    return undefined
+  }
+  const body = (await response.json().catch(() => ({}))) as { detail?: unknown; title?: unknown }
+  return String(body.detail ?? body.title ?? '')
+}
+
+function reason(error: unknown): string {
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return `no answer within ${timeoutMs / 1000} s`
+  }
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause
+  return cause?.code ?? cause?.message ?? String(error)
+}

@@ -1,0 +1,104 @@
+/**
+ * Moderates comments from a terminal through the site's admin API.
+ *
+ * Usage: npm run moderate -- list [--status pending|approved|spam] [--article <slug>]
+ *        npm run moderate -- approve|spam|delete <id>
+ * Options: --url <site> (else SITE_URL, else http://localhost:8787).
+ * Token: ADMIN_TOKEN from the environment, else the ADMIN_TOKEN line of ./.dev.vars.
+ * Exit status: 0 done, 1 the site refused or could not be reached, 2 wrong usage or settings.
+ */
+import { parseArgs } from 'node:util'
+import { AdminApiError, AdminClient } from './moderate-client'
+import { resolveBaseUrl, resolveToken, SettingsError } from './moderate-settings'
+import { commentTable } from './moderate-table'
+
+const usage = `Usage:
+  npm run moderate -- list [--status pending|approved|spam] [--article <slug>] [--url <site>]
+  npm run moderate -- approve <id> [--url <site>]
+  npm run moderate -- spam <id> [--url <site>]
+  npm run moderate -- delete <id> [--url <site>]
+
+The site is --url, else SITE_URL, else http://localhost:8787.
+The token is ADMIN_TOKEN, else the ADMIN_TOKEN line of .dev.vars.`
+
+const statuses = ['pending', 'approved', 'spam']
+
+/** The command line itself is wrong; the CLI prints the usage and exits 2. */
+class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      status: { type: 'string' },
+      article: { type: 'string' },
+      url: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  const [command, id, ...extra] = positionals
+  if (values.help) {
+    console.log(usage)
+    return
+  }
+  if (command === undefined) throw new UsageError('Say what to do: list, approve, spam or delete.')
+  if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`)
+  const isList = command === 'list'
+  if (!isList && !['approve', 'spam', 'delete'].includes(command)) {
+    throw new UsageError(`Unknown command "${command}".`)
+  }
+  if (isList && id !== undefined) throw new UsageError(`list takes no id (got "${id}").`)
+  if (!isList && id === undefined) throw new UsageError(`${command} needs a comment id.`)
+  if (!isList && (values.status !== undefined || values.article !== undefined)) {
+    throw new UsageError('--status and --article go with list only.')
+  }
+  const status = values.status ?? 'pending'
+  if (!statuses.includes(status)) {
+    throw new UsageError(`--status must be pending, approved or spam, got "${status}".`)
+  }
+
+  const baseUrl = resolveBaseUrl(values.url, process.env)
+  const { token, tokenSource } = resolveToken(process.env)
+  const client = new AdminClient(baseUrl, token, tokenSource)
+
+  if (command === 'list') {
+    const comments = await client.list(status, values.article)
+    const where = `${values.article ? `on ${values.article} ` : ''}at ${baseUrl}`
+    if (comments.length === 0) {
+      console.log(`No ${status} comments ${where}.`)
+      return
+    }
+    const noun = comments.length === 1 ? 'comment' : 'comments'
+    console.log(`${comments.length} ${status} ${noun} ${where}:\n\n${commentTable(comments)}`)
+  } else if (command === 'approve') {
+    const comment = await client.approve(id as string)
+    console.log(`Approved ${comment.id} by ${comment.author} on ${comment.article}.`)
+  } else if (command === 'spam') {
+    const comment = await client.spam(id as string)
+    console.log(`Marked ${comment.id} by ${comment.author} on ${comment.article} as spam.`)
+  } else {
+    await client.delete(id as string)
+    console.log(`Deleted ${id}.`)
+  }
+}
+
+try {
+  await run(process.argv.slice(2))
+} catch (error) {
+  if (error instanceof AdminApiError) {
+    console.error(`moderate: ${error.message}`)
+    process.exitCode = 1
+  } else if (error instanceof SettingsError) {
+    console.error(`moderate: ${error.message}`)
+    process.exitCode = 2
+  } else if (
+    error instanceof UsageError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
+    console.error(`moderate: ${(error as Error).message}\n\n${usage}`)
+    process.exitCode = 2
+  } else {
+    throw error
+  }
+}
