@@ -20,25 +20,39 @@ const htmlType = 'text/html; charset=utf-8'
 /** The home page and article pages. */
 export const pages = new Hono<AppEnv>()
 
+/** Articles per page of the home page; older ones are one "older" link away. */
+export const indexPageSize = 30
+
 pages.get(paths.home, async (c) => {
+  const pageParam = c.req.query('page')
+  const page = pageParam === undefined ? 1 : Number(pageParam)
+  const pageCount = Math.max(1, Math.ceil(articles.length / indexPageSize))
+  if (!Number.isInteger(page) || page < 1 || page > pageCount || pageParam === '1') {
+    return notFound(c)
+  }
   const origin = originOf(c)
-  const response = await held.get(`index|${origin}`, async () => {
+  const hrefOf = (n: number) => (n === 1 ? paths.home : `${paths.home}?page=${n}`)
+  const response = await held.get(`index|${page}|${origin}`, async () => {
     const siteFeeds = siteFeedLinks(site, origin)
-    const page = IndexPage({
-      head: siteHead(c, siteFeeds),
+    const shown = articles.slice((page - 1) * indexPageSize, page * indexPageSize)
+    const head = siteHead(c, siteFeeds)
+    const document = IndexPage({
+      head: { ...head, canonical: head.canonical + hrefOf(page).slice(1) },
       homeUrl: paths.home,
-      articles,
+      articles: shown,
       articleHref: paths.article,
       siteFeeds,
+      pager: {
+        ...(page > 1 ? { newerHref: hrefOf(page - 1) } : {}),
+        ...(page < pageCount ? { olderHref: hrefOf(page + 1) } : {}),
+      },
     })
+    // A new article shifts every page, so each page is as new as the newest article.
     const newest = articles[0]
     return hold(
-      `<!doctype html>${await page.toString()}`,
+      `<!doctype html>${await document.toString()}`,
       latest(newest?.updated, newest?.published),
-      {
-        'content-type': htmlType,
-        'cache-control': cacheControl.page,
-      },
+      { 'content-type': htmlType, 'cache-control': cacheControl.page },
     )
   })
   return serveHeld(c.req.raw, response)

@@ -3,13 +3,20 @@ import { formatDate, messagesFor } from '../i18n'
 import { type FeedLink, Layout, type PageHead } from './layout'
 import { Subscribe } from './subscribe'
 
-/** The home page: every article, newest first. */
+/** Links to the neighbouring pages of the index, when there are any. */
+export interface Pager {
+  newerHref?: string
+  olderHref?: string
+}
+
+/** One page of the home page's list of articles, newest first. */
 export function IndexPage(props: {
   head: PageHead
   homeUrl: string
   articles: readonly Article[]
   articleHref: (slug: string) => string
   siteFeeds: FeedLink[]
+  pager: Pager
 }) {
   const t = messagesFor(props.head.language)
   return (
@@ -30,6 +37,20 @@ export function IndexPage(props: {
           </li>
         ))}
       </ol>
+      {props.pager.newerHref || props.pager.olderHref ? (
+        <nav class="pager" aria-label={t.pages}>
+          {props.pager.newerHref ? (
+            <a href={props.pager.newerHref} rel="prev">
+              {t.newer}
+            </a>
+          ) : null}{' '}
+          {props.pager.olderHref ? (
+            <a href={props.pager.olderHref} rel="next">
+              {t.older}
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
       <Subscribe language={props.head.language} siteFeeds={props.siteFeeds} />
     </Layout>
   )

@@ -31,6 +31,7 @@ form input,form textarea{width:100%;font:inherit;padding:.4rem;border:1px solid 
 form textarea{min-height:8rem}
 form [aria-invalid="true"]{border:2px solid #a00000}
 form button{margin-top:1rem;font:inherit;padding:.4rem 1.2rem;background:var(--accent);color:#fff;border:0;border-radius:3px;cursor:pointer}
+.pager{display:flex;justify-content:space-between;gap:1rem;margin:2rem 0}
 .hp{position:absolute;left:-5000px;width:1px;height:1px;overflow:hidden}
 footer.site{border-top:1px solid var(--line);margin-top:2rem;padding-bottom:2rem}
 `
