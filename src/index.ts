@@ -2,18 +2,30 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { problem, problemResponse } from './http/problem'
+import { paths } from './paths'
 import { admin } from './routes/admin'
 import type { AppEnv } from './routes/app-env'
 import { commentIntake } from './routes/comment-intake'
 import { commentReads } from './routes/comment-reads'
+import { commentsCors, publicReadCors } from './routes/cross-origin'
 import { feedAliases } from './routes/feed-aliases'
 import { notFound } from './routes/not-found'
 import { pages } from './routes/pages'
+import { htmlSecurityHeaders } from './routes/secure-headers'
 import { siteFeeds } from './routes/site-feeds'
 import { staticFiles } from './routes/static-files'
 
 const app = new Hono<AppEnv>()
 
+function corsReadPaths(): Set<string> {
+  const routes = [...siteFeeds.routes, ...feedAliases.routes, ...commentReads.routes]
+  const all = new Set(routes.map((route) => route.path))
+  all.delete(paths.comments(':slug'))
+  return all
+}
+
+// Outermost, so it sees every final answer: pages, 404 pages, 405s, errors.
+app.use(htmlSecurityHeaders)
 app.use(
   methodNotAllowed({
     app,
@@ -23,6 +35,10 @@ app.use(
       }),
   }),
 )
+
+// Feeds, their guessed addresses and the comment feeds are readable from any page.
+for (const path of corsReadPaths()) app.use(path, publicReadCors)
+app.use(paths.comments(':slug'), commentsCors)
 
 app.route('/', siteFeeds)
 app.route('/', feedAliases)
@@ -36,6 +52,8 @@ app.notFound(notFound)
 
 app.onError((error, c) => {
   if (error instanceof HTTPException) {
+    // A middleware that built its own answer (already a problem) keeps it.
+    if (error.res) return error.getResponse()
     // Hono raises these for malformed bodies (400) and the like; answer in our error shape.
     return problemResponse(problem(error.status, error.message || undefined))
   }

@@ -94,7 +94,10 @@ describe('an accepted form post', () => {
     const location = response.headers.get('location') ?? ''
     const id = /#comment-([0-9a-z]+)$/.exec(location)?.[1]
     const html = await page(location.replace(/#.*/, ''))
-    const heldItem = new RegExp(`<li id="comment-${id}" class="comment">.*?role="status">धन्यवाद।`, 's')
+    const heldItem = new RegExp(
+      `<li id="comment-${id}" class="comment">.*?role="status">धन्यवाद।`,
+      's',
+    )
     assert.match(html, heldItem, 'the notice sits at the held comment, where the page scrolls to')
     assert.doesNotMatch(html, new RegExp(`replyto=${id}`), 'a held comment cannot be replied to')
     assert.match(html, /स्वीकृत होने की प्रतीक्षा/)

@@ -127,7 +127,14 @@ export async function takeComment(
     status: deps.autoApprove ? 'approved' : 'pending',
     client: await clientHash(deps.clientAddress, deps.clientSalt),
   }
-  await deps.store.add(comment, fingerprint)
+  try {
+    await deps.store.add(comment, fingerprint)
+  } catch (error) {
+    // A half-written comment would be stored without the 201 that names it; undo what
+    // was written (best effort: KV may still be failing) before the caller answers 503.
+    await deps.store.remove(comment, fingerprint).catch(() => {})
+    throw error
+  }
   logDecision({ decision: 'accepted', article: article.slug, id: comment.id, status: 201 })
   return { ok: true, comment }
 }

@@ -16,10 +16,14 @@ let nextVersion = 1
 /**
  * Per-isolate memo of KV reads. A page view within `ttlMs` of the last load
  * reads nothing from KV; moderation in this isolate invalidates at once.
+ *
+ * Only loaded values are shared between requests, never a load in progress:
+ * workerd cancels a request that waits on I/O begun by another request ("your
+ * Worker's code had hung"), which `npm run load` saw as 500s at each reload. So
+ * requests arriving while the memo is stale each read KV once themselves.
  */
 export class Memo<T> {
   private readonly entries = new Map<string, Entry<T>>()
-  private readonly loading = new Map<string, Promise<Versioned<T>>>()
 
   constructor(private readonly ttlMs: number) {}
 
@@ -29,19 +33,13 @@ export class Memo<T> {
     if (entry && now - entry.loadedAt < this.ttlMs) {
       return Promise.resolve({ value: entry.value, version: entry.version })
     }
-    const pending = this.loading.get(key)
-    if (pending) return pending
-    const loaded = load()
-      .then((value) => {
-        const serialised = JSON.stringify(value)
-        const current = this.entries.get(key)
-        const version = current?.serialised === serialised ? current.version : nextVersion++
-        this.entries.set(key, { value, version, serialised, loadedAt: Date.now() })
-        return { value, version }
-      })
-      .finally(() => this.loading.delete(key))
-    this.loading.set(key, loaded)
-    return loaded
+    return load().then((value) => {
+      const serialised = JSON.stringify(value)
+      const current = this.entries.get(key)
+      const version = current?.serialised === serialised ? current.version : nextVersion++
+      this.entries.set(key, { value, version, serialised, loadedAt: Date.now() })
+      return { value, version }
+    })
   }
 
   /** Forgets `key` so the next read goes to KV. */

@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono'
-import { bearerAuth } from 'hono/bearer-auth'
-import { timingSafeEqual } from 'hono/utils/buffer'
+import { HTTPException } from 'hono/http-exception'
 import { logDecision } from '../comments/decision-log'
 import { duplicateFingerprint } from '../comments/fingerprint'
 import { isCommentId } from '../comments/ids'
@@ -8,33 +7,27 @@ import { PublicComments } from '../comments/public-comments'
 import type { CommentStatus } from '../comments/types'
 import { cacheControl } from '../http/cache-control'
 import { problem, problemResponse } from '../http/problem'
-import { type AppEnv, commentStore, config } from './app-env'
+import { adminAuth } from './admin-auth'
+import { type AppEnv, commentStore } from './app-env'
 
 const statuses = new Set<CommentStatus>(['pending', 'approved', 'spam'])
 const pageSize = 50
 
-const unauthorized = () =>
-  problemResponse(problem(401, 'A valid bearer token is required.'), {
-    'www-authenticate': 'Bearer realm="admin"',
-  })
-
 /** The moderation API, behind `Authorization: Bearer <ADMIN_TOKEN>`. */
 export const admin = new Hono<AppEnv>()
 
-admin.use(
-  '/admin/*',
-  bearerAuth({
-    realm: 'admin',
-    // No token configured: the admin API is closed, whatever the request carries.
-    verifyToken: async (candidate, c) => {
-      const token = config(c as Context<AppEnv>).adminToken
-      return token !== undefined && (await timingSafeEqual(token, candidate))
-    },
-    noAuthenticationHeader: { message: unauthorized },
-    invalidAuthenticationHeader: { message: unauthorized },
-    invalidToken: { message: unauthorized },
-  }),
-)
+admin.use('/admin/*', adminAuth)
+
+// A moderation request that cannot reach KV is a temporary outage, not a bug.
+admin.onError((error, c) => {
+  if (error instanceof HTTPException) throw error
+  console.error(
+    JSON.stringify({ event: 'moderation_store_failed', path: c.req.path, error: String(error) }),
+  )
+  return problemResponse(
+    problem(503, 'The comment store cannot be reached right now.', { retryAfter: 30 }),
+  )
+})
 
 admin.get('/admin/comments', async (c) => {
   const status = c.req.query('status') ?? 'pending'

@@ -14,6 +14,7 @@ import { messagesFor } from '../render/i18n'
 import type { CommentFormState } from '../render/pages/comment-form'
 import { type AppEnv, commentStore, config, originOf, publicComments } from './app-env'
 import { articleDocument, commentsView } from './article-view'
+import { commentOriginGuard } from './cross-origin'
 import { notFound } from './not-found'
 
 /** Largest accepted request body (DESIGN: 413 over 64 KiB). */
@@ -71,6 +72,7 @@ export const commentIntake = new Hono<AppEnv>()
 
 commentIntake.post(
   '/articles/:slug/comments',
+  commentOriginGuard,
   async (c, next) => {
     const article = findArticle(c.req.param('slug'))
     if (!article) return notFound(c)

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -15,14 +15,22 @@ export function buildFixtureBundle(contentDir: string): string {
   }
   cpSync(contentDir, join(root, 'content'), { recursive: true })
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir')
-  execFileSync(
+  const result = spawnSync(
     process.execPath,
     [resolve('node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', 'dist'],
     {
       cwd: root,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-      stdio: 'ignore',
+      // wrangler keeps logs and state under HOME and .wrangler; one per build avoids clashes.
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: 'false',
+        WRANGLER_LOG_PATH: join(root, 'logs'),
+      },
+      encoding: 'utf8',
     },
   )
+  if (result.status !== 0) {
+    throw new Error(`fixture build failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
+  }
   return join(root, 'dist', 'index.js')
 }

@@ -1,4 +1,6 @@
 import { dirname } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { Readable } from 'node:stream'
 import { Miniflare, type MiniflareOptions } from 'miniflare'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
 import { faultKey, faultModule, faultWorkerName, type KvFaults } from './kv-faults'
@@ -43,6 +45,17 @@ export interface StartOptions {
   adminAuthLimit?: number
   /** Route COMMENTS through a wrapper whose calls can be made to fail (see setKvFaults). */
   kvFaults?: boolean
+  /** Drop the Worker's console output (its per-comment log lines) except errors, e.g. under load. */
+  quiet?: boolean
+}
+
+/** Keeps only the lines of workerd's output that mention an error. */
+function quietStdio(stdout: Readable, stderr: Readable) {
+  for (const stream of [stdout, stderr]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      if (/error/i.test(line)) process.stderr.write(`${line}\n`)
+    })
+  }
 }
 
 /** Starts the bundle built by `npm run build` with the bindings from wrangler.toml. */
@@ -73,11 +86,15 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     ratelimits,
     ...(options.outboundService ? { outboundService: options.outboundService } : {}),
   }
+  const shared = {
+    host: '127.0.0.1',
+    port: 0,
+    ...(options.quiet ? { handleRuntimeStdio: quietStdio } : {}),
+  }
   const mf = new Miniflare(
     options.kvFaults
       ? ({
-          host: '127.0.0.1',
-          port: 0,
+          ...shared,
           workers: [
             {
               ...main,
@@ -91,7 +108,7 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
             },
           ],
         } as MiniflareOptions)
-      : ({ ...main, host: '127.0.0.1', port: 0 } as MiniflareOptions),
+      : ({ ...main, ...shared } as MiniflareOptions),
   )
   // The namespace the Worker's COMMENTS really stores into.
   const comments = async () =>
