@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
+import { hotResponses } from './http/hot-responses'
 import { problem, problemResponse } from './http/problem'
 import { paths } from './paths'
 import { admin } from './routes/admin'
@@ -24,7 +25,15 @@ function corsReadPaths(): Set<string> {
   return all
 }
 
-// Outermost, so it sees every final answer: pages, 404 pages, 405s, errors.
+// Outermost: keeps the final answer (every header added) to plain GETs of held bytes.
+app.use(async (c, next) => {
+  await next()
+  const held = c.get('held')
+  if (held && c.req.method === 'GET' && (c.res.status === 200 || c.res.status === 304)) {
+    hotResponses.remember(c.req.url, held, c.res.headers)
+  }
+})
+// Sees every final answer: pages, 404 pages, 405s, errors.
 app.use(htmlSecurityHeaders)
 app.use(
   methodNotAllowed({
@@ -63,4 +72,7 @@ app.onError((error, c) => {
   return problemResponse(problem(500, 'Something went wrong on our side.'))
 })
 
-export default app
+export default {
+  // A hot answer needs no routing; anything else goes through the app.
+  fetch: (request, env, ctx) => hotResponses.serve(request) ?? app.fetch(request, env, ctx),
+} satisfies ExportedHandler<Env>

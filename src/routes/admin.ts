@@ -3,12 +3,11 @@ import { HTTPException } from 'hono/http-exception'
 import { logDecision } from '../comments/decision-log'
 import { duplicateFingerprint } from '../comments/fingerprint'
 import { isCommentId } from '../comments/ids'
-import { PublicComments } from '../comments/public-comments'
 import type { CommentStatus } from '../comments/types'
 import { cacheControl } from '../http/cache-control'
 import { problem, problemResponse } from '../http/problem'
 import { adminAuth } from './admin-auth'
-import { type AppEnv, commentStore } from './app-env'
+import { type AppEnv, commentStore, forgetPublicComments } from './app-env'
 
 const statuses = new Set<CommentStatus>(['pending', 'approved', 'spam'])
 const pageSize = 50
@@ -76,7 +75,7 @@ async function moderate(c: Context<AppEnv>, action: 'approve' | 'spam' | 'delete
   const isApproved = action === 'approve'
   if (wasApproved || isApproved) {
     await store.recount(comment.article, { id: comment.id, approved: isApproved })
-    new PublicComments(store).invalidate(comment.article)
+    forgetPublicComments(c, comment.article)
   }
   logDecision({ decision: 'moderated', article: comment.article, id: comment.id, action })
   return result

@@ -2,7 +2,6 @@ import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { validator } from 'hono/validator'
 import { takeComment } from '../comments/intake'
-import { PublicComments } from '../comments/public-comments'
 import { publicFields } from '../comments/public-fields'
 import { findArticle } from '../content/index'
 import type { Article } from '../content/types'
@@ -12,7 +11,14 @@ import { type Problem, problem, problemResponse } from '../http/problem'
 import { paths } from '../paths'
 import { messagesFor } from '../render/i18n'
 import type { CommentFormState } from '../render/pages/comment-form'
-import { type AppEnv, commentStore, config, originOf, publicComments } from './app-env'
+import {
+  type AppEnv,
+  commentStore,
+  config,
+  forgetPublicComments,
+  originOf,
+  publicComments,
+} from './app-env'
 import { articleDocument, commentsView } from './article-view'
 import { commentOriginGuard } from './cross-origin'
 import { notFound } from './not-found'
@@ -140,8 +146,8 @@ commentIntake.post(
 
     const comment = outcome.comment
     if (comment.status === 'approved') {
-      new PublicComments(store).invalidate(article.slug)
       await store.recount(article.slug, { id: comment.id, approved: true })
+      forgetPublicComments(c, article.slug)
     }
     if (isFormPost(c)) {
       const page = paths.article(article.slug)

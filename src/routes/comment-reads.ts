@@ -1,13 +1,13 @@
 import { type Context, Hono } from 'hono'
 import { findArticle, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
-import { type HeldResponse, hold, serveHeld } from '../http/held-response'
+import { type HeldResponse, hold } from '../http/held-response'
 import { latest } from '../http/last-modified'
 import { problem, problemResponse } from '../http/problem'
 import { RenderCache } from '../http/render-cache'
 import { commentFeed } from '../render/comment-feed'
 import { type FeedFormat, feedFormats } from '../render/feed-formats'
-import { type AppEnv, originOf, publicComments } from './app-env'
+import { type AppEnv, originOf, publicComments, respondHeld } from './app-env'
 import { notFound } from './not-found'
 
 const held = new RenderCache<HeldResponse>(256)
@@ -49,7 +49,7 @@ commentReads.get('/articles/:slug/comments', async (c) => {
       },
     ),
   )
-  return serveHeld(c.req.raw, response)
+  return respondHeld(c, response)
 })
 
 const feedFiles: Array<[string, FeedFormat]> = [
@@ -78,6 +78,6 @@ for (const [file, format] of feedFiles) {
         })
       },
     )
-    return serveHeld(c.req.raw, response)
+    return respondHeld(c, response)
   })
 }

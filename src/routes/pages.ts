@@ -3,13 +3,13 @@ import { isCommentId } from '../comments/ids'
 import { publicFields } from '../comments/public-fields'
 import { articles, findArticle, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
-import { type HeldResponse, hold, serveHeld } from '../http/held-response'
+import { type HeldResponse, hold } from '../http/held-response'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { paths } from '../paths'
 import { siteFeedLinks } from '../render/feed-links'
 import { IndexPage } from '../render/pages/index-page'
-import { type AppEnv, commentStore, originOf, publicComments } from './app-env'
+import { type AppEnv, commentStore, originOf, publicComments, respondHeld } from './app-env'
 import { articleDocument, commentsView } from './article-view'
 import { notFound } from './not-found'
 import { siteHead } from './site-head'
@@ -55,7 +55,7 @@ pages.get(paths.home, async (c) => {
       { 'content-type': htmlType, 'cache-control': cacheControl.page },
     )
   })
-  return serveHeld(c.req.raw, response)
+  return respondHeld(c, response)
 })
 
 pages.get('/articles/:slug', async (c) => {
@@ -112,5 +112,5 @@ pages.get('/articles/:slug', async (c) => {
         { 'content-type': htmlType, 'cache-control': cacheControl.comments },
       ),
   )
-  return serveHeld(c.req.raw, response)
+  return respondHeld(c, response)
 })

@@ -2,13 +2,13 @@ import { Hono } from 'hono'
 import type { CommentCounts } from '../comments/store'
 import { articles, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
-import { type HeldResponse, hold, serveHeld } from '../http/held-response'
+import { type HeldResponse, hold } from '../http/held-response'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { paths } from '../paths'
 import { articleFeed } from '../render/article-feed'
 import { type FeedFormat, feedFormats } from '../render/feed-formats'
-import { type AppEnv, originOf, publicComments } from './app-env'
+import { type AppEnv, originOf, publicComments, respondHeld } from './app-env'
 
 const held = new RenderCache<HeldResponse>(32)
 const noCounts = { value: { updated: null, articles: {} } as CommentCounts, version: 0 }
@@ -43,6 +43,6 @@ for (const [path, format] of routes) {
         'access-control-allow-origin': '*',
       })
     })
-    return serveHeld(c.req.raw, response)
+    return respondHeld(c, response)
   })
 }

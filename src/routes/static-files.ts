@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
 import { articles } from '../content/index'
 import { cacheControl } from '../http/cache-control'
-import { type HeldResponse, hold, serveHeld } from '../http/held-response'
+import { type HeldResponse, hold } from '../http/held-response'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { favicon } from '../render/favicon'
 import { stylesheet } from '../render/pages/style'
 import { renderSitemap } from '../render/sitemap'
-import { type AppEnv, config } from './app-env'
+import { type AppEnv, config, respondHeld } from './app-env'
 
 const held = new RenderCache<HeldResponse>(16)
 const newest = latest(...articles.map((a) => a.updated ?? a.published))
@@ -24,8 +24,8 @@ const files: Array<[string, string, () => string, Date]> = [
 
 for (const [path, contentType, body, modified] of files) {
   staticFiles.get(path, async (c) =>
-    serveHeld(
-      c.req.raw,
+    respondHeld(
+      c,
       await held.get(path, () =>
         hold(body(), modified, {
           'content-type': contentType,
@@ -46,7 +46,7 @@ staticFiles.get('/robots.txt', async (c) => {
       'cache-control': cacheControl.asset,
     }),
   )
-  return serveHeld(c.req.raw, response)
+  return respondHeld(c, response)
 })
 
 staticFiles.get('/sitemap.xml', async (c) => {
@@ -57,5 +57,5 @@ staticFiles.get('/sitemap.xml', async (c) => {
       'cache-control': cacheControl.page,
     }),
   )
-  return serveHeld(c.req.raw, response)
+  return respondHeld(c, response)
 })

@@ -1,0 +1,61 @@
+import { type HeldResponse, serveHeld } from './held-response'
+
+interface HotEntry {
+  held: HeldResponse
+  expires: number
+}
+
+/** Headers that serveHeld sets itself from the held validators. */
+const perAnswer = new Set(['etag', 'last-modified', 'content-length'])
+
+/**
+ * Finished answers to plain GETs (no query string), by URL, for a few seconds:
+ * the bytes, validators and the final headers every middleware added. A hit
+ * is answered before the router runs at all, which is what lets a feed poll
+ * cost about as much as returning a constant. Entries expire quickly because
+ * comment counts and approvals change what some of them say; moderation in
+ * this isolate clears them at once.
+ */
+export class HotResponses {
+  private readonly entries = new Map<string, HotEntry>()
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly capacity: number,
+  ) {}
+
+  /** The held answer for this request, or undefined when the router must run. */
+  serve(request: Request, now = Date.now()): Response | undefined {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
+    const entry = this.entries.get(request.url)
+    if (!entry) return undefined
+    if (entry.expires <= now) {
+      this.entries.delete(request.url)
+      return undefined
+    }
+    return serveHeld(request, entry.held)
+  }
+
+  /** Keeps the answer the router gave to a plain GET of `url`. */
+  remember(url: string, held: HeldResponse, finalHeaders: Headers, now = Date.now()): void {
+    if (url.includes('?')) return
+    const headers: Record<string, string> = {}
+    finalHeaders.forEach((value, name) => {
+      if (!perAnswer.has(name)) headers[name] = value
+    })
+    this.entries.delete(url)
+    this.entries.set(url, { held: { ...held, headers }, expires: now + this.ttlMs })
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value
+      if (oldest !== undefined) this.entries.delete(oldest)
+    }
+  }
+
+  /** Forgets every answer (after moderation changed what readers see). */
+  clear(): void {
+    this.entries.clear()
+  }
+}
+
+/** The isolate's hot answers: 10 seconds each, a few hundred URLs at most. */
+export const hotResponses = new HotResponses(10_000, 512)
