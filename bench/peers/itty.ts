@@ -1,0 +1,76 @@
+import { type IRequest, Router } from 'itty-router'
+import { type CapturedRoute, served } from './captured'
+
+/** The shape of src/http/held-response.ts's HeldResponse. */
+interface Held {
+  body: Uint8Array
+  etag: string
+  lastModified: string
+  headers: Record<string, string>
+}
+
+/** src/http/held-response.ts's serveHeld, handed in by the bundle entry (see bench/peer-bundle.ts). */
+export type ServeHeld = (request: Request, held: Held) => Response
+
+/** The real Worker's answer as a HeldResponse, so this peer serves it with the same code. */
+function heldFrom(route: CapturedRoute): Held {
+  const { etag, 'last-modified': lastModified, ...headers } = route.ok.headers
+  const { body } = served(route.ok)
+  return {
+    body: body ?? new Uint8Array(),
+    etag: etag ?? '',
+    lastModified: lastModified ?? '',
+    headers,
+  }
+}
+
+const feedAliases = [
+  '/feed',
+  '/feed/',
+  '/rss',
+  '/rss/',
+  '/rss.xml',
+  '/index.xml',
+  '/atom',
+  '/atom/',
+  '/feed/atom',
+  '/feed/atom/',
+  '/feed/json',
+  '/feed/json/',
+]
+
+/**
+ * The router peer: the real app's GET routes, in the order the Hono app mounts
+ * them, on itty-router, each answering from bytes the real Worker rendered
+ * (through the same serveHeld, so 304s work the same). Against the Hono Worker
+ * this shows what the router, middleware and handler work cost; against the
+ * constant, what routing and conditional GET cost.
+ */
+export function ittyWorker(routes: readonly CapturedRoute[], serveHeld: ServeHeld) {
+  const held = new Map(routes.map((route) => [route.path, heldFrom(route)]))
+  const answer = (path: string, request: IRequest) => {
+    const response = held.get(path)
+    return response ? serveHeld(request, response) : new Response(null, { status: 404 })
+  }
+  const router = Router()
+  for (const path of ['/feed.xml', '/atom.xml', '/feed.json']) {
+    router.get(path, (request) => answer(path, request))
+  }
+  for (const alias of feedAliases) router.get(alias, () => Response.redirect('/feed.xml', 301))
+  router
+    .get('/', (request) => answer('/', request))
+    .get('/articles/:slug', (request) => answer(`/articles/${request.params.slug}`, request))
+    .get('/articles/:slug/comments', (request) =>
+      answer(`/articles/${request.params.slug}/comments`, request),
+    )
+  for (const file of ['feed.xml', 'atom.xml', 'feed.json']) {
+    router.get(`/articles/:slug/comments/${file}`, (request) =>
+      answer(`/articles/${request.params.slug}/comments/${file}`, request),
+    )
+  }
+  for (const path of ['/site.css', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml']) {
+    router.get(path, (request) => answer(path, request))
+  }
+  router.all('*', () => new Response(null, { status: 404 }))
+  return { fetch: (request: Request) => router.fetch(request) }
+}

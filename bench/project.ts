@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process'
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { gzipSync } from 'node:zlib'
+import { generateArticles } from '../scripts/generate-articles'
+
+/** The repository this bench runs from. */
+export const repoRoot = join(import.meta.dirname, '..')
+
+/** A copy of the project built with a given number of articles. */
+export interface BuiltProject {
+  dir: string
+  articleCount: number
+  /** dist/index.js of the copy. */
+  bundlePath: string
+  /** The compiled content the bundle holds (src/generated/content.json of the copy). */
+  contentPath: string
+  wranglerConfig: string
+  /** Wall time of `wrangler deploy --dry-run`, content compilation included. */
+  buildMs: number
+  rawBytes: number
+  gzipBytes: number
+  /** The biggest inputs of the bundle, by bytes they add to it. */
+  largestInputs: Array<{ path: string; bytes: number }>
+  remove(): void
+}
+
+// Only what the build reads: the build must not touch the working tree, whose
+// dist/ and src/generated/ the tests of people working alongside depend on.
+const copied = ['src', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json']
+
+function largestInputs(metafilePath: string): BuiltProject['largestInputs'] {
+  const meta = JSON.parse(readFileSync(metafilePath, 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>
+  }
+  const inputs = Object.values(meta.outputs).flatMap((output) =>
+    Object.entries(output.inputs).map(([path, input]) => ({ path, bytes: input.bytesInOutput })),
+  )
+  // Group node_modules files by package, so the list names libraries, not their files.
+  const byOwner = new Map<string, number>()
+  for (const { path, bytes } of inputs) {
+    const owner = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path
+    byOwner.set(owner, (byOwner.get(owner) ?? 0) + bytes)
+  }
+  return [...byOwner]
+    .map(([path, bytes]) => ({ path, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 6)
+}
+
+/**
+ * Copies the project into a temporary folder, writes the seed articles plus
+ * `syntheticCount` generated ones as its content, and builds it exactly as
+ * `npm run build` does.
+ */
+export function buildProject(syntheticCount: number): BuiltProject {
+  const dir = mkdtempSync(join(tmpdir(), 'feed-bench-'))
+  for (const entry of copied) cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true })
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir')
+
+  const contentDir = join(dir, 'bench-content')
+  generateArticles(contentDir, syntheticCount)
+  cpSync(join(repoRoot, 'content/articles'), join(contentDir, 'articles'), { recursive: true })
+  const articleCount = readdirSync(join(contentDir, 'articles')).length
+
+  const started = performance.now()
+  const build = spawnSync(
+    join(repoRoot, 'node_modules/.bin/wrangler'),
+    ['deploy', '--dry-run', '--outdir', 'dist', '--metafile', 'meta.json'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: contentDir, WRANGLER_SEND_METRICS: 'false' },
+    },
+  )
+  const buildMs = performance.now() - started
+  if (build.status !== 0) {
+    throw new Error(`Build of ${articleCount} articles failed:\n${build.stdout}\n${build.stderr}`)
+  }
+
+  const bundlePath = join(dir, 'dist/index.js')
+  return {
+    dir,
+    articleCount,
+    bundlePath,
+    contentPath: join(dir, 'src/generated/content.json'),
+    wranglerConfig: join(dir, 'wrangler.toml'),
+    buildMs,
+    rawBytes: statSync(bundlePath).size,
+    // What Cloudflare's size limits count: the upload, compressed.
+    gzipBytes: gzipSync(readFileSync(bundlePath)).length,
+    largestInputs: largestInputs(join(dir, 'meta.json')),
+    // rmSync removes the node_modules symlink itself, never what it points to.
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  }
+}

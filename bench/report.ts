@@ -1,0 +1,189 @@
+import type { CaseRuns, Schedule } from './compare'
+import type { GoalCheck } from './goals'
+import type { Machine } from './machine'
+import { table } from './markdown-table'
+import { summarise } from './stats'
+
+/** One built copy of the project and what was measured of it before any load. */
+export interface ScaleRow {
+  articles: number
+  buildMs: number
+  rawBytes: number
+  gzipBytes: number
+  /** CPU ms a fresh workerd spends to load it and answer once, above an empty Worker's. */
+  startupAddedMs: number
+  largestInputs: Array<{ path: string; bytes: number }>
+}
+
+/** Everything one `npm run bench` measured. */
+export interface BenchReport {
+  machine: Machine
+  schedule: Schedule
+  connections: number
+  /** wrk or autocannon. */
+  loadGenerator: string
+  emptyStartupMs: number
+  scale: ScaleRow[]
+  cases: CaseRuns[]
+  goals: GoalCheck[]
+  notes: string[]
+  minutes: number
+  /** 1, 5 and 15 minute load averages when the run ended. */
+  loadAverageAtEnd: string
+}
+
+const MiB = 1024 * 1024
+const whole = (n: number) => Math.round(n).toLocaleString('en-US')
+const kib = (bytes: number) =>
+  `${(bytes / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KiB`
+const share = (bytes: number, limit: number) => `${((bytes / limit) * 100).toFixed(1)} %`
+
+function groupTable(cases: readonly CaseRuns[]): string {
+  const rows = cases.flatMap((caseRuns) =>
+    summarise(caseRuns).map((s) => [
+      caseRuns.benchCase.name,
+      kib(caseRuns.benchCase.bytes),
+      s.name,
+      whole(s.requestsPerSecond),
+      s.name === 'constant' ? '1' : s.ratio.toFixed(2),
+      s.cpuMicrosPerRequest.toFixed(0),
+      s.name === 'constant' ? '1' : s.cpuRatio.toFixed(2),
+      `${Math.round(s.busy * 100)} %`,
+    ]),
+  )
+  return table(
+    ['case', 'body', 'Worker', 'req/s', 'ratio', 'CPU µs/req', 'CPU ratio', 'workerd busy'],
+    rows,
+  )
+}
+
+function scaleTable(report: BenchReport): string {
+  const rows = report.scale.map((row) => [
+    whole(row.articles),
+    (row.buildMs / 1000).toFixed(1),
+    kib(row.rawBytes),
+    kib(row.gzipBytes),
+    share(row.gzipBytes, 3 * MiB),
+    share(row.gzipBytes, 10 * MiB),
+    row.startupAddedMs.toFixed(1),
+  ])
+  return table(
+    [
+      'articles',
+      'build s',
+      'bundle raw',
+      'bundle gzip',
+      'of 3 MiB (free)',
+      'of 10 MiB (paid)',
+      'startup ms',
+    ],
+    rows,
+  )
+}
+
+// Rounds of the same Worker and case that differ more than this were disturbed
+// (other processes, or a load generator that cannot keep up with large bodies).
+const unsteady = 1.5
+
+function unsteadyNote(cases: readonly CaseRuns[]): string[] {
+  const shaky = cases.flatMap((c) =>
+    summarise(c)
+      .filter((s) => s.spread > unsteady)
+      .map((s) => `${c.benchCase.group}, ${c.benchCase.name}, ${s.name} (${s.spread.toFixed(1)}×)`),
+  )
+  if (shaky.length === 0) return []
+  return [
+    `Rounds differed by more than ${unsteady}× in req/s for: ${shaky.join('; ')}. ` +
+      'Their ratios are noise more than measurement; rerun on a quiet machine before reading them.',
+  ]
+}
+
+function problemsSection(cases: readonly CaseRuns[]): string[] {
+  const lines = cases.flatMap((c) =>
+    c.problems.map((problem) => `- ${c.benchCase.group}, ${c.benchCase.name}: ${problem}`),
+  )
+  return [
+    '## Wrong answers under load',
+    '',
+    ...(lines.length > 0
+      ? lines
+      : ['None: every answer had the expected status and size, in every burst.']),
+    '',
+  ]
+}
+
+/** The results as Markdown: the body of bench/RESULTS.md, also printed to the terminal. */
+export function renderReport(report: BenchReport): string {
+  const { machine, schedule } = report
+  const groups = [...new Set(report.cases.map((c) => c.benchCase.group))]
+  const seed = report.scale[0]
+  return [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` on ${machine.date} in ${report.minutes.toFixed(1)} minutes. ` +
+      'Requests per second are this machine’s; the ratios to the constant Worker are what carries over.',
+    '',
+    table(
+      ['machine', ''],
+      [
+        ['CPU', `${machine.cpu}, ${machine.cores} cores`],
+        ['OS', machine.os],
+        ['Node', machine.node],
+        ['workerd', machine.workerd],
+        ['Miniflare / wrangler', `${machine.miniflare} / ${machine.wrangler}`],
+        [
+          'load generator',
+          `${report.loadGenerator === 'wrk' ? 'wrk (one thread)' : `autocannon ${machine.autocannon}`}, ${report.connections} connections`,
+        ],
+        ['load average', `${machine.loadAverage} at start, ${report.loadAverageAtEnd} at end`],
+      ],
+    ),
+    '',
+    '## Goals',
+    '',
+    table(
+      ['goal', 'measured', 'met'],
+      report.goals.map((g) => [g.goal, g.measured, g.met]),
+    ),
+    '',
+    '## Requests per second',
+    '',
+    `Median of ${schedule.rounds} rounds of ${schedule.seconds} s per Worker and case, after a ` +
+      `${schedule.warmupSeconds} s warm-up of each Worker; Workers alternate within each round. The ratio is the ` +
+      'median over rounds of req/s ÷ the constant’s req/s in the same round. `hono` is this Worker ' +
+      '(dist/index.js), `itty` the router peer, `naive` the per-request `feed` peer, `constant` ' +
+      'the same bytes and headers returned as a constant. CPU µs/req is the CPU time of the ' +
+      'Worker’s workerd process (all threads, from /proc) per answered request; the CPU ratio is ' +
+      'the constant’s ÷ this one’s, so 1 means as cheap as the constant. It holds even when ' +
+      'other work shares the machine. `workerd busy` is the share of one core it used: well ' +
+      'below 100 % means the load generator, not the Worker, set the pace.',
+    '',
+    ...groups.flatMap((group) => [
+      `### ${group}`,
+      '',
+      groupTable(report.cases.filter((c) => c.benchCase.group === group)),
+      '',
+    ]),
+    '## Scale: build, bundle and startup',
+    '',
+    scaleTable(report),
+    '',
+    'Startup is the CPU time a fresh workerd spends to load the bundle and answer one request ' +
+      '(no rendering), above what it spends for an empty Worker ' +
+      `(${report.emptyStartupMs.toFixed(1)} ms), median of several starts; see bench/startup.ts.`,
+    '',
+    ...(seed
+      ? [
+          `Largest parts of the ${whole(seed.articles)}-article bundle: ` +
+            seed.largestInputs.map((input) => `${input.path} ${kib(input.bytes)}`).join(', ') +
+            '.',
+          '',
+        ]
+      : []),
+    ...problemsSection(report.cases),
+    '## Notes',
+    '',
+    ...[...unsteadyNote(report.cases), ...report.notes].map((note) => `- ${note}`),
+    '',
+  ].join('\n')
+}

@@ -1,0 +1,55 @@
+import { Miniflare, type MiniflareOptions } from 'miniflare'
+import { unstable_getMiniflareWorkerOptions } from 'wrangler'
+import type { BuiltProject } from './project'
+import { cpuSeconds, withWorkerdPid } from './workerd-cpu'
+
+/** A Worker running in its own workerd, reachable over HTTP on 127.0.0.1. */
+export interface RunningWorker {
+  /** http://127.0.0.1:<port>, no trailing slash. */
+  origin: string
+  miniflare: Miniflare
+  /** CPU seconds its workerd has used so far (NaN where /proc is missing). */
+  cpuSeconds(): number
+  stop(): Promise<void>
+}
+
+const name = 'bench'
+
+// A direct socket reaches the Worker itself. Miniflare's default entry socket runs
+// its own dev-only Worker in front of ours first, which on this machine costs
+// more than a constant Worker and would squeeze every ratio toward 1.
+const direct = { host: '127.0.0.1', port: 0, unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }] }
+
+async function running(options: MiniflareOptions): Promise<RunningWorker> {
+  const [miniflare, pid] = await withWorkerdPid(async () => {
+    const started = new Miniflare(options)
+    await started.ready
+    return started
+  })
+  const url = await miniflare.unsafeGetDirectURL(name)
+  return {
+    origin: url.origin,
+    miniflare,
+    cpuSeconds: () => cpuSeconds(pid),
+    stop: () => miniflare.dispose(),
+  }
+}
+
+/** Starts a built copy of the project with the bindings of its wrangler.toml (in-memory KV). */
+export function startProject(project: BuiltProject): Promise<RunningWorker> {
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(project.wranglerConfig)
+  return running({
+    ...workerOptions,
+    ...direct,
+    name,
+    modules: true,
+    scriptPath: project.bundlePath,
+    // Module names are paths below this root; the copy lives outside the working directory.
+    modulesRoot: project.dir,
+  } as MiniflareOptions)
+}
+
+/** Starts a one-module Worker (a peer bundled by bundlePeer). */
+export function startScript(script: string, compatibilityDate: string): Promise<RunningWorker> {
+  return running({ ...direct, name, modules: true, script, compatibilityDate })
+}
