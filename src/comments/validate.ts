@@ -50,14 +50,6 @@ function text(max: number, required: boolean) {
 
 const optionalText = (max: number) => z.optional(text(max, false))
 
-const emailFormat = z.email()
-
-const email = text(limits.email, true).check(
-  z.refine((value) => value === '' || emailFormat.safeParse(value).success, {
-    error: 'invalid_email',
-  }),
-)
-
 function isHttpUrl(value: string | undefined): boolean {
   if (!value) return true
   try {
@@ -68,20 +60,26 @@ function isHttpUrl(value: string | undefined): boolean {
   }
 }
 
-const url = optionalText(limits.url).check(z.refine(isHttpUrl, { error: 'invalid_url' }))
-
-const parent = optionalText(40).check(
-  z.refine((value) => !value || isCommentId(value), { error: 'unknown_parent' }),
-)
-
 /** A comment submission; unknown fields (the honeypot, Turnstile's token) are read separately. */
-export const commentSchema = z.object({
-  author: text(limits.author, true),
-  email,
-  url,
-  content: text(limits.content, true),
-  parent,
-})
+function buildCommentSchema() {
+  const emailFormat = z.email()
+  return z.object({
+    author: text(limits.author, true),
+    email: text(limits.email, true).check(
+      z.refine((value) => value === '' || emailFormat.safeParse(value).success, {
+        error: 'invalid_email',
+      }),
+    ),
+    url: optionalText(limits.url).check(z.refine(isHttpUrl, { error: 'invalid_url' })),
+    content: text(limits.content, true),
+    parent: optionalText(40).check(
+      z.refine((value) => !value || isCommentId(value), { error: 'unknown_parent' }),
+    ),
+  })
+}
+
+// Built on first use, not at module load: most isolates only serve feeds and never validate.
+let commentSchema: ReturnType<typeof buildCommentSchema> | undefined
 
 /** The result of validating a submission: the normalised input or every broken field. */
 export type Validated = { ok: true; input: CommentInput } | { ok: false; errors: FieldError[] }
@@ -93,6 +91,7 @@ export function fieldError(field: string, code: string): FieldError {
 
 /** Validates a parsed body (form fields or JSON object) against the comment rules. */
 export function validateComment(body: unknown): Validated {
+  commentSchema ??= buildCommentSchema()
   const result = commentSchema.safeParse(body)
   if (!result.success) {
     const seen = new Set<string>()
