@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import {
+  copyFileSync,
   cpSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   symlinkSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -89,16 +89,24 @@ export function buildProject(syntheticCount: number): BuiltProject {
   }
 
   const bundlePath = join(dir, 'dist/index.js')
+  // The Worker imports its content as a Text module; the peers take it as JSON.
+  const contentPath = join(dir, 'src/generated/content.json')
+  copyFileSync(join(dir, 'src/generated/content.json.txt'), contentPath)
+  // What is uploaded as the Worker: index.js and the Text module beside it (not maps).
+  const modules = readdirSync(join(dir, 'dist'))
+    .filter((name) => name.endsWith('.js') || name.endsWith('.txt'))
+    .map((name) => readFileSync(join(dir, 'dist', name)))
+  const uploaded = Buffer.concat(modules)
   return {
     dir,
     articleCount,
     bundlePath,
-    contentPath: join(dir, 'src/generated/content.json'),
+    contentPath,
     wranglerConfig: join(dir, 'wrangler.toml'),
     buildMs,
-    rawBytes: statSync(bundlePath).size,
+    rawBytes: uploaded.length,
     // What Cloudflare's size limits count: the upload, compressed.
-    gzipBytes: gzipSync(readFileSync(bundlePath)).length,
+    gzipBytes: gzipSync(uploaded).length,
     largestInputs: largestInputs(join(dir, 'meta.json')),
     // rmSync removes the node_modules symlink itself, never what it points to.
     remove: () => rmSync(dir, { recursive: true, force: true }),

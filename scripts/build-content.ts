@@ -1,18 +1,20 @@
 /**
- * Validates everything under content/ and compiles it into src/generated/content.json,
- * the only form of the content the Worker sees. Exits 1 naming every broken field.
+ * Validates everything under content/ and compiles it into src/generated/: the
+ * metadata and newest bodies as content.json.txt (a Text module, imported by the
+ * Worker and parsed once), and every body as assets/bodies/<slug>.html (a static
+ * asset the Worker reads through its ASSETS binding). Exits 1 naming every broken field.
  *
- * Usage: tsx scripts/build-content.ts [contentDir] [outFile]
+ * Usage: tsx scripts/build-content.ts [contentDir] [outDir]
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { renderMarkdown } from '../src/content/markdown'
 import { parseArticle } from '../src/content/parse-article'
 import { parseSite } from '../src/content/parse-site'
 import type { Article, CompiledContent } from '../src/content/types'
 
 const contentDir = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content'
-const outFile = process.argv[3] ?? 'src/generated/content.json'
+const outDir = process.argv[3] ?? 'src/generated'
 
 function display(path: string): string {
   const rel = relative(process.cwd(), path)
@@ -52,7 +54,18 @@ if (errors.length > 0 || !site.ok) {
 articles.sort(
   (a, b) => Date.parse(b.published) - Date.parse(a.published) || a.slug.localeCompare(b.slug),
 )
-const compiled: CompiledContent = { site: site.value, articles }
-mkdirSync(dirname(outFile), { recursive: true })
-writeFileSync(outFile, `${JSON.stringify(compiled)}\n`)
-console.log(`Built ${articles.length} article(s) into ${display(outFile)}`)
+const compiled: CompiledContent = {
+  site: site.value,
+  articles: articles.map(({ html: _body, ...meta }) => meta),
+  recentBodies: Object.fromEntries(
+    articles.slice(0, site.value.feedSize).map((article) => [article.slug, article.html]),
+  ),
+}
+const bodiesDir = join(outDir, 'assets', 'bodies')
+rmSync(join(outDir, 'assets'), { recursive: true, force: true })
+mkdirSync(bodiesDir, { recursive: true })
+for (const article of articles) writeFileSync(join(bodiesDir, `${article.slug}.html`), article.html)
+// JSON as text: esbuild would inline a .json import as a JS literal with every
+// Devanagari character escaped as \uXXXX, twice the bytes to upload and to parse.
+writeFileSync(join(outDir, 'content.json.txt'), JSON.stringify(compiled))
+console.log(`Built ${articles.length} article(s) into ${display(outDir)}`)

@@ -34,7 +34,7 @@ function build(articles: Record<string, string>, site?: string) {
   if (site !== undefined) writeFileSync(join(content, 'site.yaml'), site)
   for (const [name, text] of Object.entries(articles))
     writeFileSync(join(content, 'articles', name), text)
-  const out = join(root, 'out.json')
+  const out = join(root, 'out')
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', 'scripts/build-content.ts', content, out],
@@ -51,9 +51,15 @@ describe('content build', () => {
   it('builds a valid article into JSON', () => {
     const result = build({ 'x.md': valid })
     assert.equal(result.status, 0, result.stderr)
-    const compiled = JSON.parse(readFileSync(result.out, 'utf8'))
+    const compiled = JSON.parse(readFileSync(join(result.out, 'content.json.txt'), 'utf8'))
     assert.equal(compiled.articles[0].title, 'परीक्षण लेख')
     assert.equal(compiled.articles[0].comments, 'open')
+    assert.equal(compiled.articles[0].html, undefined, 'bodies are not in the metadata')
+    assert.equal(compiled.recentBodies.x, '<p>पाठ।</p>')
+    assert.equal(
+      readFileSync(join(result.out, 'assets', 'bodies', 'x.html'), 'utf8'),
+      '<p>पाठ।</p>',
+    )
   })
 
   it('names the file, field, expectation and value for a bad date', () => {
@@ -118,7 +124,7 @@ describe('content build', () => {
       'y.md': valid.replace('slug: x', 'slug: y').replace('language: hi', 'language: 1'),
     })
     assert.equal(result.status, 1)
-    assert.throws(() => readFileSync(result.out))
+    assert.throws(() => readFileSync(join(result.out, 'content.json.txt')))
   })
 })
 

@@ -64,6 +64,11 @@ describe('home page with many articles', () => {
     }
   })
 
+  it('serves the body of an article outside the feeds from the static assets', async () => {
+    const html = await (await worker.fetch('/articles/article-1')).text()
+    assert.match(html, /<p>पाठ 1<\/p>/)
+  })
+
   it('keeps the feeds to feed_size entries', async () => {
     const feed = await (await worker.fetch('/feed.json')).json()
     assert.equal(feed.items.length, 20)

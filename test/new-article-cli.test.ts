@@ -55,10 +55,12 @@ describe('npm run new-article', () => {
     assert.match(frontMatter.published, /^\d{4}-\d\d-\d\dT\d\d:\d\d[+-]\d\d:\d\d$/)
     assert.ok(Math.abs(Date.parse(frontMatter.published) - Date.now()) < 120_000, 'published now')
 
-    const outFile = join(contentDir, '..', 'content.json')
-    const build = await runScript('build-content.ts', [contentDir, outFile], contentDir)
+    const outDir = join(contentDir, '..', 'built')
+    const build = await runScript('build-content.ts', [contentDir, outDir], contentDir)
     assert.equal(build.code, 0, build.stderr)
-    const built = JSON.parse(readFileSync(outFile, 'utf8')) as { articles: { slug: string }[] }
+    const built = JSON.parse(readFileSync(join(outDir, 'content.json.txt'), 'utf8')) as {
+      articles: { slug: string }[]
+    }
     assert.ok(built.articles.some((article) => article.slug === 'monsoon-arrives-early'))
   })
 

@@ -34,7 +34,7 @@ export function naiveFeedWorker(content: CompiledContent) {
           id: `${url.origin}/articles/${article.slug}`,
           link: `${url.origin}/articles/${article.slug}`,
           description: article.summary,
-          content: article.html,
+          content: content.recentBodies[article.slug] ?? '',
           date: new Date(article.updated ?? article.published),
           published: new Date(article.published),
           author: article.authors.map((author) => ({ name: author.name, link: author.url })),

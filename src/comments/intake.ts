@@ -1,4 +1,4 @@
-import type { Article } from '../content/types'
+import type { ArticleMeta } from '../content/types'
 import { type Problem, problem } from '../http/problem'
 import { logDecision } from './decision-log'
 import { clientHash, duplicateFingerprint } from './fingerprint'
@@ -25,7 +25,7 @@ export type IntakeOutcome = { ok: true; comment: StoredComment } | { ok: false; 
 /** Seconds a client waits between comments; matches `simple.period` in wrangler.toml. */
 export const rateLimitPeriod = 10
 
-function refuse(article: Article, p: Problem, reason: string): IntakeOutcome {
+function refuse(article: ArticleMeta, p: Problem, reason: string): IntakeOutcome {
   logDecision({
     decision: p.status === 429 ? 'rate_limited' : 'refused',
     article: article.slug,
@@ -41,7 +41,7 @@ function refuse(article: Article, p: Problem, reason: string): IntakeOutcome {
  * every earlier check passed.
  */
 export async function takeComment(
-  article: Article,
+  article: ArticleMeta,
   body: Record<string, unknown>,
   deps: IntakeDeps,
 ): Promise<IntakeOutcome> {

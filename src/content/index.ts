@@ -1,17 +1,49 @@
-import compiled from '../generated/content.json'
-import type { Article, CompiledContent } from './types'
+import compiledText from '../generated/content.json.txt'
+import type { ArticleMeta, CompiledContent } from './types'
 
-const content = compiled as CompiledContent
+const content = JSON.parse(compiledText) as CompiledContent
 
 /** Site-wide settings, validated at build time. */
 export const site = content.site
 
-/** Every article, newest first. */
-export const articles: readonly Article[] = content.articles
+/** Every article, newest first, without bodies (see articleBody). */
+export const articles: readonly ArticleMeta[] = content.articles
 
 const bySlug = new Map(articles.map((article) => [article.slug, article]))
 
 /** The article with this slug, if there is one. */
-export function findArticle(slug: string): Article | undefined {
+export function findArticle(slug: string): ArticleMeta | undefined {
   return bySlug.get(slug)
+}
+
+/** The body of one of the newest `feedSize` articles, held in the bundle for the feeds. */
+export function recentBody(slug: string): string | undefined {
+  return content.recentBodies[slug]
+}
+
+// Older bodies read from assets, newest reads last; a few hundred at most per isolate.
+/** The part of the ASSETS binding (a Fetcher) this module uses. */
+export interface AssetFetcher {
+  fetch(url: string): Promise<Response>
+}
+
+const bodyCache = new Map<string, string>()
+const bodyCacheSize = 200
+
+/**
+ * The body HTML of any article: from the bundle for the newest, otherwise from
+ * the static asset the build wrote (read once per isolate).
+ */
+export async function articleBody(article: ArticleMeta, assets: AssetFetcher): Promise<string> {
+  const held = recentBody(article.slug) ?? bodyCache.get(article.slug)
+  if (held !== undefined) return held
+  const response = await assets.fetch(`https://assets.invalid/bodies/${article.slug}.html`)
+  if (!response.ok) throw new Error(`body of ${article.slug}: asset answered ${response.status}`)
+  const body = await response.text()
+  bodyCache.set(article.slug, body)
+  if (bodyCache.size > bodyCacheSize) {
+    const oldest = bodyCache.keys().next().value
+    if (oldest !== undefined) bodyCache.delete(oldest)
+  }
+  return body
 }

@@ -10,8 +10,8 @@ export interface Source {
   url: string
 }
 
-/** One validated article with its body already rendered to safe HTML. */
-export interface Article {
+/** One validated article: everything but its body. */
+export interface ArticleMeta {
   slug: string
   title: string
   summary: string
@@ -23,6 +23,10 @@ export interface Article {
   tags: string[]
   source?: Source
   comments: 'open' | 'closed'
+}
+
+/** An article with its body already rendered to safe HTML (what the build produces). */
+export interface Article extends ArticleMeta {
   html: string
 }
 
@@ -38,9 +42,15 @@ export interface SiteSettings {
   commentOrigins: string[]
 }
 
-/** What the build step hands to the Worker. */
+/**
+ * What the build step hands to the Worker. Bodies of the newest `feedSize`
+ * articles (the ones feeds carry) are inline; every body is also a static
+ * asset, so the bundle and its startup do not grow with the archive.
+ */
 export interface CompiledContent {
   site: SiteSettings
   /** Newest first. */
-  articles: Article[]
+  articles: ArticleMeta[]
+  /** Body HTML of the newest `site.feedSize` articles, by slug. */
+  recentBodies: Record<string, string>
 }

@@ -1,16 +1,18 @@
-import type { Article, SiteSettings } from '../content/types'
+import type { ArticleMeta, SiteSettings } from '../content/types'
 import { ids, paths } from '../paths'
 import type { FeedDocument, FeedEntry } from './feed-model'
 
 /** The newest-first articles of a feed, with the approved comment count of each. */
 export interface ArticleFeedInput {
   site: SiteSettings
-  articles: readonly Article[]
+  articles: readonly ArticleMeta[]
   origin: string
   commentCount: (slug: string) => number
+  /** Body HTML of an article in the feed. */
+  bodyOf: (slug: string) => string
 }
 
-function entryFor(input: ArticleFeedInput, article: Article): FeedEntry {
+function entryFor(input: ArticleFeedInput, article: ArticleMeta): FeedEntry {
   const { site, origin } = input
   const published = new Date(article.published)
   return {
@@ -18,7 +20,7 @@ function entryFor(input: ArticleFeedInput, article: Article): FeedEntry {
     url: origin + paths.article(article.slug),
     title: article.title,
     summary: article.summary,
-    contentHtml: article.html,
+    contentHtml: input.bodyOf(article.slug),
     published,
     updated: article.updated ? new Date(article.updated) : published,
     authors: article.authors,

@@ -1,5 +1,5 @@
 import type { PublicComment } from '../comments/types'
-import type { Article, SiteSettings } from '../content/types'
+import type { ArticleMeta, SiteSettings } from '../content/types'
 import { ids, paths } from '../paths'
 import type { FeedDocument, FeedEntry } from './feed-model'
 import { escapeHtml } from './xml-safe'
@@ -17,7 +17,7 @@ export function commentHtml(text: string): string {
 
 function entryFor(
   site: SiteSettings,
-  article: Article,
+  article: ArticleMeta,
   origin: string,
   comment: PublicComment,
 ): FeedEntry {
@@ -38,7 +38,7 @@ function entryFor(
 /** Builds the feed of one article's approved comments, newest first. */
 export function commentFeed(
   site: SiteSettings,
-  article: Article,
+  article: ArticleMeta,
   origin: string,
   approved: readonly PublicComment[],
 ): FeedDocument {

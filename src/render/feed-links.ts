@@ -1,4 +1,4 @@
-import type { Article, SiteSettings } from '../content/types'
+import type { ArticleMeta, SiteSettings } from '../content/types'
 import { paths } from '../paths'
 import { messagesFor } from './i18n'
 import type { FeedLink } from './pages/layout'
@@ -17,7 +17,7 @@ export function siteFeedLinks(site: SiteSettings, origin: string): FeedLink[] {
 }
 
 /** One article's comment feeds. */
-export function commentFeedLinks(article: Article, origin: string): FeedLink[] {
+export function commentFeedLinks(article: ArticleMeta, origin: string): FeedLink[] {
   const label = messagesFor(article.language).comments
   return [
     {

@@ -1,9 +1,9 @@
-import type { Article } from '../content/types'
+import type { ArticleMeta } from '../content/types'
 import { paths } from '../paths'
 import { escapeHtml } from './xml-safe'
 
 /** sitemaps.org XML listing the home page and every article. */
-export function renderSitemap(siteUrl: string, articles: readonly Article[]): string {
+export function renderSitemap(siteUrl: string, articles: readonly ArticleMeta[]): string {
   const urls = [
     `<url><loc>${escapeHtml(siteUrl + paths.home)}</loc></url>`,
     ...articles.map(

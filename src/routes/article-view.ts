@@ -1,8 +1,8 @@
 import type { Context } from 'hono'
 import { threadComments } from '../comments/thread'
 import type { PublicComment } from '../comments/types'
-import { site } from '../content/index'
-import type { Article } from '../content/types'
+import { articleBody, site } from '../content/index'
+import type { ArticleMeta } from '../content/types'
 import { paths } from '../paths'
 import { commentFeedLinks, siteFeedLinks } from '../render/feed-links'
 import { ArticlePage, type CommentsView } from '../render/pages/article-page'
@@ -40,13 +40,14 @@ export function commentsView(approved: readonly PublicComment[], extras: PageExt
 /** Renders an article page as a full HTML document. */
 export async function articleDocument(
   c: Context<AppEnv>,
-  article: Article,
+  article: ArticleMeta,
   comments: CommentsView,
 ): Promise<string> {
   const origin = originOf(c)
   const { siteUrl, turnstileSiteKey } = config(c)
   const siteFeeds = siteFeedLinks(site, origin)
   const commentFeeds = commentFeedLinks(article, origin)
+  const body = await articleBody(article, c.env.ASSETS)
   const page = ArticlePage({
     head: {
       language: article.language,
@@ -59,6 +60,7 @@ export async function articleDocument(
     },
     homeUrl: paths.home,
     article,
+    body,
     comments,
     commentsAction: paths.comments(article.slug),
     replyHref: (id) => `${paths.article(article.slug)}?replyto=${id}#comment-form`,

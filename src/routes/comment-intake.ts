@@ -4,7 +4,7 @@ import { validator } from 'hono/validator'
 import { takeComment } from '../comments/intake'
 import { publicFields } from '../comments/public-fields'
 import { findArticle } from '../content/index'
-import type { Article } from '../content/types'
+import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
 import { mediaType, prefersHtml } from '../http/negotiate'
 import { type Problem, problem, problemResponse } from '../http/problem'
@@ -48,7 +48,7 @@ function typedValues(body: Record<string, unknown>): CommentFormState['values'] 
  */
 async function refusal(
   c: Context<AppEnv>,
-  article: Article,
+  article: ArticleMeta,
   p: Problem,
   body: Record<string, unknown> = {},
 ): Promise<Response> {
@@ -92,7 +92,7 @@ commentIntake.post(
     onError: (c) =>
       refusal(
         c,
-        findArticle(c.req.param('slug') ?? '') as Article,
+        findArticle(c.req.param('slug') ?? '') as ArticleMeta,
         problem(413, `The request body is larger than ${maxBodyBytes} bytes.`),
       ),
   }),
@@ -110,7 +110,7 @@ commentIntake.post(
   validator('form', (value) => value as Record<string, unknown>),
   validator('json', (value) => value as unknown),
   async (c) => {
-    const article = findArticle(c.req.param('slug')) as Article
+    const article = findArticle(c.req.param('slug')) as ArticleMeta
     const body = isFormPost(c) ? c.req.valid('form') : c.req.valid('json')
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       return problemResponse(problem(400, 'The JSON body must be an object.'))

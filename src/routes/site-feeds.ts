@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { CommentCounts } from '../comments/store'
-import { articles, site } from '../content/index'
+import { articles, recentBody, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
 import { type HeldResponse, hold } from '../http/held-response'
 import { latest } from '../http/last-modified'
@@ -35,6 +35,12 @@ for (const [path, format] of routes) {
         articles,
         origin,
         commentCount: (slug) => counts.value.articles[slug] ?? 0,
+        bodyOf: (slug) => {
+          const body = recentBody(slug)
+          // The build inlines exactly the newest feed_size bodies; anything else is a bug.
+          if (body === undefined) throw new Error(`no inline body for feed entry ${slug}`)
+          return body
+        },
       })
       const { render, contentType } = feedFormats[format]
       return hold(render(doc), latest(doc.updated, counts.value.updated), {

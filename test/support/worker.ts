@@ -1,4 +1,4 @@
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import { Miniflare, type MiniflareOptions } from 'miniflare'
@@ -60,7 +60,11 @@ function quietStdio(stdout: Readable, stderr: Readable) {
 
 /** Starts the bundle built by `npm run build` with the bindings from wrangler.toml. */
 export async function startWorker(options: StartOptions = {}): Promise<TestWorker> {
-  const { workerOptions } = unstable_getMiniflareWorkerOptions('wrangler.toml')
+  // A fixture bundle sits in <root>/dist; its wrangler.toml (and its assets) in <root>.
+  const configPath = options.scriptPath
+    ? join(dirname(dirname(options.scriptPath)), 'wrangler.toml')
+    : 'wrangler.toml'
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(configPath)
   const bindings = {
     ...(workerOptions.bindings ?? {}),
     ADMIN_TOKEN: adminToken,
@@ -81,7 +85,8 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     name: 'feed-publisher',
     modules: true,
     scriptPath: options.scriptPath ?? 'dist/index.js',
-    ...(options.scriptPath ? { modulesRoot: dirname(options.scriptPath) } : {}),
+    // The bundle imports its Text modules (the content) from beside it.
+    modulesRoot: dirname(options.scriptPath ?? 'dist/index.js'),
     bindings,
     ratelimits,
     ...(options.outboundService ? { outboundService: options.outboundService } : {}),

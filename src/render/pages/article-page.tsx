@@ -1,6 +1,6 @@
 import { raw } from 'hono/html'
 import type { CommentThread } from '../../comments/types'
-import type { Article } from '../../content/types'
+import type { ArticleMeta } from '../../content/types'
 import { formatDate, messagesFor } from '../i18n'
 import { CommentForm, type CommentFormState } from './comment-form'
 import { CommentList } from './comment-list'
@@ -25,7 +25,9 @@ export type CommentsView =
 export function ArticlePage(props: {
   head: PageHead
   homeUrl: string
-  article: Article
+  article: ArticleMeta
+  /** The article's body, sanitised HTML from the build. */
+  body: string
   comments: CommentsView
   commentsAction: string
   replyHref: (id: string) => string
@@ -71,7 +73,7 @@ export function ArticlePage(props: {
           </p>
           <p class="standfirst">{article.summary}</p>
         </header>
-        {raw(article.html)}
+        {raw(props.body)}
         {article.tags.length > 0 ? (
           <p class="meta">
             {t.tags}: {article.tags.join(', ')}

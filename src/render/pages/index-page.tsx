@@ -1,4 +1,4 @@
-import type { Article } from '../../content/types'
+import type { ArticleMeta } from '../../content/types'
 import { formatDate, messagesFor } from '../i18n'
 import { type FeedLink, Layout, type PageHead } from './layout'
 import { Subscribe } from './subscribe'
@@ -13,7 +13,7 @@ export interface Pager {
 export function IndexPage(props: {
   head: PageHead
   homeUrl: string
-  articles: readonly Article[]
+  articles: readonly ArticleMeta[]
   articleHref: (slug: string) => string
   siteFeeds: FeedLink[]
   pager: Pager
