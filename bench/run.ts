@@ -75,11 +75,18 @@ const small = buildProject(0)
 const large = buildProject(999)
 try {
   log('Measuring startup (CPU time of fresh workerd processes)…')
-  const emptyStartupMs = await startupMilliseconds(emptyWorker, compatibilityDate, startupSamples)
+  const emptyStartupMs = await startupMilliseconds(
+    { script: emptyWorker },
+    compatibilityDate,
+    startupSamples,
+  )
   const scale: ScaleRow[] = []
   for (const project of [small, large]) {
-    const bundle = readFileSync(project.bundlePath, 'utf8')
-    const startup = await startupMilliseconds(bundle, compatibilityDate, startupSamples)
+    const startup = await startupMilliseconds(
+      { scriptPath: project.bundlePath, modulesRoot: project.dir },
+      compatibilityDate,
+      startupSamples,
+    )
     scale.push({
       articles: project.articleCount,
       buildMs: project.buildMs,

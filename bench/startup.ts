@@ -12,13 +12,17 @@ export const emptyWorker = 'export default { fetch() { return new Response("ok")
  * time: it holds reading the config, compiling the module, evaluating its top
  * level and the first call into it, whatever workerd does eagerly or lazily.
  */
-async function startOnce(main: string, compatibilityDate: string): Promise<number> {
+/** A Worker to start: inline source, or a bundle on disk with its Text modules beside it. */
+export type StartupSubject = { script: string } | { scriptPath: string; modulesRoot: string }
+
+async function startOnce(main: StartupSubject, compatibilityDate: string): Promise<number> {
   const [miniflare, pid] = await withWorkerdPid(async () => {
     const started = new Miniflare({
       name: 'startup',
       compatibilityDate,
       modules: true,
-      script: main,
+      modulesRules: [{ type: 'Text', include: ['**/*.txt'] }],
+      ...main,
     })
     await started.ready
     return started
@@ -33,7 +37,7 @@ async function startOnce(main: string, compatibilityDate: string): Promise<numbe
 
 /** Median over `samples` fresh starts of the CPU ms workerd needs to start `main` and answer. */
 export async function startupMilliseconds(
-  main: string,
+  main: StartupSubject,
   compatibilityDate: string,
   samples: number,
 ): Promise<number> {

@@ -3,6 +3,7 @@ export interface HeldResponse {
   body: Uint8Array
   etag: string
   lastModified: string
+  /** Every header of the answer, the validators included, built once. */
   headers: Record<string, string>
 }
 
@@ -17,10 +18,19 @@ export async function hold(
   const bytes = encoder.encode(body)
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
   const hex = Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')
-  return { body: bytes, etag: `"${hex}"`, lastModified: lastModified.toUTCString(), headers }
+  const etag = `"${hex}"`
+  const modified = lastModified.toUTCString()
+  return {
+    body: bytes,
+    etag,
+    lastModified: modified,
+    headers: { ...headers, etag, 'last-modified': modified },
+  }
 }
 
 function etagMatches(header: string, etag: string): boolean {
+  // The common case, a reader sending back the one ETag it was given, needs no parsing.
+  if (header === etag) return true
   if (header.trim() === '*') return true
   // If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/ prefixes are ignored.
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)
@@ -38,7 +48,7 @@ export function isNotModified(request: Request, held: Pick<HeldResponse, 'etag' 
 
 /** Answers GET/HEAD from held bytes: 304 when the client is current, else 200. */
 export function serveHeld(request: Request, held: HeldResponse): Response {
-  const headers = { ...held.headers, etag: held.etag, 'last-modified': held.lastModified }
+  const { headers } = held
   if (isNotModified(request, held)) return new Response(null, { status: 304, headers })
   return new Response(request.method === 'HEAD' ? null : held.body, { status: 200, headers })
 }

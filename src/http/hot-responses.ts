@@ -5,8 +5,8 @@ interface HotEntry {
   expires: number
 }
 
-/** Headers that serveHeld sets itself from the held validators. */
-const perAnswer = new Set(['etag', 'last-modified', 'content-length'])
+/** Headers that belong to one answer's body framing, not to the resource. */
+const perAnswer = new Set(['content-length'])
 
 /**
  * Finished answers to plain GETs (no query string), by URL, for a few seconds:
