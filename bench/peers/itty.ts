@@ -12,14 +12,14 @@ interface Held {
 /** src/http/held-response.ts's serveHeld, handed in by the bundle entry (see bench/peer-bundle.ts). */
 export type ServeHeld = (request: Request, held: Held) => Response
 
-/** The real Worker's answer as a HeldResponse, so this peer serves it with the same code. */
+/** The real Worker's answer as a HeldResponse (validators among its headers), served with the same code. */
 function heldFrom(route: CapturedRoute): Held {
-  const { etag, 'last-modified': lastModified, ...headers } = route.ok.headers
+  const { headers } = route.ok
   const { body } = served(route.ok)
   return {
     body: body ?? new Uint8Array(),
-    etag: etag ?? '',
-    lastModified: lastModified ?? '',
+    etag: headers.etag ?? '',
+    lastModified: headers['last-modified'] ?? '',
     headers,
   }
 }
