@@ -45,7 +45,6 @@ commentReads.get('/articles/:slug/comments', async (c) => {
       {
         'content-type': 'application/json; charset=utf-8',
         'cache-control': cacheControl.comments,
-        'access-control-allow-origin': '*',
       },
     ),
   )
@@ -74,7 +73,6 @@ for (const [file, format] of feedFiles) {
         return hold(render(doc), latest(doc.updated, moderated), {
           'content-type': contentType,
           'cache-control': cacheControl.comments,
-          'access-control-allow-origin': '*',
         })
       },
     )

@@ -46,7 +46,6 @@ for (const [path, format] of routes) {
       return hold(render(doc), latest(doc.updated, counts.value.updated), {
         'content-type': contentType,
         'cache-control': cacheControl.feed,
-        'access-control-allow-origin': '*',
       })
     })
     return respondHeld(c, response)
