@@ -17,6 +17,18 @@ export class PublicComments {
     return approvedMemo.get(article, () => this.store.approved(article))
   }
 
+  /**
+   * What an article's comment views depend on: its approved comments and when
+   * moderation last changed anything (an approval moves Last-Modified forward
+   * even when the approved comment is old).
+   */
+  async forArticle(
+    article: string,
+  ): Promise<{ approved: Versioned<PublicComment[]>; moderated: string | null }> {
+    const [approved, counts] = await Promise.all([this.approved(article), this.counts()])
+    return { approved, moderated: counts.value.updated }
+  }
+
   /** Approved comment counts by article. */
   counts(): Promise<Versioned<CommentCounts>> {
     return countsMemo.get('all', () => this.store.counts())

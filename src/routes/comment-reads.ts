@@ -3,7 +3,7 @@ import { findArticle, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
 import { type HeldResponse, hold } from '../http/held-response'
 import { latest } from '../http/last-modified'
-import { problem, problemResponse } from '../http/problem'
+import { problemResponse, storeUnavailable } from '../http/problem'
 import { RenderCache } from '../http/render-cache'
 import { commentFeed } from '../render/comment-feed'
 import { type FeedFormat, feedFormats } from '../render/feed-formats'
@@ -11,19 +11,12 @@ import { type AppEnv, originOf, publicComments, respondHeld } from './app-env'
 import { notFound } from './not-found'
 
 const held = new RenderCache<HeldResponse>(256)
-const unavailable = () =>
-  problemResponse(problem(503, 'Comments cannot be read right now.', { retryAfter: 30 }))
+const unavailable = () => problemResponse(storeUnavailable('Comments cannot be read right now.'))
 
-// Approval moves Last-Modified forward even when the approved comment is old.
-async function readComments(c: Context<AppEnv>, slug: string) {
-  try {
-    const comments = publicComments(c)
-    const [approved, counts] = await Promise.all([comments.approved(slug), comments.counts()])
-    return { approved, moderated: counts.value.updated }
-  } catch {
-    return null
-  }
-}
+const readComments = (c: Context<AppEnv>, slug: string) =>
+  publicComments(c)
+    .forArticle(slug)
+    .catch(() => null)
 
 /** An article's approved comments as JSON and as RSS, Atom and JSON Feed. */
 export const commentReads = new Hono<AppEnv>()

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { isCommentId } from '../comments/ids'
+import type { PublicComments } from '../comments/public-comments'
 import { publicFields } from '../comments/public-fields'
 import { articles, findArticle, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
@@ -61,11 +62,9 @@ pages.get(paths.home, async (c) => {
 pages.get('/articles/:slug', async (c) => {
   const article = findArticle(c.req.param('slug'))
   if (!article) return notFound(c)
-  const comments = publicComments(c)
-  let approved: Awaited<ReturnType<typeof comments.approved>>
-  let counts: Awaited<ReturnType<typeof comments.counts>>
+  let loaded: Awaited<ReturnType<PublicComments['forArticle']>>
   try {
-    ;[approved, counts] = await Promise.all([comments.approved(article.slug), comments.counts()])
+    loaded = await publicComments(c).forArticle(article.slug)
   } catch (error) {
     console.error(
       JSON.stringify({
@@ -79,6 +78,7 @@ pages.get('/articles/:slug', async (c) => {
     })
   }
 
+  const { approved, moderated } = loaded
   const heldId = c.req.query('held')
   const replyTo = c.req.query('replyto')
   if (heldId !== undefined || replyTo !== undefined) {
@@ -103,12 +103,7 @@ pages.get('/articles/:slug', async (c) => {
     async () =>
       hold(
         await articleDocument(c, article, commentsView(approved.value, {})),
-        latest(
-          article.updated,
-          article.published,
-          counts.value.updated,
-          approved.value.at(-1)?.created,
-        ),
+        latest(article.updated, article.published, moderated, approved.value.at(-1)?.created),
         { 'content-type': htmlType, 'cache-control': cacheControl.comments },
       ),
   )
