@@ -48,6 +48,11 @@ export function problem(
   }
 }
 
+/** 503 for an outage of the comment store: temporary, so it says when to retry. */
+export function storeUnavailable(detail: string): Problem {
+  return problem(503, detail, { retryAfter: 30 })
+}
+
 /** Serialises a problem as application/problem+json. */
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
   const { retryAfter, ...body } = p

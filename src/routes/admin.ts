@@ -5,7 +5,7 @@ import { duplicateFingerprint } from '../comments/fingerprint'
 import { isCommentId } from '../comments/ids'
 import type { CommentStatus } from '../comments/types'
 import { cacheControl } from '../http/cache-control'
-import { problem, problemResponse } from '../http/problem'
+import { problem, problemResponse, storeUnavailable } from '../http/problem'
 import { adminAuth } from './admin-auth'
 import { type AppEnv, commentStore, forgetPublicComments } from './app-env'
 
@@ -23,9 +23,7 @@ admin.onError((error, c) => {
   console.error(
     JSON.stringify({ event: 'moderation_store_failed', path: c.req.path, error: String(error) }),
   )
-  return problemResponse(
-    problem(503, 'The comment store cannot be reached right now.', { retryAfter: 30 }),
-  )
+  return problemResponse(storeUnavailable('The comment store cannot be reached right now.'))
 })
 
 admin.get('/admin/comments', async (c) => {

@@ -7,7 +7,7 @@ import { findArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
 import { mediaType, prefersHtml } from '../http/negotiate'
-import { type Problem, problem, problemResponse } from '../http/problem'
+import { type Problem, problem, problemResponse, storeUnavailable } from '../http/problem'
 import { paths } from '../paths'
 import { messagesFor } from '../render/i18n'
 import type { CommentFormState } from '../render/pages/comment-form'
@@ -139,7 +139,7 @@ commentIntake.post(
       )
       outcome = {
         ok: false,
-        problem: problem(503, 'Comments cannot be saved right now.', { retryAfter: 30 }),
+        problem: storeUnavailable('Comments cannot be saved right now.'),
       }
     }
     if (!outcome.ok) return refusal(c, article, outcome.problem, fields)
