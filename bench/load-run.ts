@@ -18,6 +18,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { commentsPath } from '../test/support/comments'
+import { feedRoutes } from '../test/support/routes'
 import { startWorker, type TestWorker } from '../test/support/worker'
 import { describeMachine } from './machine'
 
@@ -88,16 +89,6 @@ function drive(
   })
 }
 
-const feedPaths = [
-  '/feed.xml',
-  '/atom.xml',
-  '/feed.json',
-  commentsPath,
-  `${commentsPath}/feed.xml`,
-  `${commentsPath}/atom.xml`,
-  `${commentsPath}/feed.json`,
-]
-
 /** What was sent and answered, by kind and status, and which posts were taken. */
 class Tally {
   readonly statuses = new Map<Kind, Map<number, number>>()
@@ -136,7 +127,7 @@ function clientAddress(n: number): string {
 
 async function etags(worker: TestWorker): Promise<Map<string, string>> {
   const tags = new Map<string, string>()
-  for (const path of feedPaths) {
+  for (const path of feedRoutes) {
     const response = await worker.fetch(path)
     await response.arrayBuffer()
     tags.set(path, response.headers.get('etag') ?? '')
@@ -147,7 +138,7 @@ async function etags(worker: TestWorker): Promise<Map<string, string>> {
 function polls(tally: Tally, tags: Map<string, string>): AutocannonRequest {
   return {
     setupRequest(request, context) {
-      const path = feedPaths[Math.floor(Math.random() * feedPaths.length)] as string
+      const path = feedRoutes[Math.floor(Math.random() * feedRoutes.length)] as string
       context.path = path
       context.kind = Math.random() < 0.5 ? 'conditional poll' : 'poll'
       const conditional = context.kind === 'conditional poll'

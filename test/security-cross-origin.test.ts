@@ -5,21 +5,30 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { commentsPath, newClient, slug, validComment } from './support/comments'
 import { buildFixtureBundle } from './support/fixture-bundle'
+import { feedRoutes } from './support/routes'
 import { startWorker, type TestWorker } from './support/worker'
 
 const partner = 'https://partner.example'
 const evil = 'https://evil.example'
 
-/** GET routes that serve feeds or public JSON; all must be readable cross-origin. */
-const publicReads = [
-  '/feed.xml',
-  '/atom.xml',
-  '/feed.json',
-  commentsPath,
-  `${commentsPath}/feed.xml`,
-  `${commentsPath}/atom.xml`,
-  `${commentsPath}/feed.json`,
-]
+/** A CORS preflight from `origin` for `method`, asking to send `headers`. */
+function preflight(
+  worker: TestWorker,
+  path: string,
+  origin: string,
+  method: string,
+  headers?: string,
+) {
+  return worker.fetch(path, {
+    method: 'OPTIONS',
+    headers: {
+      origin,
+      'access-control-request-method': method,
+      ...(headers ? { 'access-control-request-headers': headers } : {}),
+    },
+  })
+}
+
 const aliases = ['/feed', '/feed/', '/rss', '/rss.xml', '/atom', '/feed/atom/', '/index.xml']
 
 /** A valid comment as JSON, a urlencoded form or a multipart form, with extra headers. */
@@ -114,16 +123,9 @@ describe('CSRF: comment posts from other sites', () => {
   })
 
   test('a preflight from another site is not offered POST', async () => {
-    const preflight = await worker.fetch(commentsPath, {
-      method: 'OPTIONS',
-      headers: {
-        origin: evil,
-        'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type',
-      },
-    })
-    assert.equal(preflight.status, 204)
-    assert.equal(preflight.headers.get('access-control-allow-methods'), 'GET,HEAD')
+    const answer = await preflight(worker, commentsPath, evil, 'POST', 'content-type')
+    assert.equal(answer.status, 204)
+    assert.equal(answer.headers.get('access-control-allow-methods'), 'GET,HEAD')
   })
 })
 
@@ -135,7 +137,7 @@ describe('CORS: feeds and public JSON', () => {
   after(() => worker.stop())
 
   test('every feed and the comments JSON send Access-Control-Allow-Origin: * on GET, HEAD and 304', async () => {
-    for (const path of publicReads) {
+    for (const path of feedRoutes) {
       const headers = { origin: evil }
       const get = await worker.fetch(path, { headers })
       assert.equal(get.status, 200, path)
@@ -162,15 +164,8 @@ describe('CORS: feeds and public JSON', () => {
   })
 
   test('a preflight for a conditional GET is answered 204 with the methods and headers allowed', async () => {
-    for (const path of [...publicReads, '/feed']) {
-      const response = await worker.fetch(path, {
-        method: 'OPTIONS',
-        headers: {
-          origin: evil,
-          'access-control-request-method': 'GET',
-          'access-control-request-headers': 'if-none-match',
-        },
-      })
+    for (const path of [...feedRoutes, '/feed']) {
+      const response = await preflight(worker, path, evil, 'GET', 'if-none-match')
       assert.equal(response.status, 204, path)
       assert.equal(response.headers.get('access-control-allow-origin'), '*', path)
       assert.equal(response.headers.get('access-control-allow-methods'), 'GET,HEAD', path)
@@ -184,12 +179,9 @@ describe('CORS: feeds and public JSON', () => {
       const response = await worker.fetch(path, { headers: { origin: evil } })
       assert.equal(response.headers.get('access-control-allow-origin'), null, path)
     }
-    const preflight = await worker.fetch('/admin/comments', {
-      method: 'OPTIONS',
-      headers: { origin: evil, 'access-control-request-method': 'GET' },
-    })
-    assert.notEqual(preflight.status, 204)
-    assert.equal(preflight.headers.get('access-control-allow-origin'), null)
+    const admin = await preflight(worker, '/admin/comments', evil, 'GET')
+    assert.notEqual(admin.status, 204)
+    assert.equal(admin.headers.get('access-control-allow-origin'), null)
   })
 })
 
@@ -209,18 +201,11 @@ describe('comment_origins in content/site.yaml', () => {
   after(() => worker.stop())
 
   test('a listed origin may post (preflight offers POST) and read the answer', async () => {
-    const preflight = await worker.fetch(commentsPath, {
-      method: 'OPTIONS',
-      headers: {
-        origin: partner,
-        'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type',
-      },
-    })
-    assert.equal(preflight.status, 204)
-    assert.equal(preflight.headers.get('access-control-allow-methods'), 'GET,HEAD,POST')
-    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Content-Type/i)
-    assert.match(preflight.headers.get('vary') ?? '', /Origin/)
+    const offer = await preflight(worker, commentsPath, partner, 'POST', 'content-type')
+    assert.equal(offer.status, 204)
+    assert.equal(offer.headers.get('access-control-allow-methods'), 'GET,HEAD,POST')
+    assert.match(offer.headers.get('access-control-allow-headers') ?? '', /Content-Type/i)
+    assert.match(offer.headers.get('vary') ?? '', /Origin/)
 
     const json = await post(worker, 'json', { origin: partner, 'sec-fetch-site': 'cross-site' })
     assert.equal(json.status, 201)
