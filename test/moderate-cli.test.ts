@@ -1,41 +1,17 @@
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, test } from 'node:test'
-import { fileURLToPath } from 'node:url'
+import { runScript } from './support/run-script'
 import { seed } from './support/seed'
 import { adminToken, startWorker, type TestWorker } from './support/worker'
 
-const script = fileURLToPath(new URL('../scripts/moderate.ts', import.meta.url))
-const tsx = import.meta.resolve('tsx')
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
 /** Runs `npm run moderate -- <args>` as its own process, with only the environment given. */
-function moderate(
-  args: string[],
-  env: Record<string, string> = {},
-  cwd = process.cwd(),
-): Promise<Run> {
+function moderate(args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
   const { ADMIN_TOKEN: _token, SITE_URL: _url, ...inherited } = process.env
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', tsx, script, ...args],
-      { cwd, env: { ...inherited, ...env }, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code = error ? Number((error as { code?: number }).code ?? 1) : 0
-        resolve({ code, stdout, stderr })
-      },
-    )
-  })
+  return runScript('moderate.ts', args, { env: { ...inherited, ...env }, cwd })
 }
 
 /** A port nothing listens on. */

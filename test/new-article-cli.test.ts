@@ -1,37 +1,17 @@
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
+import { runScript } from './support/run-script'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const tsx = import.meta.resolve('tsx')
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function runScript(script: string, args: string[], contentDir: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', tsx, join(root, 'scripts', script), ...args],
-      { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        resolve({
-          code: error ? Number((error as { code?: number }).code ?? 1) : 0,
-          stdout,
-          stderr,
-        })
-      },
-    )
-  })
-}
+/** Runs scripts/<script> against a copy of the content folder. */
+const inContent = (script: string, args: string[], contentDir: string) =>
+  runScript(script, args, { env: { ...process.env, CONTENT_DIR: contentDir } })
 
 describe('npm run new-article', () => {
   // A copy of content/ per test, so the real articles are never touched.
@@ -45,7 +25,7 @@ describe('npm run new-article', () => {
   })
 
   test('creates content/articles/<slug>.md that the build accepts', async () => {
-    const run = await runScript('new-article.ts', ['monsoon-arrives-early'], contentDir)
+    const run = await inContent('new-article.ts', ['monsoon-arrives-early'], contentDir)
     assert.equal(run.code, 0, run.stderr)
     const file = join(contentDir, 'articles', 'monsoon-arrives-early.md')
     assert.match(run.stdout, /^Created .*monsoon-arrives-early\.md\./)
@@ -56,7 +36,7 @@ describe('npm run new-article', () => {
     assert.ok(Math.abs(Date.parse(frontMatter.published) - Date.now()) < 120_000, 'published now')
 
     const outDir = join(contentDir, '..', 'built')
-    const build = await runScript('build-content.ts', [contentDir, outDir], contentDir)
+    const build = await inContent('build-content.ts', [contentDir, outDir], contentDir)
     assert.equal(build.code, 0, build.stderr)
     const built = JSON.parse(readFileSync(join(outDir, 'content.json.txt'), 'utf8')) as {
       articles: { slug: string }[]
@@ -67,7 +47,7 @@ describe('npm run new-article', () => {
   test('refuses a slug that is already taken and leaves that file alone', async () => {
     const file = join(contentDir, 'articles', 'openai-sora-artists-leak-protest.md')
     const before = readFileSync(file, 'utf8')
-    const run = await runScript('new-article.ts', ['openai-sora-artists-leak-protest'], contentDir)
+    const run = await inContent('new-article.ts', ['openai-sora-artists-leak-protest'], contentDir)
     assert.equal(run.code, 1)
     assert.match(
       run.stderr,
@@ -84,7 +64,7 @@ describe('npm run new-article', () => {
       ['trailing-', /"trailing-" is not a valid slug/],
     ]
     for (const [slug, message] of cases) {
-      const run = await runScript('new-article.ts', [slug], contentDir)
+      const run = await inContent('new-article.ts', [slug], contentDir)
       assert.equal(run.code, 1, slug)
       assert.match(run.stderr, message)
       assert.ok(!existsSync(join(contentDir, 'articles', `${slug}.md`)), slug)
@@ -92,7 +72,7 @@ describe('npm run new-article', () => {
   })
 
   test('without a slug prints how to call it', async () => {
-    const run = await runScript('new-article.ts', [], contentDir)
+    const run = await inContent('new-article.ts', [], contentDir)
     assert.equal(run.code, 1)
     assert.match(run.stderr, /Usage: npm run new-article -- <slug>/)
   })
