@@ -17,9 +17,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { commentsPath } from '../test/support/comments'
-import { feedRoutes } from '../test/support/routes'
-import { startWorker, type TestWorker } from '../test/support/worker'
+import { commentsPath, feedRoutes } from '../test/harness/routes'
+import { startWorker, type TestWorker } from '../test/harness/worker'
 import { describeMachine } from './machine'
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 60)

@@ -8,10 +8,10 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { renderMarkdown } from '../src/content/markdown'
-import { parseArticle } from '../src/content/parse-article'
-import { parseSite } from '../src/content/parse-site'
 import type { Article, CompiledContent } from '../src/content/types'
+import { renderMarkdown } from './content/markdown'
+import { parseArticle } from './content/parse-article'
+import { parseSite } from './content/parse-site'
 
 const contentDir = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content'
 const outDir = process.argv[3] ?? 'src/generated'

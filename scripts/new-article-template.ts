@@ -13,7 +13,7 @@ const quoted = (text: string) => JSON.stringify(text)
 /** The Markdown file of a new article, with a comment on every front-matter field. */
 export function articleTemplate(fields: TemplateFields): string {
   return `---
-# Checked by the build (src/content/schema.ts); "npm start" names any field it rejects.
+# Checked by the build (scripts/content/schema.ts); "npm start" names any field it rejects.
 title: "TODO: the headline"
 # The address (/articles/<slug>) and the file name; keep them the same.
 slug: ${fields.slug}

@@ -7,10 +7,10 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { renderMarkdown } from '../src/content/markdown'
-import { parseArticle } from '../src/content/parse-article'
-import { parseSite } from '../src/content/parse-site'
-import { articleFrontMatter } from '../src/content/schema'
+import { renderMarkdown } from './content/markdown'
+import { parseArticle } from './content/parse-article'
+import { parseSite } from './content/parse-site'
+import { articleFrontMatter } from './content/schema'
 import { articleTemplate, localIsoMinute, suggestSlug } from './new-article-template'
 
 const usage =

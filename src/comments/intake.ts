@@ -3,10 +3,10 @@ import { type Problem, problem } from '../http/problem'
 import { logDecision } from './decision-log'
 import { clientHash, duplicateFingerprint } from './fingerprint'
 import { newCommentId } from './ids'
+import { fieldError, validateComment } from './rules'
 import type { CommentStore } from './store'
 import { verifyTurnstile } from './turnstile'
 import type { StoredComment } from './types'
-import { fieldError, validateComment } from './validate'
 
 /** What the intake needs from the outside world. */
 export interface IntakeDeps {

@@ -1,4 +1,4 @@
-import { type HeldResponse, serveHeld } from './held-response'
+import { type HeldResponse, serveHeld } from './rendered'
 
 interface HotEntry {
   held: HeldResponse

@@ -1,13 +1,13 @@
 import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { type AppEnv, commentStore, forgetPublicComments } from '../app/context'
 import { logDecision } from '../comments/decision-log'
 import { duplicateFingerprint } from '../comments/fingerprint'
 import { isCommentId } from '../comments/ids'
 import type { CommentStatus } from '../comments/types'
 import { cacheControl } from '../http/cache-control'
 import { problem, problemResponse, storeUnavailable } from '../http/problem'
-import { adminAuth } from './admin-auth'
-import { type AppEnv, commentStore, forgetPublicComments } from './app-env'
+import { adminAuth } from '../middleware/admin-auth'
 
 const statuses = new Set<CommentStatus>(['pending', 'approved', 'spam'])
 const pageSize = 50

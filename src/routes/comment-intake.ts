@@ -1,16 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { validator } from 'hono/validator'
-import { takeComment } from '../comments/intake'
-import { publicFields } from '../comments/public-fields'
-import { findArticle } from '../content/index'
-import type { ArticleMeta } from '../content/types'
-import { cacheControl } from '../http/cache-control'
-import { mediaType, prefersHtml } from '../http/negotiate'
-import { type Problem, problem, problemResponse, storeUnavailable } from '../http/problem'
-import { paths } from '../paths'
-import { messagesFor } from '../render/i18n'
-import type { CommentFormState } from '../render/pages/comment-form'
 import {
   type AppEnv,
   commentStore,
@@ -18,10 +8,20 @@ import {
   forgetPublicComments,
   originOf,
   publicComments,
-} from './app-env'
-import { articleDocument, commentsView } from './article-view'
-import { commentOriginGuard } from './cross-origin'
-import { notFound } from './not-found'
+} from '../app/context'
+import { paths } from '../app/paths'
+import { takeComment } from '../comments/intake'
+import { publicFields } from '../comments/public-view'
+import { findArticle } from '../content/index'
+import type { ArticleMeta } from '../content/types'
+import { cacheControl } from '../http/cache-control'
+import { mediaType, prefersHtml } from '../http/negotiate'
+import { type Problem, problem, problemResponse, storeUnavailable } from '../http/problem'
+import { commentOriginGuard } from '../middleware/cross-origin'
+import { articleDocument, commentsView } from '../pages/article-view'
+import type { CommentFormState } from '../pages/comment-form'
+import { messagesFor } from '../pages/i18n'
+import { notFound } from '../pages/not-found'
 
 /** Largest accepted request body (DESIGN: 413 over 64 KiB). */
 export const maxBodyBytes = 64 * 1024

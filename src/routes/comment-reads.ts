@@ -1,14 +1,14 @@
 import { type Context, Hono } from 'hono'
+import { type AppEnv, originOf, publicComments, respondHeld } from '../app/context'
 import { findArticle, site } from '../content/index'
+import { commentFeed } from '../feeds/comment-feed'
+import { type FeedFormat, feedFormats } from '../feeds/formats'
 import { cacheControl } from '../http/cache-control'
-import { type HeldResponse, hold } from '../http/held-response'
 import { latest } from '../http/last-modified'
 import { problemResponse, storeUnavailable } from '../http/problem'
 import { RenderCache } from '../http/render-cache'
-import { commentFeed } from '../render/comment-feed'
-import { type FeedFormat, feedFormats } from '../render/feed-formats'
-import { type AppEnv, originOf, publicComments, respondHeld } from './app-env'
-import { notFound } from './not-found'
+import { type HeldResponse, hold } from '../http/rendered'
+import { notFound } from '../pages/not-found'
 
 const held = new RenderCache<HeldResponse>(256)
 const unavailable = () => problemResponse(storeUnavailable('Comments cannot be read right now.'))

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import { paths } from '../paths'
-import type { AppEnv } from './app-env'
+import type { AppEnv } from '../app/context'
+import { paths } from '../app/paths'
 
 /** Addresses feed readers and people guess, and the canonical feed each one means. */
 const aliases: Record<string, string> = {

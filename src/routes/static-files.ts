@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
+import { type AppEnv, config, respondHeld } from '../app/context'
 import { articles } from '../content/index'
 import { cacheControl } from '../http/cache-control'
-import { type HeldResponse, hold } from '../http/held-response'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
-import { favicon } from '../render/favicon'
-import { stylesheet } from '../render/pages/style'
-import { renderSitemap } from '../render/sitemap'
-import { type AppEnv, config, respondHeld } from './app-env'
+import { type HeldResponse, hold } from '../http/rendered'
+import { favicon } from '../pages/favicon'
+import { renderSitemap } from '../pages/sitemap'
+import { stylesheet } from '../pages/style'
 
 const held = new RenderCache<HeldResponse>(16)
 const newest = latest(...articles.map((a) => a.updated ?? a.published))

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
+import { startWorker, type TestWorker } from '../harness/worker'
 import { seed } from '../support/seed'
-import { startWorker, type TestWorker } from '../support/worker'
 import { axeViolations, blocking } from './support/axe'
 import {
   browserTestTimeout,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
-import { messagesFor } from '../../src/render/i18n'
+import { messagesFor } from '../../src/pages/i18n'
+import { startWorker } from '../harness/worker'
 import { seed } from '../support/seed'
-import { startWorker } from '../support/worker'
 import {
   browserTestTimeout,
   launchChromium,

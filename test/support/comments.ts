@@ -1,8 +1,8 @@
-import type { TestWorker } from './worker'
-import { adminToken } from './worker'
+import { commentsPath, seedSlug } from '../harness/routes'
+import type { TestWorker } from '../harness/worker'
+import { adminToken } from '../harness/worker'
 
-export const slug = 'openai-sora-artists-leak-protest'
-export const commentsPath = `/articles/${slug}/comments`
+export { commentsPath, seedSlug as slug }
 
 let nextClient = 1
 

@@ -1,5 +1,5 @@
 import type { Page, Response } from 'playwright-core'
-import { adminToken, type TestWorker } from '../../support/worker'
+import { adminToken, type TestWorker } from '../../harness/worker'
 
 /** What a reader types into the comment form. */
 export interface TypedComment {

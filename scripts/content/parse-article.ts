@@ -1,0 +1,48 @@
+import type { Article } from '../../src/content/types'
+import { splitFrontMatter } from './front-matter'
+import { articleFrontMatter } from './schema'
+import { describeIssues } from './validation-messages'
+
+/** Either a value or the messages that explain why there is none. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] }
+
+/** Parses and validates one article file; `renderBody` turns its Markdown into safe HTML. */
+export function parseArticle(
+  file: string,
+  text: string,
+  renderBody: (markdown: string) => string,
+): Parsed<Article> {
+  const split = splitFrontMatter(text)
+  if (typeof split === 'string') return { ok: false, errors: [`${file}: ${split}`] }
+  const result = articleFrontMatter.safeParse(split.data)
+  if (!result.success) {
+    return { ok: false, errors: describeIssues(file, split.data, result.error) }
+  }
+  const data = result.data
+  const errors: string[] = []
+  const expectedName = `${data.slug}.md`
+  if (!file.endsWith(`/${expectedName}`) && file !== expectedName) {
+    errors.push(`${file}: "slug" must match the file name, got "${data.slug}"`)
+  }
+  if (data.updated && Date.parse(data.updated) < Date.parse(data.published)) {
+    errors.push(`${file}: "updated" must not be before "published", got "${data.updated}"`)
+  }
+  if (split.body.trim() === '') errors.push(`${file}: the article body must not be empty`)
+  if (errors.length > 0) return { ok: false, errors }
+  return {
+    ok: true,
+    value: {
+      slug: data.slug,
+      title: data.title,
+      summary: data.summary,
+      language: data.language,
+      published: data.published,
+      ...(data.updated ? { updated: data.updated } : {}),
+      authors: data.authors.map((a) => (a.url ? { name: a.name, url: a.url } : { name: a.name })),
+      tags: data.tags,
+      ...(data.source ? { source: data.source } : {}),
+      comments: data.comments,
+      html: renderBody(split.body),
+    },
+  }
+}

@@ -1,0 +1,33 @@
+import { parse as parseYaml } from 'yaml'
+import type { SiteSettings } from '../../src/content/types'
+import type { Parsed } from './parse-article'
+import { siteSettings } from './schema'
+import { describeIssues } from './validation-messages'
+
+/** Parses and validates content/site.yaml. */
+export function parseSite(file: string, text: string): Parsed<SiteSettings> {
+  let data: unknown
+  try {
+    data = parseYaml(text)
+  } catch (error) {
+    return {
+      ok: false,
+      errors: [`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`],
+    }
+  }
+  const result = siteSettings.safeParse(data)
+  if (!result.success) return { ok: false, errors: describeIssues(file, data, result.error) }
+  const s = result.data
+  return {
+    ok: true,
+    value: {
+      title: s.title,
+      description: s.description,
+      language: s.language,
+      idAuthority: s.id_authority,
+      feedSize: s.feed_size,
+      autoApproveComments: s.auto_approve_comments,
+      commentOrigins: s.comment_origins.map((origin) => new URL(origin).origin),
+    },
+  }
+}

@@ -1,0 +1,44 @@
+import { Feed } from 'feed'
+import { feedItem, feedOptions } from './feed-package'
+import type { FeedDocument, FeedEntry } from './model'
+import { xmlAttribute, xmlText } from './xml-safe'
+
+function repliesLinks(entry: FeedEntry): string {
+  if (!entry.replies) return ''
+  const { atomUrl, pageUrl, count } = entry.replies
+  // RFC 4685: rel="replies" with thr:count; `feed` has no way to add links to an entry.
+  return (
+    `\n        <link rel="replies" type="application/atom+xml" href="${xmlAttribute(atomUrl)}" thr:count="${count}"/>` +
+    `\n        <link rel="replies" type="text/html" href="${xmlAttribute(pageUrl)}" thr:count="${count}"/>`
+  )
+}
+
+/** Renders a feed document as Atom 1.0 with RFC 4685 reply links. */
+export function renderAtom(doc: FeedDocument): string {
+  const feed = new Feed({
+    ...feedOptions(doc),
+    author: { name: xmlText(doc.publisher) },
+    feedLinks: { atom: doc.links.atom },
+  })
+  for (const entry of doc.entries) {
+    feed.addItem({
+      ...feedItem(entry),
+      author: entry.authors.map((a) => ({
+        name: xmlText(a.name),
+        ...(a.url ? { link: a.url } : {}),
+      })),
+      category: entry.tags.map((tag) => ({ term: tag })),
+    })
+  }
+  let xml = feed
+    .atom1()
+    .replace(
+      '<feed xmlns="http://www.w3.org/2005/Atom">',
+      `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0" xml:lang="${xmlAttribute(doc.language)}">`,
+    )
+  for (const entry of doc.entries) {
+    const idElement = `<id>${xmlText(entry.id)}</id>`
+    xml = xml.replace(idElement, `${idElement}${repliesLinks(entry)}`)
+  }
+  return xml
+}

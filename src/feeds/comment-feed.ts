@@ -1,0 +1,63 @@
+import { ids, paths } from '../app/paths'
+import type { PublicComment } from '../comments/types'
+import type { ArticleMeta, SiteSettings } from '../content/types'
+import type { FeedDocument, FeedEntry } from './model'
+import { escapeHtml } from './xml-safe'
+
+/** How many of the newest comments a comment feed holds. */
+export const commentFeedSize = 50
+
+/** Comment text as HTML: escaped, paragraphs and line breaks kept, never markup. */
+export function commentHtml(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('')
+}
+
+function entryFor(
+  site: SiteSettings,
+  article: ArticleMeta,
+  origin: string,
+  comment: PublicComment,
+): FeedEntry {
+  const created = new Date(comment.created)
+  return {
+    id: ids.comment(site.idAuthority, article.slug, comment.id),
+    url: origin + paths.comment(article.slug, comment.id),
+    title: `${comment.author}: ${article.title}`,
+    contentHtml: commentHtml(comment.content),
+    published: created,
+    updated: created,
+    authors: [comment.url ? { name: comment.author, url: comment.url } : { name: comment.author }],
+    tags: [],
+    language: article.language,
+  }
+}
+
+/** Builds the feed of one article's approved comments, newest first. */
+export function commentFeed(
+  site: SiteSettings,
+  article: ArticleMeta,
+  origin: string,
+  approved: readonly PublicComment[],
+): FeedDocument {
+  const newestFirst = approved.slice(-commentFeedSize).reverse()
+  const entries = newestFirst.map((comment) => entryFor(site, article, origin, comment))
+  const published = new Date(article.updated ?? article.published)
+  return {
+    id: ids.commentFeed(site.idAuthority, article.slug),
+    title: `${article.title} — ${site.title}`,
+    publisher: site.title,
+    description: article.summary,
+    language: article.language,
+    homeUrl: `${origin}${paths.article(article.slug)}#comments`,
+    links: {
+      rss: origin + paths.commentsRss(article.slug),
+      atom: origin + paths.commentsAtom(article.slug),
+      json: origin + paths.commentsJson(article.slug),
+    },
+    updated: entries[0]?.updated ?? published,
+    entries,
+  }
+}

@@ -1,0 +1,46 @@
+import type { FeedDocument, FeedEntry, FeedPerson } from './model'
+
+function person(p: FeedPerson) {
+  return p.url ? { name: p.name, url: p.url } : { name: p.name }
+}
+
+function item(entry: FeedEntry) {
+  return {
+    id: entry.id,
+    url: entry.url,
+    title: entry.title,
+    content_html: entry.contentHtml,
+    ...(entry.summary ? { summary: entry.summary } : {}),
+    date_published: entry.published.toISOString(),
+    date_modified: entry.updated.toISOString(),
+    authors: entry.authors.map(person),
+    ...(entry.tags.length > 0 ? { tags: entry.tags } : {}),
+    language: entry.language,
+    ...(entry.replies
+      ? {
+          _comments: {
+            about: 'Comments on this item: the page, the comment feeds and the approved count.',
+            url: entry.replies.pageUrl,
+            feed_url: entry.replies.jsonUrl,
+            count: entry.replies.count,
+          },
+        }
+      : {}),
+  }
+}
+
+/**
+ * Renders JSON Feed 1.1 (`authors`, `language`); the `feed` package only writes 1.0.
+ * JSON.stringify escapes what JSON needs; lone surrogates come out as \u escapes.
+ */
+export function renderJsonFeed(doc: FeedDocument): string {
+  return JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: doc.title,
+    home_page_url: doc.homeUrl,
+    feed_url: doc.links.json,
+    description: doc.description,
+    language: doc.language,
+    items: doc.entries.map(item),
+  })
+}

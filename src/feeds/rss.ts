@@ -1,0 +1,48 @@
+import { Feed } from 'feed'
+import { feedItem, feedOptions } from './feed-package'
+import type { FeedDocument, FeedEntry } from './model'
+import { xmlText } from './xml-safe'
+
+const namespaces =
+  ' xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:slash="http://purl.org/rss/1.0/modules/slash/"'
+
+function extensionsFor(entry: FeedEntry) {
+  // RSS <author> must be an e-mail address; names go in dc:creator instead.
+  const extensions = [
+    {
+      name: 'dc:creator',
+      // An array in xml-js's compact form writes one element per author; `feed` types it as a record.
+      objects: entry.authors.map((a) => ({ _text: xmlText(a.name) })) as unknown as Record<
+        string,
+        unknown
+      >,
+    },
+    { name: 'dc:language', objects: { _text: xmlText(entry.language) } },
+  ]
+  if (entry.replies) {
+    extensions.push(
+      { name: 'comments', objects: { _text: entry.replies.pageUrl } },
+      { name: 'wfw:commentRss', objects: { _text: entry.replies.rssUrl } },
+      { name: 'slash:comments', objects: { _text: String(entry.replies.count) } },
+    )
+  }
+  return extensions
+}
+
+/** Renders a feed document as RSS 2.0 with the content, dc, wfw and slash modules. */
+export function renderRss(doc: FeedDocument): string {
+  const feed = new Feed({
+    ...feedOptions(doc),
+    language: doc.language,
+    feedLinks: { rss: doc.links.rss },
+  })
+  for (const entry of doc.entries) {
+    feed.addItem({
+      ...feedItem(entry),
+      category: entry.tags.map((tag) => ({ name: xmlText(tag) })),
+      extensions: extensionsFor(entry),
+    })
+  }
+  // `feed` declares only the namespaces it uses itself; wfw and slash are ours.
+  return feed.rss2().replace('<rss version="2.0"', `<rss version="2.0"${namespaces}`)
+}

@@ -1,0 +1,76 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { bearerAuth } from 'hono/bearer-auth'
+import { HTTPException } from 'hono/http-exception'
+import { timingSafeEqual } from 'hono/utils/buffer'
+import { type AppEnv, config } from '../app/context'
+import { problem, problemResponse } from '../http/problem'
+
+/** Seconds a client waits after too many failed logins; matches `period` in wrangler.toml. */
+export const adminAuthPeriod = 60
+
+const unauthorized = () =>
+  problemResponse(problem(401, 'A valid bearer token is required.'), {
+    'www-authenticate': 'Bearer realm="admin"',
+  })
+
+const tooManyFailures = () =>
+  problemResponse(
+    problem(429, 'Too many failed authentications from this client; wait and try again.', {
+      retryAfter: adminAuthPeriod,
+    }),
+  )
+
+const checkToken: MiddlewareHandler<AppEnv> = bearerAuth({
+  realm: 'admin',
+  // No token configured: the admin API is closed, whatever the request carries.
+  verifyToken: async (candidate, c) => {
+    const token = config(c as unknown as Context<AppEnv>).adminToken
+    return token !== undefined && (await timingSafeEqual(token, candidate))
+  },
+  noAuthenticationHeader: { message: unauthorized },
+  invalidAuthenticationHeader: { message: unauthorized },
+  invalidToken: { message: unauthorized },
+})
+
+/**
+ * Clients the limiter refused, until when. While blocked, a client gets 429 even
+ * with the right token, so guessing on past the limit learns nothing. Per isolate;
+ * the limiter itself counts across isolates.
+ */
+const blockedUntil = new Map<string, number>()
+const maxBlocked = 10_000
+
+function isBlocked(client: string, now: number): boolean {
+  const until = blockedUntil.get(client)
+  if (until === undefined) return false
+  if (until > now) return true
+  blockedUntil.delete(client)
+  return false
+}
+
+function block(client: string, now: number): void {
+  if (blockedUntil.size >= maxBlocked) blockedUntil.clear()
+  blockedUntil.set(client, now + adminAuthPeriod * 1000)
+}
+
+/**
+ * `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time. Failed
+ * attempts (and only those) count against ADMIN_AUTH_LIMITER per client; over
+ * the limit the client gets 429 with Retry-After.
+ */
+export const adminAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const client = c.req.header('cf-connecting-ip') ?? 'unknown'
+  if (isBlocked(client, Date.now())) return tooManyFailures()
+  try {
+    await checkToken(c, next)
+    return
+  } catch (error) {
+    if (!(error instanceof HTTPException)) throw error
+  }
+  const limiter = c.env.ADMIN_AUTH_LIMITER
+  if (limiter && !(await limiter.limit({ key: client })).success) {
+    block(client, Date.now())
+    return tooManyFailures()
+  }
+  return unauthorized()
+}

@@ -1,0 +1,122 @@
+import { raw } from 'hono/html'
+import type { CommentThread } from '../comments/types'
+import type { ArticleMeta } from '../content/types'
+import { CommentForm, type CommentFormState } from './comment-form'
+import { CommentList } from './comment-list'
+import { formatDate, messagesFor } from './i18n'
+import { type FeedLink, Layout, type PageHead } from './layout'
+import { Subscribe } from './subscribe'
+
+/** The article's comment section: either the threads and the form, or why not. */
+export type CommentsView =
+  | {
+      kind: 'available'
+      threads: CommentThread[]
+      count: number
+      truncated: boolean
+      form: CommentFormState
+      /** The reader's own held comment, shown to them alone after posting. */
+      heldId?: string
+      replyingTo?: { id: string; author: string }
+    }
+  | { kind: 'unavailable' }
+
+/** One article: header, body, comments, comment form, subscribe block. */
+export function ArticlePage(props: {
+  head: PageHead
+  homeUrl: string
+  article: ArticleMeta
+  /** The article's body, sanitised HTML from the build. */
+  body: string
+  comments: CommentsView
+  commentsAction: string
+  replyHref: (id: string) => string
+  siteFeeds: FeedLink[]
+  commentFeeds: FeedLink[]
+  turnstileSiteKey?: string
+}) {
+  const { article, comments } = props
+  const t = messagesFor(article.language)
+  return (
+    <Layout head={props.head} homeUrl={props.homeUrl}>
+      <article>
+        <header>
+          <h1>{article.title}</h1>
+          <p class="meta">
+            {t.published}:{' '}
+            <time datetime={article.published}>
+              {formatDate(article.published, article.language)}
+            </time>
+            {article.updated ? (
+              <>
+                {' · '}
+                {t.updated}:{' '}
+                <time datetime={article.updated}>
+                  {formatDate(article.updated, article.language)}
+                </time>
+              </>
+            ) : null}
+            {' · '}
+            {t.by}{' '}
+            {article.authors.map((author, index) => (
+              <>
+                {index > 0 ? ', ' : ''}
+                {author.url ? <a href={author.url}>{author.name}</a> : author.name}
+              </>
+            ))}
+            {article.source ? (
+              <>
+                {' · '}
+                {t.source}: <a href={article.source.url}>{article.source.name}</a>
+              </>
+            ) : null}
+          </p>
+          <p class="standfirst">{article.summary}</p>
+        </header>
+        {raw(props.body)}
+        {article.tags.length > 0 ? (
+          <p class="meta">
+            {t.tags}: {article.tags.join(', ')}
+          </p>
+        ) : null}
+      </article>
+      <section id="comments" class="comments" aria-labelledby="comments-heading">
+        {comments.kind === 'unavailable' ? (
+          <>
+            <h2 id="comments-heading">{t.comments}</h2>
+            <p role="status">{t.commentsUnavailable}</p>
+          </>
+        ) : (
+          <>
+            <h2 id="comments-heading">
+              {t.comments} ({comments.count})
+            </h2>
+            <CommentList
+              {...(comments.heldId ? { heldId: comments.heldId } : {})}
+              threads={comments.threads}
+              language={article.language}
+              replyHref={props.replyHref}
+            />
+            {comments.truncated ? <p class="meta">{t.moreComments}</p> : null}
+            {article.comments === 'open' ? (
+              <CommentForm
+                language={article.language}
+                action={props.commentsAction}
+                state={comments.form}
+                {...(comments.replyingTo ? { replyingTo: comments.replyingTo } : {})}
+                {...(props.turnstileSiteKey ? { turnstileSiteKey: props.turnstileSiteKey } : {})}
+              />
+            ) : (
+              <p>{t.commentsClosed}</p>
+            )}
+          </>
+        )}
+      </section>
+      <Subscribe
+        language={article.language}
+        siteFeeds={props.siteFeeds}
+        commentFeeds={props.commentFeeds}
+      />
+    </Layout>
+  )
+}

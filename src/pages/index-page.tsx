@@ -1,0 +1,57 @@
+import type { ArticleMeta } from '../content/types'
+import { formatDate, messagesFor } from './i18n'
+import { type FeedLink, Layout, type PageHead } from './layout'
+import { Subscribe } from './subscribe'
+
+/** Links to the neighbouring pages of the index, when there are any. */
+export interface Pager {
+  newerHref?: string
+  olderHref?: string
+}
+
+/** One page of the home page's list of articles, newest first. */
+export function IndexPage(props: {
+  head: PageHead
+  homeUrl: string
+  articles: readonly ArticleMeta[]
+  articleHref: (slug: string) => string
+  siteFeeds: FeedLink[]
+  pager: Pager
+}) {
+  const t = messagesFor(props.head.language)
+  return (
+    <Layout head={props.head} homeUrl={props.homeUrl}>
+      <h1>{t.latest}</h1>
+      <ol class="articles">
+        {props.articles.map((article) => (
+          <li lang={article.language}>
+            <h2>
+              <a href={props.articleHref(article.slug)}>{article.title}</a>
+            </h2>
+            <p class="meta">
+              <time datetime={article.published}>
+                {formatDate(article.published, article.language)}
+              </time>
+            </p>
+            <p>{article.summary}</p>
+          </li>
+        ))}
+      </ol>
+      {props.pager.newerHref || props.pager.olderHref ? (
+        <nav class="pager" aria-label={t.pages}>
+          {props.pager.newerHref ? (
+            <a href={props.pager.newerHref} rel="prev">
+              {t.newer}
+            </a>
+          ) : null}{' '}
+          {props.pager.olderHref ? (
+            <a href={props.pager.olderHref} rel="next">
+              {t.older}
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+      <Subscribe language={props.head.language} siteFeeds={props.siteFeeds} />
+    </Layout>
+  )
+}

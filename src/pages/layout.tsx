@@ -1,0 +1,62 @@
+import type { Child } from 'hono/jsx'
+import { messagesFor } from './i18n'
+
+/** A feed a page advertises through <link rel="alternate">. */
+export interface FeedLink {
+  title: string
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json'
+  href: string
+}
+
+/** What every page's <head> needs. */
+export interface PageHead {
+  language: string
+  title: string
+  description: string
+  canonical: string
+  feeds: FeedLink[]
+  ogType: 'website' | 'article'
+  siteTitle: string
+}
+
+/** The document shell: head metadata, skip link, site header and footer. */
+export function Layout(props: { head: PageHead; homeUrl: string; children: Child }) {
+  const { head } = props
+  const t = messagesFor(head.language)
+  return (
+    <html lang={head.language} dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{head.title}</title>
+        <meta name="description" content={head.description} />
+        <link rel="canonical" href={head.canonical} />
+        <link rel="stylesheet" href="/site.css" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        {head.feeds.map((feed) => (
+          <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
+        ))}
+        <meta property="og:type" content={head.ogType} />
+        <meta property="og:title" content={head.title} />
+        <meta property="og:description" content={head.description} />
+        <meta property="og:url" content={head.canonical} />
+        <meta property="og:site_name" content={head.siteTitle} />
+        <meta property="og:locale" content={head.language.replace('-', '_')} />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t.skipToContent}
+        </a>
+        <header class="site">
+          <p>
+            <a href={props.homeUrl}>{head.siteTitle}</a>
+          </p>
+        </header>
+        <main id="main">{props.children}</main>
+        <footer class="site">
+          <p class="meta">{head.siteTitle}</p>
+        </footer>
+      </body>
+    </html>
+  )
+}

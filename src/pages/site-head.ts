@@ -1,0 +1,18 @@
+import type { Context } from 'hono'
+import { type AppEnv, config } from '../app/context'
+import { paths } from '../app/paths'
+import { site } from '../content/index'
+import type { FeedLink, PageHead } from './layout'
+
+/** The <head> of a site-level page (home, 404): site title, language and canonical home. */
+export function siteHead(c: Context<AppEnv>, feeds: FeedLink[]): PageHead {
+  return {
+    language: site.language,
+    title: site.title,
+    description: site.description,
+    canonical: config(c).siteUrl + paths.home,
+    feeds,
+    ogType: 'website',
+    siteTitle: site.title,
+  }
+}

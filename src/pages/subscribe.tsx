@@ -1,0 +1,46 @@
+import { messagesFor } from './i18n'
+import type { FeedLink } from './layout'
+
+const formatNames: Record<FeedLink['type'], string> = {
+  'application/rss+xml': 'RSS',
+  'application/atom+xml': 'Atom',
+  'application/feed+json': 'JSON Feed',
+}
+
+function FeedList(props: { feeds: FeedLink[] }) {
+  return (
+    <ul>
+      {props.feeds.map((feed) => (
+        <li>
+          <a href={feed.href} type={feed.type}>
+            {formatNames[feed.type]}
+          </a>
+          : <code>{feed.href}</code>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The visible "Subscribe" block: the feed addresses a reader can copy. */
+export function Subscribe(props: {
+  language: string
+  siteFeeds: FeedLink[]
+  commentFeeds?: FeedLink[]
+}) {
+  const t = messagesFor(props.language)
+  return (
+    <section class="subscribe" aria-labelledby="subscribe-heading">
+      <h2 id="subscribe-heading">{t.subscribe}</h2>
+      <p>{t.subscribeHint}</p>
+      <h3>{t.articleFeeds}</h3>
+      <FeedList feeds={props.siteFeeds} />
+      {props.commentFeeds ? (
+        <>
+          <h3>{t.commentFeeds}</h3>
+          <FeedList feeds={props.commentFeeds} />
+        </>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,225 @@
+import assert from 'node:assert/strict'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { buildFixtureBundle } from '../harness/fixture-bundle'
+import { feedRoutes } from '../harness/routes'
+import { startWorker, type TestWorker } from '../harness/worker'
+import { commentsPath, newClient, slug, validComment } from '../support/comments'
+
+const partner = 'https://partner.example'
+const evil = 'https://evil.example'
+
+/** A CORS preflight from `origin` for `method`, asking to send `headers`. */
+function preflight(
+  worker: TestWorker,
+  path: string,
+  origin: string,
+  method: string,
+  headers?: string,
+) {
+  return worker.fetch(path, {
+    method: 'OPTIONS',
+    headers: {
+      origin,
+      'access-control-request-method': method,
+      ...(headers ? { 'access-control-request-headers': headers } : {}),
+    },
+  })
+}
+
+const aliases = ['/feed', '/feed/', '/rss', '/rss.xml', '/atom', '/feed/atom/', '/index.xml']
+
+/** A valid comment as JSON, a urlencoded form or a multipart form, with extra headers. */
+async function post(
+  worker: TestWorker,
+  type: 'json' | 'form' | 'multipart',
+  headers: Record<string, string> = {},
+) {
+  const fields = validComment() as Record<string, string>
+  let encoded: Request
+  if (type === 'json') {
+    encoded = new Request('http://x/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fields),
+    })
+  } else {
+    const form = type === 'form' ? new URLSearchParams(fields) : new FormData()
+    if (form instanceof FormData) for (const [k, v] of Object.entries(fields)) form.set(k, v)
+    encoded = new Request('http://x/', { method: 'POST', body: form })
+  }
+  // Sent with a length, as browsers send forms: workerd drops the connection when a
+  // Worker refuses a streamed body without reading it, and fetch then reports EPIPE.
+  return worker.fetch(commentsPath, {
+    method: 'POST',
+    headers: {
+      'content-type': encoded.headers.get('content-type') ?? '',
+      'cf-connecting-ip': newClient(),
+      ...headers,
+    },
+    body: await encoded.arrayBuffer(),
+  })
+}
+
+async function assertRefusedCrossSite(response: Response, source: RegExp) {
+  assert.equal(response.status, 403)
+  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/)
+  const problem = (await response.json()) as { status: number; detail: string }
+  assert.equal(problem.status, 403)
+  assert.match(problem.detail, /only be posted from this site's own pages/)
+  assert.match(problem.detail, source)
+}
+
+describe('CSRF: comment posts from other sites', () => {
+  let worker: TestWorker
+  before(async () => {
+    worker = await startWorker({ rateLimit: 1000 })
+  })
+  after(() => worker.stop())
+
+  test('a form, multipart or JSON post whose Origin is another site gets 403 and stores nothing', async () => {
+    for (const type of ['form', 'multipart', 'json'] as const) {
+      await assertRefusedCrossSite(await post(worker, type, { origin: evil }), /evil\.example/)
+    }
+    await assertRefusedCrossSite(
+      await post(worker, 'form', { origin: 'null' }),
+      /without an origin/,
+    )
+    assert.deepEqual(await worker.kvKeys(), [])
+  })
+
+  test('a post that Sec-Fetch-Site calls cross-site or same-site gets 403 even without Origin', async () => {
+    await assertRefusedCrossSite(
+      await post(worker, 'form', { 'sec-fetch-site': 'cross-site' }),
+      /cross-site/,
+    )
+    await assertRefusedCrossSite(
+      await post(worker, 'multipart', { 'sec-fetch-site': 'same-site' }),
+      /same-site/,
+    )
+    assert.deepEqual(await worker.kvKeys(), [])
+  })
+
+  test("a browser form post from the site's own page is taken", async () => {
+    const own = await post(worker, 'form', {
+      origin: worker.origin,
+      'sec-fetch-site': 'same-origin',
+      accept: 'text/html',
+    })
+    assert.equal(own.status, 303)
+    // The canonical SITE_URL is ours too (the page may be served under it behind a proxy).
+    const canonical = await post(worker, 'form', { origin: 'http://localhost:8787' })
+    assert.equal(canonical.status, 303)
+    const fetchOnly = await post(worker, 'multipart', { 'sec-fetch-site': 'same-origin' })
+    assert.equal(fetchOnly.status, 303)
+  })
+
+  test('clients that send no Origin and no Sec-Fetch-Site (curl, scripts) still post', async () => {
+    assert.equal((await post(worker, 'json')).status, 201)
+    assert.equal((await post(worker, 'form')).status, 303)
+    assert.equal((await post(worker, 'multipart')).status, 303)
+  })
+
+  test('a preflight from another site is not offered POST', async () => {
+    const answer = await preflight(worker, commentsPath, evil, 'POST', 'content-type')
+    assert.equal(answer.status, 204)
+    assert.equal(answer.headers.get('access-control-allow-methods'), 'GET,HEAD')
+  })
+})
+
+describe('CORS: feeds and public JSON', () => {
+  let worker: TestWorker
+  before(async () => {
+    worker = await startWorker()
+  })
+  after(() => worker.stop())
+
+  test('every feed and the comments JSON send Access-Control-Allow-Origin: * on GET, HEAD and 304', async () => {
+    for (const path of feedRoutes) {
+      const headers = { origin: evil }
+      const get = await worker.fetch(path, { headers })
+      assert.equal(get.status, 200, path)
+      assert.equal(get.headers.get('access-control-allow-origin'), '*', `GET ${path}`)
+      assert.match(get.headers.get('access-control-expose-headers') ?? '', /ETag/, path)
+      const etag = get.headers.get('etag') ?? ''
+      await get.arrayBuffer()
+      const head = await worker.fetch(path, { method: 'HEAD', headers })
+      assert.equal(head.headers.get('access-control-allow-origin'), '*', `HEAD ${path}`)
+      const notModified = await worker.fetch(path, {
+        headers: { ...headers, 'if-none-match': etag },
+      })
+      assert.equal(notModified.status, 304, path)
+      assert.equal(notModified.headers.get('access-control-allow-origin'), '*', `304 ${path}`)
+    }
+  })
+
+  test('the guessed feed addresses redirect with CORS headers, so a redirected fetch works', async () => {
+    for (const path of aliases) {
+      const response = await worker.fetch(path, { headers: { origin: evil } })
+      assert.equal(response.status, 301, path)
+      assert.equal(response.headers.get('access-control-allow-origin'), '*', path)
+    }
+  })
+
+  test('a preflight for a conditional GET is answered 204 with the methods and headers allowed', async () => {
+    for (const path of [...feedRoutes, '/feed']) {
+      const response = await preflight(worker, path, evil, 'GET', 'if-none-match')
+      assert.equal(response.status, 204, path)
+      assert.equal(response.headers.get('access-control-allow-origin'), '*', path)
+      assert.equal(response.headers.get('access-control-allow-methods'), 'GET,HEAD', path)
+      assert.match(response.headers.get('access-control-allow-headers') ?? '', /If-None-Match/i)
+      assert.ok(Number(response.headers.get('access-control-max-age')) > 0, path)
+    }
+  })
+
+  test('pages and the moderation API are not opened to other origins', async () => {
+    for (const path of ['/', `/articles/${slug}`, '/admin/comments']) {
+      const response = await worker.fetch(path, { headers: { origin: evil } })
+      assert.equal(response.headers.get('access-control-allow-origin'), null, path)
+    }
+    const admin = await preflight(worker, '/admin/comments', evil, 'GET')
+    assert.notEqual(admin.status, 204)
+    assert.equal(admin.headers.get('access-control-allow-origin'), null)
+  })
+})
+
+describe('comment_origins in content/site.yaml', () => {
+  let worker: TestWorker
+  before(async () => {
+    const content = mkdtempSync(join(tmpdir(), 'comment-origins-'))
+    cpSync('content', content, { recursive: true })
+    const settings = join(content, 'site.yaml')
+    const withoutOrigins = readFileSync(settings, 'utf8').replace(
+      /^comment_origins:.*\n(?:[ \t]+-.*\n)*/m,
+      '',
+    )
+    writeFileSync(settings, `${withoutOrigins}\ncomment_origins:\n  - ${partner}/\n`)
+    worker = await startWorker({ scriptPath: buildFixtureBundle(content), rateLimit: 1000 })
+  })
+  after(() => worker.stop())
+
+  test('a listed origin may post (preflight offers POST) and read the answer', async () => {
+    const offer = await preflight(worker, commentsPath, partner, 'POST', 'content-type')
+    assert.equal(offer.status, 204)
+    assert.equal(offer.headers.get('access-control-allow-methods'), 'GET,HEAD,POST')
+    assert.match(offer.headers.get('access-control-allow-headers') ?? '', /Content-Type/i)
+    assert.match(offer.headers.get('vary') ?? '', /Origin/)
+
+    const json = await post(worker, 'json', { origin: partner, 'sec-fetch-site': 'cross-site' })
+    assert.equal(json.status, 201)
+    assert.equal(json.headers.get('access-control-allow-origin'), '*')
+    assert.match(json.headers.get('access-control-expose-headers') ?? '', /Location/)
+    const form = await post(worker, 'form', { origin: partner, 'sec-fetch-site': 'cross-site' })
+    assert.equal(form.status, 303)
+  })
+
+  test('an origin that is not listed is still refused', async () => {
+    await assertRefusedCrossSite(await post(worker, 'json', { origin: evil }), /evil\.example/)
+    await assertRefusedCrossSite(
+      await post(worker, 'form', { origin: `${partner}:8443` }),
+      /partner\.example:8443/,
+    )
+  })
+})
