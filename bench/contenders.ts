@@ -65,7 +65,7 @@ export async function startContenders(
     const byName: Record<string, Contender> = { hono: contender('hono', real) }
     if (options.itty) {
       const itty = await start('bench/peers/itty.ts', 'ittyWorker', capturedPath, [
-        { name: 'serveHeld', from: 'src/http/held-response.ts' },
+        { name: 'serveRendered', from: 'src/http/rendered.ts' },
       ])
       byName.itty = contender('itty', itty)
     }

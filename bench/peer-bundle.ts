@@ -10,7 +10,7 @@ export interface PeerSource {
   /** Absolute path of the JSON the factory is given (captured responses, compiled content). */
   data: string
   /**
-   * Exports of src/ modules passed to the factory after the data, e.g. serveHeld.
+   * Exports of src/ modules passed to the factory after the data, e.g. serveRendered.
    * Handed in here rather than imported by the peer, so the Node type-check of
    * bench/ (DOM types) never compiles src/ files written against Workers types.
    */

@@ -102,7 +102,7 @@ try {
   const notes: string[] = []
   const cases: CaseRuns[] = []
   const everyone = ['hono', 'itty', 'naive', 'constant']
-  const servedHeld = ['hono', 'itty', 'constant']
+  const servedRendered = ['hono', 'itty', 'constant']
   const pair = ['hono', 'constant']
 
   log(`${groups.small}: real Worker, itty, naive and constant…`)
@@ -113,8 +113,8 @@ try {
       { itty: true, naive: true },
       (c) => [
         ...feeds.map((feed) => getCase(groups.small, feed, c, everyone)),
-        getCase(groups.small, article, c, servedHeld),
-        revalidationCase(groups.small, '/feed.xml', c, servedHeld),
+        getCase(groups.small, article, c, servedRendered),
+        revalidationCase(groups.small, '/feed.xml', c, servedRendered),
         ...commentFeeds.map((feed) => getCase(groups.noComments, feed, c, pair)),
       ],
     )),
@@ -152,7 +152,7 @@ try {
     'Before each group, the constant and itty Workers were checked to answer every measured path ' +
       'with exactly the real Worker’s status, headers and bytes (200 and 304).',
     `The naive peer builds a feed of the same newest ${feedSize} articles on every request; its documents differ in detail (no comment links), not in size class.`,
-    'The itty peer answers from bytes the real Worker rendered, through the same serveHeld; ' +
+    'The itty peer answers from bytes the real Worker rendered, through the same serveRendered; ' +
       'hono ÷ itty is the cost of Hono, its middleware and the handlers’ per-request work ' +
       '(comment-count memo, render-cache lookup).',
     `At ${groups.large} each site feed holds its ${feedSize} newest articles in full (about 500 KiB): an answer is mostly bytes to copy, so those rows measure the kernel and the load generator more than the Worker.`,

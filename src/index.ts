@@ -5,7 +5,7 @@ import type { AppEnv } from './app/context'
 import { paths } from './app/paths'
 import { hotResponses } from './http/hot-responses'
 import { problem, problemResponse } from './http/problem'
-import { commentsCors, publicReadCors } from './middleware/cross-origin'
+import { commentsCors, publicReadCors } from './middleware/cors'
 import { htmlSecurityHeaders } from './middleware/secure-headers'
 import { notFound } from './pages/not-found'
 import { admin } from './routes/admin'
@@ -25,12 +25,12 @@ function corsReadPaths(): Set<string> {
   return all
 }
 
-// Outermost: keeps the final answer (every header added) to plain GETs of held bytes.
+// Outermost: keeps the final answer (every header added) to plain GETs of rendered bytes.
 app.use(async (c, next) => {
   await next()
-  const held = c.get('held')
-  if (held && c.req.method === 'GET' && (c.res.status === 200 || c.res.status === 304)) {
-    hotResponses.remember(c.req.url, held, c.res.headers)
+  const rendered = c.get('rendered')
+  if (rendered && c.req.method === 'GET' && (c.res.status === 200 || c.res.status === 304)) {
+    hotResponses.remember(c.req.url, rendered, c.res.headers)
   }
 })
 // Sees every final answer: pages, 404 pages, 405s, errors.

@@ -25,7 +25,7 @@ const encoder = new TextEncoder()
 
 /**
  * Encodes a captured body once, at module evaluation, with TextEncoder as the
- * real Worker's hold() does. Bytes made another way (a base64 decode into a
+ * real Worker's renderedResponse() does. Bytes made another way (a base64 decode into a
  * typed array) looked costlier for workerd to send in a trial on this machine;
  * holding them alike leaves only the work per request to compare.
  */

@@ -1,19 +1,19 @@
 import { type IRequest, Router } from 'itty-router'
 import { type CapturedRoute, served } from './captured'
 
-/** The shape of src/http/held-response.ts's HeldResponse. */
-interface Held {
+/** The shape of src/http/rendered.ts's RenderedResponse. */
+interface Rendered {
   body: Uint8Array
   etag: string
   lastModified: string
   headers: Record<string, string>
 }
 
-/** src/http/held-response.ts's serveHeld, handed in by the bundle entry (see bench/peer-bundle.ts). */
-export type ServeHeld = (request: Request, held: Held) => Response
+/** src/http/rendered.ts's serveRendered, handed in by the bundle entry (see bench/peer-bundle.ts). */
+export type ServeRendered = (request: Request, rendered: Rendered) => Response
 
-/** The real Worker's answer as a HeldResponse (validators among its headers), served with the same code. */
-function heldFrom(route: CapturedRoute): Held {
+/** The real Worker's answer as a RenderedResponse (validators among its headers), served with the same code. */
+function renderedFrom(route: CapturedRoute): Rendered {
   const { headers } = route.ok
   const { body } = served(route.ok)
   return {
@@ -42,15 +42,15 @@ const feedAliases = [
 /**
  * The router peer: the real app's GET routes, in the order the Hono app mounts
  * them, on itty-router, each answering from bytes the real Worker rendered
- * (through the same serveHeld, so 304s work the same). Against the Hono Worker
+ * (through the same serveRendered, so 304s work the same). Against the Hono Worker
  * this shows what the router, middleware and handler work cost; against the
  * constant, what routing and conditional GET cost.
  */
-export function ittyWorker(routes: readonly CapturedRoute[], serveHeld: ServeHeld) {
-  const held = new Map(routes.map((route) => [route.path, heldFrom(route)]))
+export function ittyWorker(routes: readonly CapturedRoute[], serveRendered: ServeRendered) {
+  const held = new Map(routes.map((route) => [route.path, renderedFrom(route)]))
   const answer = (path: string, request: IRequest) => {
     const response = held.get(path)
-    return response ? serveHeld(request, response) : new Response(null, { status: 404 })
+    return response ? serveRendered(request, response) : new Response(null, { status: 404 })
   }
   const router = Router()
   for (const path of ['/feed.xml', '/atom.xml', '/feed.json']) {

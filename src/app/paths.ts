@@ -1,14 +1,12 @@
 /** Every URL path the site publishes, built in one place so routes and renderers agree. */
 export const paths = {
   home: '/',
-  rss: '/feed.xml',
-  atom: '/atom.xml',
-  json: '/feed.json',
+  /** The folder of the site's feeds; each format's file is inside it (feeds/formats.ts). */
+  siteFeeds: '/',
   article: (slug: string) => `/articles/${slug}`,
   comments: (slug: string) => `/articles/${slug}/comments`,
-  commentsRss: (slug: string) => `/articles/${slug}/comments/feed.xml`,
-  commentsAtom: (slug: string) => `/articles/${slug}/comments/atom.xml`,
-  commentsJson: (slug: string) => `/articles/${slug}/comments/feed.json`,
+  /** The folder of an article's comment feeds. */
+  commentFeeds: (slug: string) => `/articles/${slug}/comments/`,
   comment: (slug: string, id: string) => `/articles/${slug}#comment-${id}`,
 }
 

@@ -3,7 +3,6 @@ export interface CommentDecision {
   decision: 'accepted' | 'refused' | 'rate_limited' | 'moderated'
   article: string
   reason?: string
-  status?: number
   id?: string
   action?: string
 }

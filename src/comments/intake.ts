@@ -1,9 +1,9 @@
 import type { ArticleMeta } from '../content/types'
-import { type Problem, problem } from '../http/problem'
 import { logDecision } from './decision-log'
 import { clientHash, duplicateFingerprint } from './fingerprint'
 import { newCommentId } from './ids'
-import { fieldError, validateComment } from './rules'
+import type { Refusal } from './refusals'
+import { validateComment } from './rules'
 import type { CommentStore } from './store'
 import { verifyTurnstile } from './turnstile'
 import type { StoredComment } from './types'
@@ -12,6 +12,8 @@ import type { StoredComment } from './types'
 export interface IntakeDeps {
   store: CommentStore
   limiter?: RateLimit
+  /** Seconds the limiter makes a client wait; said in a rate_limited refusal. */
+  ratePeriod: number
   clientAddress: string
   clientSalt: string
   turnstileSecret?: string
@@ -19,20 +21,21 @@ export interface IntakeDeps {
   now: Date
 }
 
-/** The outcome of one submission: the stored comment, or the problem that refused it. */
-export type IntakeOutcome = { ok: true; comment: StoredComment } | { ok: false; problem: Problem }
+/** The outcome of one submission: the stored comment, or why it was refused. */
+export type IntakeOutcome = { ok: true; comment: StoredComment } | { ok: false; refusal: Refusal }
 
-/** Seconds a client waits between comments; matches `simple.period` in wrangler.toml. */
-export const rateLimitPeriod = 10
-
-function refuse(article: ArticleMeta, p: Problem, reason: string): IntakeOutcome {
+function refuse(article: ArticleMeta, refusal: Refusal): IntakeOutcome {
   logDecision({
-    decision: p.status === 429 ? 'rate_limited' : 'refused',
+    decision: refusal.reason === 'rate_limited' ? 'rate_limited' : 'refused',
     article: article.slug,
-    reason,
-    status: p.status,
+    reason: refusal.reason,
   })
-  return { ok: false, problem: p }
+  return { ok: false, refusal }
+}
+
+/** Why an article takes no comments, if it does not. */
+export function closedRefusal(article: ArticleMeta): Refusal | undefined {
+  return article.comments === 'closed' ? { reason: 'closed' } : undefined
 }
 
 /**
@@ -46,37 +49,25 @@ export async function takeComment(
   deps: IntakeDeps,
 ): Promise<IntakeOutcome> {
   const validated = validateComment(body)
-  if (!validated.ok) {
-    return refuse(
-      article,
-      problem(422, 'One or more fields break the comment rules.', { errors: validated.errors }),
-      'invalid_fields',
-    )
-  }
+  if (!validated.ok) return refuse(article, { reason: 'invalid_fields', issues: validated.issues })
   const input = validated.input
 
   if (input.parent) {
     const parent = await deps.store.get(input.parent)
     if (!parent || parent.article !== article.slug || parent.status !== 'approved') {
-      return refuse(
-        article,
-        problem(422, 'The comment replied to is not available.', {
-          errors: [fieldError('parent', 'unknown_parent')],
-        }),
-        'unknown_parent',
-      )
+      return refuse(article, {
+        reason: 'unknown_parent',
+        issues: [{ field: 'parent', code: 'unknown_parent' }],
+      })
     }
   }
 
   const honeypot = body.website2
   if (typeof honeypot !== 'string' ? honeypot !== undefined : honeypot !== '') {
-    return refuse(
-      article,
-      problem(422, 'The form was filled in by a robot.', {
-        errors: [fieldError('website2', 'must_be_empty')],
-      }),
-      'honeypot',
-    )
+    return refuse(article, {
+      reason: 'honeypot',
+      issues: [{ field: 'website2', code: 'must_be_empty' }],
+    })
   }
 
   if (deps.turnstileSecret) {
@@ -87,42 +78,27 @@ export async function takeComment(
       deps.clientAddress,
     )
     if (!passed) {
-      return refuse(
-        article,
-        problem(403, 'The anti-spam check (Turnstile) failed; please try again.', {
-          errors: [fieldError('cf-turnstile-response', 'turnstile_failed')],
-        }),
-        'turnstile',
-      )
+      return refuse(article, {
+        reason: 'turnstile_failed',
+        issues: [{ field: 'cf-turnstile-response', code: 'turnstile_failed' }],
+      })
     }
   }
 
   const fingerprint = await duplicateFingerprint(article.slug, input.email, input.content)
   if (await deps.store.findDuplicate(fingerprint)) {
-    return refuse(article, problem(409, 'This comment has already been posted.'), 'duplicate')
+    return refuse(article, { reason: 'duplicate' })
   }
 
   if (deps.limiter) {
     const { success } = await deps.limiter.limit({ key: deps.clientAddress })
-    if (!success) {
-      return refuse(
-        article,
-        problem(429, `Please wait ${rateLimitPeriod} seconds between comments.`, {
-          retryAfter: rateLimitPeriod,
-        }),
-        'rate_limited',
-      )
-    }
+    if (!success) return refuse(article, { reason: 'rate_limited', retryAfter: deps.ratePeriod })
   }
 
   const comment: StoredComment = {
     id: newCommentId(deps.now.getTime()),
     article: article.slug,
-    author: input.author,
-    email: input.email,
-    ...(input.url ? { url: input.url } : {}),
-    content: input.content,
-    ...(input.parent ? { parent: input.parent } : {}),
+    ...input,
     created: deps.now.toISOString(),
     status: deps.autoApprove ? 'approved' : 'pending',
     client: await clientHash(deps.clientAddress, deps.clientSalt),
@@ -135,6 +111,6 @@ export async function takeComment(
     await deps.store.remove(comment, fingerprint).catch(() => {})
     throw error
   }
-  logDecision({ decision: 'accepted', article: article.slug, id: comment.id, status: 201 })
+  logDecision({ decision: 'accepted', article: article.slug, id: comment.id })
   return { ok: true, comment }
 }

@@ -1,3 +1,5 @@
+import { BoundedMap } from '../lib/bounded-map'
+
 /** A value loaded from KV, with a version that changes only when the value does. */
 export interface Versioned<T> {
   value: T
@@ -23,9 +25,14 @@ let nextVersion = 1
  * requests arriving while the memo is stale each read KV once themselves.
  */
 export class Memo<T> {
-  private readonly entries = new Map<string, Entry<T>>()
+  private readonly entries: BoundedMap<string, Entry<T>>
 
-  constructor(private readonly ttlMs: number) {}
+  constructor(
+    private readonly ttlMs: number,
+    capacity: number,
+  ) {
+    this.entries = new BoundedMap(capacity)
+  }
 
   /** The memoised value for `key`, reloaded with `load` when older than the TTL. */
   get(key: string, load: () => Promise<T>, now = Date.now()): Promise<Versioned<T>> {

@@ -5,8 +5,15 @@ import type { PublicComment } from './types'
 // Short enough that an approval elsewhere shows within half a minute; long
 // enough that a busy article page reads KV at most twice a minute per isolate.
 const ttlMs = 30_000
-const approvedMemo = new Memo<PublicComment[]>(ttlMs)
-const countsMemo = new Memo<CommentCounts>(ttlMs)
+// One entry per article read in this isolate; the least recently loaded go first.
+const approvedMemo = new Memo<PublicComment[]>(ttlMs, 500)
+const countsMemo = new Memo<CommentCounts>(ttlMs, 1)
+
+/** An article's approved comments, and when moderation last changed what readers see. */
+export interface ArticleComments {
+  approved: Versioned<PublicComment[]>
+  moderated: string | null
+}
 
 /** What readers see of comments, memoised per isolate over the store. */
 export class PublicComments {
@@ -22,9 +29,7 @@ export class PublicComments {
    * moderation last changed anything (an approval moves Last-Modified forward
    * even when the approved comment is old).
    */
-  async forArticle(
-    article: string,
-  ): Promise<{ approved: Versioned<PublicComment[]>; moderated: string | null }> {
+  async forArticle(article: string): Promise<ArticleComments> {
     const [approved, counts] = await Promise.all([this.approved(article), this.counts()])
     return { approved, moderated: counts.value.updated }
   }

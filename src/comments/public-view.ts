@@ -1,14 +1,25 @@
-import type { PublicComment, StoredComment } from './types'
+import { type CommentField, commentFieldNames, commentFields, type PublicField } from './fields'
+import type { PublicComment } from './types'
 
-/** The fields of a stored comment that readers may see: never the e-mail or client hash. */
-export function publicFields(comment: StoredComment): PublicComment {
-  return {
-    id: comment.id,
-    article: comment.article,
-    author: comment.author,
-    ...(comment.url ? { url: comment.url } : {}),
-    content: comment.content,
-    ...(comment.parent ? { parent: comment.parent } : {}),
-    created: comment.created,
+const publicKeys: ReadonlyArray<keyof PublicComment> = [
+  'id',
+  'article',
+  ...commentFieldNames.filter(
+    (name): name is CommentField & PublicField => commentFields[name].public,
+  ),
+  'created',
+]
+
+/**
+ * What readers may see of a comment, and nothing else: every page, feed, JSON
+ * answer and KV list entry is built from this view, so an e-mail address or the
+ * client hash can never reach one. Empty optional fields are left out.
+ */
+export function publicView(comment: PublicComment): PublicComment {
+  const view: Partial<Record<keyof PublicComment, string>> = {}
+  for (const key of publicKeys) {
+    const value = comment[key]
+    if (value) view[key] = value
   }
+  return view as PublicComment
 }

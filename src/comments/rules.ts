@@ -1,23 +1,37 @@
 // zod/mini keeps the Worker bundle small (full zod adds about 450 KB of locales).
 import * as z from 'zod/mini'
-import type { FieldError } from '../http/problem'
+import { type CommentField, type CommentInput, commentFieldNames, commentFields } from './fields'
 import { isCommentId } from './ids'
-import type { CommentInput } from './types'
 
-/** Field limits from the design contract. */
-export const limits = { author: 245, email: 100, url: 200, content: 10_000 }
+/** Why a field was refused; routes turn a code into a message in the reader's language. */
+export type FieldIssueCode =
+  | 'required'
+  | 'too_long'
+  | 'invalid_type'
+  | 'invalid_email'
+  | 'invalid_url'
+  | 'control_characters'
+  | 'unknown_parent'
+  | 'must_be_empty'
+  | 'turnstile_failed'
 
-const messages: Record<string, string> = {
-  required: 'is required',
-  too_long: 'is too long',
-  invalid_type: 'must be a string',
-  invalid_email: 'must be a valid e-mail address',
-  invalid_url: 'must be an http or https URL',
-  control_characters: 'must not contain control characters',
-  unknown_parent: 'must be the id of an approved comment on this article',
-  must_be_empty: 'must be left empty',
-  turnstile_failed: 'must carry a valid Turnstile token',
+/** One broken field of a submission. */
+export interface FieldIssue {
+  field: string
+  code: FieldIssueCode
 }
+
+const issueCodes = new Set<string>([
+  'required',
+  'too_long',
+  'invalid_type',
+  'invalid_email',
+  'invalid_url',
+  'control_characters',
+  'unknown_parent',
+  'must_be_empty',
+  'turnstile_failed',
+] satisfies FieldIssueCode[])
 
 // C0 and C1 controls and DEL, except tab and newline; lone surrogates cannot be stored as UTF-8.
 const forbidden =
@@ -39,7 +53,7 @@ function text(max: number, required: boolean) {
     )
     .check(
       z.check((ctx) => {
-        const issue = (message: string) =>
+        const issue = (message: FieldIssueCode) =>
           ctx.issues.push({ code: 'custom', message, input: ctx.value })
         if (forbidden.test(ctx.value)) issue('control_characters')
         else if (required && ctx.value.length === 0) issue('required')
@@ -48,10 +62,7 @@ function text(max: number, required: boolean) {
     )
 }
 
-const optionalText = (max: number) => z.optional(text(max, false))
-
-function isHttpUrl(value: string | undefined): boolean {
-  if (!value) return true
+function isHttpUrl(value: string): boolean {
   try {
     const parsed = new URL(value)
     return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && !/\s/.test(value)
@@ -60,34 +71,41 @@ function isHttpUrl(value: string | undefined): boolean {
   }
 }
 
+/** A field's own rule beyond length and characters, and the code it fails with. */
+function formatRules(): Partial<
+  Record<CommentField, [(value: string) => boolean, FieldIssueCode]>
+> {
+  const email = z.email()
+  return {
+    email: [(value) => email.safeParse(value).success, 'invalid_email'],
+    url: [isHttpUrl, 'invalid_url'],
+    parent: [isCommentId, 'unknown_parent'],
+  }
+}
+
 /** A comment submission; unknown fields (the honeypot, Turnstile's token) are read separately. */
 function buildCommentSchema() {
-  const emailFormat = z.email()
-  return z.object({
-    author: text(limits.author, true),
-    email: text(limits.email, true).check(
-      z.refine((value) => value === '' || emailFormat.safeParse(value).success, {
-        error: 'invalid_email',
-      }),
-    ),
-    url: optionalText(limits.url).check(z.refine(isHttpUrl, { error: 'invalid_url' })),
-    content: text(limits.content, true),
-    parent: optionalText(40).check(
-      z.refine((value) => !value || isCommentId(value), { error: 'unknown_parent' }),
-    ),
-  })
+  const rules = formatRules()
+  const shape = Object.fromEntries(
+    commentFieldNames.map((name) => {
+      const { max, required } = commentFields[name]
+      const rule = rules[name]
+      const checked = rule
+        ? text(max, required).check(
+            z.refine((value) => value === '' || rule[0](value), { error: rule[1] }),
+          )
+        : text(max, required)
+      return [name, required ? checked : z.optional(checked)]
+    }),
+  )
+  return z.object(shape)
 }
 
 // Built on first use, not at module load: most isolates only serve feeds and never validate.
 let commentSchema: ReturnType<typeof buildCommentSchema> | undefined
 
 /** The result of validating a submission: the normalised input or every broken field. */
-export type Validated = { ok: true; input: CommentInput } | { ok: false; errors: FieldError[] }
-
-/** Builds the field error for a code. */
-export function fieldError(field: string, code: string): FieldError {
-  return { field, code, message: `${field} ${messages[code] ?? code}` }
-}
+export type Validated = { ok: true; input: CommentInput } | { ok: false; issues: FieldIssue[] }
 
 /** Validates a parsed body (form fields or JSON object) against the comment rules. */
 export function validateComment(body: unknown): Validated {
@@ -95,24 +113,22 @@ export function validateComment(body: unknown): Validated {
   const result = commentSchema.safeParse(body)
   if (!result.success) {
     const seen = new Set<string>()
-    const errors: FieldError[] = []
+    const issues: FieldIssue[] = []
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? 'body')
       if (seen.has(field)) continue
       seen.add(field)
-      errors.push(fieldError(field, messages[issue.message] ? issue.message : 'invalid_type'))
+      const code = issueCodes.has(issue.message)
+        ? (issue.message as FieldIssueCode)
+        : 'invalid_type'
+      issues.push({ field, code })
     }
-    return { ok: false, errors }
+    return { ok: false, issues }
   }
-  const { author, email, url, content, parent } = result.data
-  return {
-    ok: true,
-    input: {
-      author,
-      email,
-      content,
-      ...(url ? { url } : {}),
-      ...(parent ? { parent } : {}),
-    },
+  const input: Record<string, string> = {}
+  for (const [name, value] of Object.entries(result.data)) {
+    // Empty optional fields are absent, not stored as "".
+    if (typeof value === 'string' && value !== '') input[name] = value
   }
+  return { ok: true, input: input as CommentInput }
 }

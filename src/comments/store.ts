@@ -1,28 +1,20 @@
 import { keys } from './keys'
+import { keyPages } from './kv-list'
+import { publicView } from './public-view'
 import type { CommentStatus, PublicComment, StoredComment } from './types'
 
-/** Public fields kept in KV metadata; `content` is left out when it would not fit. */
-interface ListMetadata {
-  author: string
-  url?: string
-  parent?: string
-  created: string
-  content?: string
-}
+/** A list entry's metadata: the public view without what the key already says. */
+type ListMetadata = Omit<PublicComment, 'id' | 'article' | 'content'> & { content?: string }
 
 // Workers KV refuses metadata over 1024 bytes once serialised.
 const metadataLimit = 1024
 const encoder = new TextEncoder()
 
+/** The public view, less id and article; `content` is left out when it would not fit. */
 function metadataFor(comment: StoredComment): ListMetadata {
-  const base: ListMetadata = {
-    author: comment.author,
-    created: comment.created,
-    ...(comment.url ? { url: comment.url } : {}),
-    ...(comment.parent ? { parent: comment.parent } : {}),
-  }
-  const withContent = { ...base, content: comment.content }
-  return encoder.encode(JSON.stringify(withContent)).length <= metadataLimit ? withContent : base
+  const { id: _id, article: _article, content, ...rest } = publicView(comment)
+  const withContent = { ...rest, content }
+  return encoder.encode(JSON.stringify(withContent)).length <= metadataLimit ? withContent : rest
 }
 
 /** Approved comment counts, rewritten by moderation; `updated` feeds Last-Modified. */
@@ -106,25 +98,21 @@ export class CommentStore {
   /** Every approved comment of an article, oldest first, from the index metadata. */
   async approved(article: string): Promise<PublicComment[]> {
     const result: PublicComment[] = []
-    let cursor: string | undefined
-    do {
-      const page = await this.kv.list<ListMetadata>({
-        prefix: keys.listPrefix('approved', article),
-        ...(cursor ? { cursor } : {}),
-      })
+    for await (const page of keyPages(this.kv, keys.listPrefix('approved', article))) {
       const comments = await Promise.all(
-        page.keys.map(async (key) => {
+        page.map(async (key) => {
           const id = idOf(key.name)
-          const meta = key.metadata
-          if (meta && meta.content !== undefined) return toPublic(id, article, meta, meta.content)
+          // Written by metadataFor, so it has that shape (or is missing on a legacy entry).
+          const meta = key.metadata as ListMetadata | undefined
+          if (meta?.content !== undefined)
+            return publicView({ ...meta, id, article, content: meta.content })
           // Long texts did not fit in metadata: one read for each of those only.
           const full = await this.get(id)
-          return full ? toPublic(id, article, meta ?? full, full.content) : null
+          return full ? publicView({ ...full, ...meta, id, article, content: full.content }) : null
         }),
       )
       for (const comment of comments) if (comment) result.push(comment)
-      cursor = page.list_complete ? undefined : page.cursor
-    } while (cursor)
+    }
     return result
   }
 
@@ -142,15 +130,9 @@ export class CommentStore {
    */
   async recount(article: string, changed: { id: string; approved: boolean }): Promise<number> {
     const ids = new Set<string>()
-    let cursor: string | undefined
-    do {
-      const page = await this.kv.list({
-        prefix: keys.listPrefix('approved', article),
-        ...(cursor ? { cursor } : {}),
-      })
-      for (const key of page.keys) ids.add(idOf(key.name))
-      cursor = page.list_complete ? undefined : page.cursor
-    } while (cursor)
+    for await (const page of keyPages(this.kv, keys.listPrefix('approved', article))) {
+      for (const key of page) ids.add(idOf(key.name))
+    }
     if (changed.approved) ids.add(changed.id)
     else ids.delete(changed.id)
     const counts = await this.counts()
@@ -163,16 +145,4 @@ export class CommentStore {
 
 function idOf(keyName: string): string {
   return keyName.slice(keyName.lastIndexOf(':') + 1)
-}
-
-function toPublic(id: string, article: string, meta: ListMetadata, content: string): PublicComment {
-  return {
-    id,
-    article,
-    author: meta.author,
-    ...(meta.url ? { url: meta.url } : {}),
-    content,
-    ...(meta.parent ? { parent: meta.parent } : {}),
-    created: meta.created,
-  }
 }

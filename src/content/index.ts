@@ -1,4 +1,5 @@
 import compiledText from '../generated/content.json.txt'
+import { BoundedMap } from '../lib/bounded-map'
 import type { ArticleMeta, CompiledContent } from './types'
 
 const content = JSON.parse(compiledText) as CompiledContent
@@ -27,8 +28,7 @@ export interface AssetFetcher {
   fetch(url: string): Promise<Response>
 }
 
-const bodyCache = new Map<string, string>()
-const bodyCacheSize = 200
+const bodyCache = new BoundedMap<string, string>(200)
 
 /**
  * The body HTML of any article: from the bundle for the newest, otherwise from
@@ -41,9 +41,5 @@ export async function articleBody(article: ArticleMeta, assets: AssetFetcher): P
   if (!response.ok) throw new Error(`body of ${article.slug}: asset answered ${response.status}`)
   const body = await response.text()
   bodyCache.set(article.slug, body)
-  if (bodyCache.size > bodyCacheSize) {
-    const oldest = bodyCache.keys().next().value
-    if (oldest !== undefined) bodyCache.delete(oldest)
-  }
   return body
 }

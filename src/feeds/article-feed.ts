@@ -1,5 +1,6 @@
 import { ids, paths } from '../app/paths'
 import type { ArticleMeta, SiteSettings } from '../content/types'
+import { feedUrls } from './formats'
 import type { FeedDocument, FeedEntry } from './model'
 
 /** The newest-first articles of a feed, with the approved comment count of each. */
@@ -28,9 +29,7 @@ function entryFor(input: ArticleFeedInput, article: ArticleMeta): FeedEntry {
     language: article.language,
     replies: {
       pageUrl: `${origin}${paths.article(article.slug)}#comments`,
-      rssUrl: origin + paths.commentsRss(article.slug),
-      atomUrl: origin + paths.commentsAtom(article.slug),
-      jsonUrl: origin + paths.commentsJson(article.slug),
+      feeds: feedUrls(origin + paths.commentFeeds(article.slug)),
       count: input.commentCount(article.slug),
     },
   }
@@ -48,7 +47,7 @@ export function articleFeed(input: ArticleFeedInput): FeedDocument {
     description: site.description,
     language: site.language,
     homeUrl: origin + paths.home,
-    links: { rss: origin + paths.rss, atom: origin + paths.atom, json: origin + paths.json },
+    links: feedUrls(origin + paths.siteFeeds),
     updated: new Date(newest),
     entries,
   }

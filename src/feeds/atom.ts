@@ -5,10 +5,10 @@ import { xmlAttribute, xmlText } from './xml-safe'
 
 function repliesLinks(entry: FeedEntry): string {
   if (!entry.replies) return ''
-  const { atomUrl, pageUrl, count } = entry.replies
+  const { feeds, pageUrl, count } = entry.replies
   // RFC 4685: rel="replies" with thr:count; `feed` has no way to add links to an entry.
   return (
-    `\n        <link rel="replies" type="application/atom+xml" href="${xmlAttribute(atomUrl)}" thr:count="${count}"/>` +
+    `\n        <link rel="replies" type="application/atom+xml" href="${xmlAttribute(feeds.atom)}" thr:count="${count}"/>` +
     `\n        <link rel="replies" type="text/html" href="${xmlAttribute(pageUrl)}" thr:count="${count}"/>`
   )
 }

@@ -1,6 +1,7 @@
 import { ids, paths } from '../app/paths'
 import type { PublicComment } from '../comments/types'
 import type { ArticleMeta, SiteSettings } from '../content/types'
+import { feedUrls } from './formats'
 import type { FeedDocument, FeedEntry } from './model'
 import { escapeHtml } from './xml-safe'
 
@@ -52,11 +53,7 @@ export function commentFeed(
     description: article.summary,
     language: article.language,
     homeUrl: `${origin}${paths.article(article.slug)}#comments`,
-    links: {
-      rss: origin + paths.commentsRss(article.slug),
-      atom: origin + paths.commentsAtom(article.slug),
-      json: origin + paths.commentsJson(article.slug),
-    },
+    links: feedUrls(origin + paths.commentFeeds(article.slug)),
     updated: entries[0]?.updated ?? published,
     entries,
   }

@@ -21,7 +21,7 @@ function item(entry: FeedEntry) {
           _comments: {
             about: 'Comments on this item: the page, the comment feeds and the approved count.',
             url: entry.replies.pageUrl,
-            feed_url: entry.replies.jsonUrl,
+            feed_url: entry.replies.feeds.json,
             count: entry.replies.count,
           },
         }

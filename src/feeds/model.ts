@@ -1,3 +1,6 @@
+/** The id of a feed format (see formats.ts for what each is). */
+export type FeedFormat = 'rss' | 'atom' | 'json'
+
 /** A person credited in a feed. */
 export interface FeedPerson {
   name: string
@@ -19,9 +22,7 @@ export interface FeedEntry {
   /** The entry's comments page and comment feeds, when it takes comments. */
   replies?: {
     pageUrl: string
-    rssUrl: string
-    atomUrl: string
-    jsonUrl: string
+    feeds: Record<FeedFormat, string>
     count: number
   }
 }
@@ -35,7 +36,8 @@ export interface FeedDocument {
   publisher: string
   language: string
   homeUrl: string
-  links: { rss: string; atom: string; json: string }
+  /** This feed in every format, itself included. */
+  links: Record<FeedFormat, string>
   updated: Date
   entries: FeedEntry[]
 }

@@ -22,7 +22,7 @@ function extensionsFor(entry: FeedEntry) {
   if (entry.replies) {
     extensions.push(
       { name: 'comments', objects: { _text: entry.replies.pageUrl } },
-      { name: 'wfw:commentRss', objects: { _text: entry.replies.rssUrl } },
+      { name: 'wfw:commentRss', objects: { _text: entry.replies.feeds.rss } },
       { name: 'slash:comments', objects: { _text: String(entry.replies.count) } },
     )
   }

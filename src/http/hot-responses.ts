@@ -1,7 +1,8 @@
-import { type HeldResponse, serveHeld } from './rendered'
+import { BoundedMap } from '../lib/bounded-map'
+import { type RenderedResponse, serveRendered } from './rendered'
 
 interface HotEntry {
-  held: HeldResponse
+  rendered: RenderedResponse
   expires: number
 }
 
@@ -17,14 +18,16 @@ const perAnswer = new Set(['content-length'])
  * this isolate clears them at once.
  */
 export class HotResponses {
-  private readonly entries = new Map<string, HotEntry>()
+  private readonly entries: BoundedMap<string, HotEntry>
 
   constructor(
     private readonly ttlMs: number,
-    private readonly capacity: number,
-  ) {}
+    capacity: number,
+  ) {
+    this.entries = new BoundedMap(capacity)
+  }
 
-  /** The held answer for this request, or undefined when the router must run. */
+  /** The kept answer for this request, or undefined when the router must run. */
   serve(request: Request, now = Date.now()): Response | undefined {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
     const entry = this.entries.get(request.url)
@@ -33,22 +36,17 @@ export class HotResponses {
       this.entries.delete(request.url)
       return undefined
     }
-    return serveHeld(request, entry.held)
+    return serveRendered(request, entry.rendered)
   }
 
   /** Keeps the answer the router gave to a plain GET of `url`. */
-  remember(url: string, held: HeldResponse, finalHeaders: Headers, now = Date.now()): void {
+  remember(url: string, rendered: RenderedResponse, finalHeaders: Headers, now = Date.now()): void {
     if (url.includes('?')) return
     const headers: Record<string, string> = {}
     finalHeaders.forEach((value, name) => {
       if (!perAnswer.has(name)) headers[name] = value
     })
-    this.entries.delete(url)
-    this.entries.set(url, { held: { ...held, headers }, expires: now + this.ttlMs })
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value
-      if (oldest !== undefined) this.entries.delete(oldest)
-    }
+    this.entries.set(url, { rendered: { ...rendered, headers }, expires: now + this.ttlMs })
   }
 
   /** Forgets every answer (after moderation changed what readers see). */

@@ -1,3 +1,5 @@
+import { BoundedMap } from '../lib/bounded-map'
+
 /**
  * A small per-isolate cache of rendered responses. Keys name everything the
  * bytes depend on (route, origin, data version), so entries never go stale;
@@ -8,9 +10,11 @@
  * request. Requests that miss at the same moment each render once.
  */
 export class RenderCache<V> {
-  private readonly entries = new Map<string, V>()
+  private readonly entries: BoundedMap<string, V>
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.entries = new BoundedMap(capacity)
+  }
 
   /** The cached value for `key`, or the one `render` makes. */
   async get(key: string, render: () => Promise<V>): Promise<V> {
@@ -18,10 +22,6 @@ export class RenderCache<V> {
     if (hit !== undefined) return hit
     const made = await render()
     this.entries.set(key, made)
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value
-      if (oldest !== undefined) this.entries.delete(oldest)
-    }
     return made
   }
 }

@@ -3,10 +3,12 @@ import { bearerAuth } from 'hono/bearer-auth'
 import { HTTPException } from 'hono/http-exception'
 import { timingSafeEqual } from 'hono/utils/buffer'
 import { type AppEnv, config } from '../app/context'
+import { rateLimits } from '../app/rate-limits'
 import { problem, problemResponse } from '../http/problem'
+import { BoundedMap } from '../lib/bounded-map'
 
-/** Seconds a client waits after too many failed logins; matches `period` in wrangler.toml. */
-export const adminAuthPeriod = 60
+/** Seconds a client waits after too many failed logins. */
+const adminAuthPeriod = rateLimits.ADMIN_AUTH_LIMITER.period
 
 const unauthorized = () =>
   problemResponse(problem(401, 'A valid bearer token is required.'), {
@@ -37,8 +39,7 @@ const checkToken: MiddlewareHandler<AppEnv> = bearerAuth({
  * with the right token, so guessing on past the limit learns nothing. Per isolate;
  * the limiter itself counts across isolates.
  */
-const blockedUntil = new Map<string, number>()
-const maxBlocked = 10_000
+const blockedUntil = new BoundedMap<string, number>(10_000)
 
 function isBlocked(client: string, now: number): boolean {
   const until = blockedUntil.get(client)
@@ -49,7 +50,6 @@ function isBlocked(client: string, now: number): boolean {
 }
 
 function block(client: string, now: number): void {
-  if (blockedUntil.size >= maxBlocked) blockedUntil.clear()
   blockedUntil.set(client, now + adminAuthPeriod * 1000)
 }
 

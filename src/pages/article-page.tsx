@@ -1,10 +1,11 @@
 import { raw } from 'hono/html'
 import type { CommentThread } from '../comments/types'
 import type { ArticleMeta } from '../content/types'
+import type { FeedLink } from '../feeds/formats'
 import { CommentForm, type CommentFormState } from './comment-form'
 import { CommentList } from './comment-list'
 import { formatDate, messagesFor } from './i18n'
-import { type FeedLink, Layout, type PageHead } from './layout'
+import { Layout, type PageHead } from './layout'
 import { Subscribe } from './subscribe'
 
 /** The article's comment section: either the threads and the form, or why not. */

@@ -5,7 +5,7 @@ import { threadComments } from '../comments/thread'
 import type { PublicComment } from '../comments/types'
 import { articleBody, site } from '../content/index'
 import type { ArticleMeta } from '../content/types'
-import { commentFeedLinks, siteFeedLinks } from '../feeds/feed-links'
+import { commentFeedLinks, siteFeedLinks } from './advertised-feeds'
 import { ArticlePage, type CommentsView } from './article-page'
 import { type CommentFormState, emptyForm } from './comment-form'
 
@@ -38,8 +38,8 @@ export function commentsView(approved: readonly PublicComment[], extras: PageExt
 }
 
 /** Renders an article page as a full HTML document. */
-export async function articleDocument(
-  c: Context<AppEnv>,
+export async function articleDocument<E extends AppEnv>(
+  c: Context<E>,
   article: ArticleMeta,
   comments: CommentsView,
 ): Promise<string> {

@@ -1,8 +1,9 @@
+import { type CommentField, commentFields } from '../comments/fields'
 import { messagesFor } from './i18n'
 
 /** What the form shows: the reader's typed values and the messages beside each field. */
 export interface CommentFormState {
-  values: Partial<Record<'author' | 'email' | 'url' | 'content' | 'parent', string>>
+  values: Partial<Record<CommentField, string>>
   errors: Partial<Record<string, string>>
   /** A message for the whole form (e.g. duplicate, rate limit), shown above the fields. */
   summary?: string
@@ -27,8 +28,6 @@ function Field(props: {
   label: string
   type: 'text' | 'email' | 'url'
   autocomplete: string
-  required: boolean
-  maxLength: number
   state: CommentFormState
   autofocus: boolean
 }) {
@@ -38,15 +37,15 @@ function Field(props: {
     <p>
       <label for={id}>
         {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
+        {commentFields[props.name].required ? <span aria-hidden="true"> *</span> : null}
       </label>
       <input
         id={id}
         name={props.name}
         type={props.type}
         autocomplete={props.autocomplete}
-        maxlength={props.maxLength}
-        required={props.required}
+        maxlength={commentFields[props.name].max}
+        required={commentFields[props.name].required}
         value={props.state.values[props.name] ?? ''}
         autofocus={props.autofocus}
         aria-invalid={error ? 'true' : undefined}
@@ -103,7 +102,7 @@ export function CommentForm(props: {
           id="comment-content"
           name="content"
           rows={8}
-          maxlength={10000}
+          maxlength={commentFields.content.max}
           required
           autofocus={focus === 'content'}
           aria-invalid={contentError ? 'true' : undefined}
@@ -123,8 +122,6 @@ export function CommentForm(props: {
         label={t.name}
         type="text"
         autocomplete="name"
-        required
-        maxLength={245}
         state={state}
       />
       <Field
@@ -133,8 +130,6 @@ export function CommentForm(props: {
         label={t.email}
         type="email"
         autocomplete="email"
-        required
-        maxLength={100}
         state={state}
       />
       <Field
@@ -143,8 +138,6 @@ export function CommentForm(props: {
         label={t.website}
         type="url"
         autocomplete="url"
-        required={false}
-        maxLength={200}
         state={state}
       />
       {state.errors.parent ? (

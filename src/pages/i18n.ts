@@ -1,3 +1,6 @@
+import type { FieldIssueCode } from '../comments/rules'
+import type { IntakeReason } from '../http/comment-problems'
+
 /** Interface text in each language the site ships; anything else falls back to English. */
 const en = {
   skipToContent: 'Skip to content',
@@ -46,17 +49,22 @@ const en = {
     invalid_type: 'This field must be text.',
     must_be_empty: 'This field must be left empty.',
     turnstile_failed: 'The anti-spam check failed; please try again.',
-  } as Record<string, string>,
-  problems: {
-    400: 'The form could not be read. Please try again.',
-    403: 'This comment was refused.',
-    409: 'You have already posted this comment.',
-    413: 'The comment is too long to send.',
-    415: 'The form could not be read. Please try again.',
-    422: 'Your comment was not posted. Please correct the marked fields.',
-    429: 'You are commenting too quickly. Please wait a few seconds and send again.',
-    503: 'Comments cannot be saved right now. Please try again in a minute; your text is kept below.',
-  } as Record<number, string>,
+  } satisfies Record<FieldIssueCode, string>,
+  refusals: {
+    malformed: 'The form could not be read. Please try again.',
+    closed: 'This comment was refused.',
+    cross_site: 'This comment was refused.',
+    turnstile_failed: 'This comment was refused.',
+    duplicate: 'You have already posted this comment.',
+    too_large: 'The comment is too long to send.',
+    unsupported_media_type: 'The form could not be read. Please try again.',
+    invalid_fields: 'Your comment was not posted. Please correct the marked fields.',
+    unknown_parent: 'Your comment was not posted. Please correct the marked fields.',
+    honeypot: 'Your comment was not posted. Please correct the marked fields.',
+    rate_limited: 'You are commenting too quickly. Please wait a few seconds and send again.',
+    store_unavailable:
+      'Comments cannot be saved right now. Please try again in a minute; your text is kept below.',
+  } satisfies Record<IntakeReason, string>,
 }
 
 export type Messages = typeof en
@@ -109,15 +117,20 @@ const hi: Messages = {
     must_be_empty: 'इस फ़ील्ड को खाली छोड़ें।',
     turnstile_failed: 'स्पैम-रोधी जाँच विफल रही; कृपया पुनः प्रयास करें।',
   },
-  problems: {
-    400: 'फ़ॉर्म पढ़ा नहीं जा सका। कृपया पुनः प्रयास करें।',
-    403: 'यह टिप्पणी अस्वीकार कर दी गई।',
-    409: 'आप यह टिप्पणी पहले ही भेज चुके हैं।',
-    413: 'टिप्पणी भेजने के लिए बहुत लंबी है।',
-    415: 'फ़ॉर्म पढ़ा नहीं जा सका। कृपया पुनः प्रयास करें।',
-    422: 'आपकी टिप्पणी नहीं भेजी गई। कृपया चिह्नित फ़ील्ड ठीक करें।',
-    429: 'आप बहुत जल्दी टिप्पणी कर रहे हैं। कृपया कुछ सेकंड रुककर फिर भेजें।',
-    503: 'टिप्पणियाँ अभी सहेजी नहीं जा सकतीं। कृपया एक मिनट बाद पुनः प्रयास करें; आपका पाठ नीचे सुरक्षित है।',
+  refusals: {
+    malformed: 'फ़ॉर्म पढ़ा नहीं जा सका। कृपया पुनः प्रयास करें।',
+    closed: 'यह टिप्पणी अस्वीकार कर दी गई।',
+    cross_site: 'यह टिप्पणी अस्वीकार कर दी गई।',
+    turnstile_failed: 'यह टिप्पणी अस्वीकार कर दी गई।',
+    duplicate: 'आप यह टिप्पणी पहले ही भेज चुके हैं।',
+    too_large: 'टिप्पणी भेजने के लिए बहुत लंबी है।',
+    unsupported_media_type: 'फ़ॉर्म पढ़ा नहीं जा सका। कृपया पुनः प्रयास करें।',
+    invalid_fields: 'आपकी टिप्पणी नहीं भेजी गई। कृपया चिह्नित फ़ील्ड ठीक करें।',
+    unknown_parent: 'आपकी टिप्पणी नहीं भेजी गई। कृपया चिह्नित फ़ील्ड ठीक करें।',
+    honeypot: 'आपकी टिप्पणी नहीं भेजी गई। कृपया चिह्नित फ़ील्ड ठीक करें।',
+    rate_limited: 'आप बहुत जल्दी टिप्पणी कर रहे हैं। कृपया कुछ सेकंड रुककर फिर भेजें।',
+    store_unavailable:
+      'टिप्पणियाँ अभी सहेजी नहीं जा सकतीं। कृपया एक मिनट बाद पुनः प्रयास करें; आपका पाठ नीचे सुरक्षित है।',
   },
 }
 

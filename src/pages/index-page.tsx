@@ -1,6 +1,7 @@
 import type { ArticleMeta } from '../content/types'
+import type { FeedLink } from '../feeds/formats'
 import { formatDate, messagesFor } from './i18n'
-import { type FeedLink, Layout, type PageHead } from './layout'
+import { Layout, type PageHead } from './layout'
 import { Subscribe } from './subscribe'
 
 /** Links to the neighbouring pages of the index, when there are any. */

@@ -1,12 +1,6 @@
 import type { Child } from 'hono/jsx'
+import type { FeedLink } from '../feeds/formats'
 import { messagesFor } from './i18n'
-
-/** A feed a page advertises through <link rel="alternate">. */
-export interface FeedLink {
-  title: string
-  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json'
-  href: string
-}
 
 /** What every page's <head> needs. */
 export interface PageHead {

@@ -8,7 +8,7 @@ import { NotFoundPage } from './not-found-page'
 import { siteHead } from './site-head'
 
 /** 404: an HTML page for browsers, problem JSON for API clients. */
-export async function notFound(c: Context<AppEnv>): Promise<Response> {
+export async function notFound<E extends AppEnv>(c: Context<E>): Promise<Response> {
   if (!prefersHtml(c.req.raw)) {
     return problemResponse(problem(404, `Nothing is published at ${new URL(c.req.url).pathname}.`))
   }

@@ -2,10 +2,11 @@ import type { Context } from 'hono'
 import { type AppEnv, config } from '../app/context'
 import { paths } from '../app/paths'
 import { site } from '../content/index'
-import type { FeedLink, PageHead } from './layout'
+import type { FeedLink } from '../feeds/formats'
+import type { PageHead } from './layout'
 
 /** The <head> of a site-level page (home, 404): site title, language and canonical home. */
-export function siteHead(c: Context<AppEnv>, feeds: FeedLink[]): PageHead {
+export function siteHead<E extends AppEnv>(c: Context<E>, feeds: FeedLink[]): PageHead {
   return {
     language: site.language,
     title: site.title,

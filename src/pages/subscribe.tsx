@@ -1,11 +1,5 @@
+import type { FeedLink } from '../feeds/formats'
 import { messagesFor } from './i18n'
-import type { FeedLink } from './layout'
-
-const formatNames: Record<FeedLink['type'], string> = {
-  'application/rss+xml': 'RSS',
-  'application/atom+xml': 'Atom',
-  'application/feed+json': 'JSON Feed',
-}
 
 function FeedList(props: { feeds: FeedLink[] }) {
   return (
@@ -13,7 +7,7 @@ function FeedList(props: { feeds: FeedLink[] }) {
       {props.feeds.map((feed) => (
         <li>
           <a href={feed.href} type={feed.type}>
-            {formatNames[feed.type]}
+            {feed.label}
           </a>
           : <code>{feed.href}</code>
         </li>

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
 import { validator } from 'hono/validator'
 import {
   type AppEnv,
@@ -10,32 +11,36 @@ import {
   publicComments,
 } from '../app/context'
 import { paths } from '../app/paths'
-import { takeComment } from '../comments/intake'
-import { publicFields } from '../comments/public-view'
+import { rateLimits } from '../app/rate-limits'
+import { commentFieldNames } from '../comments/fields'
+import { closedRefusal, type IntakeOutcome, takeComment } from '../comments/intake'
+import { publicView } from '../comments/public-view'
 import { findArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
+import { type IntakeRefusal, problemFor } from '../http/comment-problems'
 import { mediaType, prefersHtml } from '../http/negotiate'
-import { type Problem, problem, problemResponse, storeUnavailable } from '../http/problem'
-import { commentOriginGuard } from '../middleware/cross-origin'
+import { problemResponse } from '../http/problem'
+import { commentOriginGuard } from '../middleware/origin-guard'
 import { articleDocument, commentsView } from '../pages/article-view'
 import type { CommentFormState } from '../pages/comment-form'
 import { messagesFor } from '../pages/i18n'
 import { notFound } from '../pages/not-found'
 
-/** Largest accepted request body (DESIGN: 413 over 64 KiB). */
+/** Largest accepted request body: 64 KiB. */
 export const maxBodyBytes = 64 * 1024
 
 const formTypes = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
-const typedFields = ['author', 'email', 'url', 'content', 'parent'] as const
 
-function isFormPost(c: Context<AppEnv>): boolean {
-  return formTypes.has(mediaType(c.req.raw))
+type IntakeEnv = AppEnv & { Variables: { article: ArticleMeta } }
+
+function isFormPost(request: Request): boolean {
+  return formTypes.has(mediaType(request))
 }
 
 function typedValues(body: Record<string, unknown>): CommentFormState['values'] {
   const values: CommentFormState['values'] = {}
-  for (const field of typedFields) {
+  for (const field of commentFieldNames) {
     const value = body[field]
     if (typeof value === 'string') values[field] = value
   }
@@ -47,20 +52,20 @@ function typedValues(body: Record<string, unknown>): CommentFormState['values'] 
  * with the messages and everything they typed; API clients get problem JSON.
  */
 async function refusal(
-  c: Context<AppEnv>,
-  article: ArticleMeta,
-  p: Problem,
+  c: Context<IntakeEnv>,
+  refused: IntakeRefusal,
   body: Record<string, unknown> = {},
 ): Promise<Response> {
-  if (!(isFormPost(c) && prefersHtml(c.req.raw))) return problemResponse(p)
+  const p = problemFor(refused)
+  if (!(isFormPost(c.req.raw) && prefersHtml(c.req.raw))) return problemResponse(p)
+  const article = c.var.article
   const t = messagesFor(article.language)
   const errors: CommentFormState['errors'] = {}
-  for (const error of p.errors ?? [])
-    errors[error.field] = t.fieldErrors[error.code] ?? error.message
+  for (const issue of refused.issues ?? []) errors[issue.field] = t.fieldErrors[issue.code]
   const form: CommentFormState = {
     values: typedValues(body),
     errors,
-    summary: t.problems[p.status] ?? p.detail ?? p.title,
+    summary: t.refusals[refused.reason],
   }
   const approved = await publicComments(c)
     .approved(article.slug)
@@ -73,56 +78,57 @@ async function refusal(
   return c.html(await articleDocument(c, article, view), p.status as 400, headers)
 }
 
+/** Finds the article posted to (404 without one) and refuses at once if it takes no comments. */
+const openArticle = createMiddleware<IntakeEnv>(async (c, next) => {
+  const article = findArticle(c.req.param('slug') ?? '')
+  if (!article) return notFound(c)
+  c.set('article', article)
+  const closed = closedRefusal(article)
+  if (closed) return refusal(c, closed)
+  return next()
+})
+
 /** POST /articles/:slug/comments: form, multipart and JSON comment intake. */
-export const commentIntake = new Hono<AppEnv>()
+export const commentIntake = new Hono<IntakeEnv>()
 
 commentIntake.post(
-  '/articles/:slug/comments',
+  paths.comments(':slug'),
   commentOriginGuard,
-  async (c, next) => {
-    const article = findArticle(c.req.param('slug'))
-    if (!article) return notFound(c)
-    if (article.comments === 'closed') {
-      return refusal(c, article, problem(403, 'Comments are closed for this article.'))
-    }
-    return next()
-  },
+  openArticle,
   bodyLimit({
     maxSize: maxBodyBytes,
     onError: (c) =>
-      refusal(
-        c,
-        findArticle(c.req.param('slug') ?? '') as ArticleMeta,
-        problem(413, `The request body is larger than ${maxBodyBytes} bytes.`),
-      ),
+      refusal(c, {
+        reason: 'too_large',
+        detail: `The request body is larger than ${maxBodyBytes} bytes.`,
+      }),
   }),
   async (c, next) => {
     const type = mediaType(c.req.raw)
     if (formTypes.has(type) || /^application\/([\w.-]+\+)?json$/.test(type)) return next()
-    return problemResponse(
-      problem(
-        415,
-        'Send application/x-www-form-urlencoded, multipart/form-data or application/json.',
-      ),
-      { accept: 'application/x-www-form-urlencoded, multipart/form-data, application/json' },
-    )
+    return problemResponse(problemFor({ reason: 'unsupported_media_type' }), {
+      accept: 'application/x-www-form-urlencoded, multipart/form-data, application/json',
+    })
   },
   validator('form', (value) => value as Record<string, unknown>),
   validator('json', (value) => value as unknown),
   async (c) => {
-    const article = findArticle(c.req.param('slug')) as ArticleMeta
-    const body = isFormPost(c) ? c.req.valid('form') : c.req.valid('json')
+    const article = c.var.article
+    const body = isFormPost(c.req.raw) ? c.req.valid('form') : c.req.valid('json')
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      return problemResponse(problem(400, 'The JSON body must be an object.'))
+      return problemResponse(
+        problemFor({ reason: 'malformed', detail: 'The JSON body must be an object.' }),
+      )
     }
     const fields = body as Record<string, unknown>
     const settings = config(c)
     const store = commentStore(c)
-    let outcome: Awaited<ReturnType<typeof takeComment>>
+    let outcome: IntakeOutcome
     try {
       outcome = await takeComment(article, fields, {
         store,
         limiter: c.env.COMMENT_RATE_LIMITER,
+        ratePeriod: rateLimits.COMMENT_RATE_LIMITER.period,
         clientAddress: c.req.header('cf-connecting-ip') ?? 'unknown',
         clientSalt: settings.clientSalt,
         autoApprove: settings.site.autoApproveComments,
@@ -137,24 +143,21 @@ commentIntake.post(
           error: String(error),
         }),
       )
-      outcome = {
-        ok: false,
-        problem: storeUnavailable('Comments cannot be saved right now.'),
-      }
+      return refusal(c, { reason: 'store_unavailable' }, fields)
     }
-    if (!outcome.ok) return refusal(c, article, outcome.problem, fields)
+    if (!outcome.ok) return refusal(c, outcome.refusal, fields)
 
     const comment = outcome.comment
     if (comment.status === 'approved') {
       await store.recount(article.slug, { id: comment.id, approved: true })
       forgetPublicComments(c, article.slug)
     }
-    if (isFormPost(c)) {
+    if (isFormPost(c.req.raw)) {
       const page = paths.article(article.slug)
       const target = comment.status === 'pending' ? `${page}?held=${comment.id}` : page
       return c.redirect(`${target}#comment-${comment.id}`, 303)
     }
-    return c.json({ ...publicFields(comment), status: comment.status }, 201, {
+    return c.json({ ...publicView(comment), status: comment.status }, 201, {
       location: `${originOf(c)}${paths.comment(article.slug, comment.id)}`,
       'cache-control': cacheControl.none,
     })

@@ -1,34 +1,46 @@
-import { type Context, Hono } from 'hono'
-import { type AppEnv, originOf, publicComments, respondHeld } from '../app/context'
+import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
+import { paths } from '../app/paths'
+import type { ArticleComments } from '../comments/public-comments'
 import { findArticle, site } from '../content/index'
+import type { ArticleMeta } from '../content/types'
 import { commentFeed } from '../feeds/comment-feed'
-import { type FeedFormat, feedFormats } from '../feeds/formats'
+import { contentTypeOf, type FeedFormat, feedFormats, feedUrls } from '../feeds/formats'
 import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'
 import { problemResponse, storeUnavailable } from '../http/problem'
 import { RenderCache } from '../http/render-cache'
-import { type HeldResponse, hold } from '../http/rendered'
+import { type RenderedResponse, renderedResponse } from '../http/rendered'
 import { notFound } from '../pages/not-found'
 
-const held = new RenderCache<HeldResponse>(256)
-const unavailable = () => problemResponse(storeUnavailable('Comments cannot be read right now.'))
+const rendered = new RenderCache<RenderedResponse>(256)
 
-const readComments = (c: Context<AppEnv>, slug: string) =>
-  publicComments(c)
-    .forArticle(slug)
-    .catch(() => null)
+type ReadsEnv = AppEnv & { Variables: { article: ArticleMeta; comments: ArticleComments } }
 
-/** An article's approved comments as JSON and as RSS, Atom and JSON Feed. */
-export const commentReads = new Hono<AppEnv>()
-
-commentReads.get('/articles/:slug/comments', async (c) => {
-  const article = findArticle(c.req.param('slug'))
+/** Finds the article (404 without one) and loads its approved comments (503 if KV fails). */
+const loadComments = createMiddleware<ReadsEnv>(async (c, next) => {
+  const article = findArticle(c.req.param('slug') ?? '')
   if (!article) return notFound(c)
-  const loaded = await readComments(c, article.slug)
-  if (!loaded) return unavailable()
-  const { approved, moderated } = loaded
-  const response = await held.get(`json|${article.slug}|${approved.version}`, () =>
-    hold(
+  const comments = await publicComments(c)
+    .forArticle(article.slug)
+    .catch(() => null)
+  if (!comments) {
+    return problemResponse(storeUnavailable('Comments cannot be read right now.'))
+  }
+  c.set('article', article)
+  c.set('comments', comments)
+  return next()
+})
+
+/** An article's approved comments as JSON and as a feed in every format. */
+export const commentReads = new Hono<ReadsEnv>()
+
+commentReads.get(paths.comments(':slug'), loadComments, async (c) => {
+  const { article, comments } = c.var
+  const { approved, moderated } = comments
+  const response = await rendered.get(`json|${article.slug}|${approved.version}`, () =>
+    renderedResponse(
       JSON.stringify({
         article: article.slug,
         count: approved.value.length,
@@ -41,34 +53,28 @@ commentReads.get('/articles/:slug/comments', async (c) => {
       },
     ),
   )
-  return respondHeld(c, response)
+  return respondRendered(c, response)
 })
 
-const feedFiles: Array<[string, FeedFormat]> = [
-  ['feed.xml', 'rss'],
-  ['atom.xml', 'atom'],
-  ['feed.json', 'json'],
-]
+const feedRoutes = Object.entries(feedUrls(paths.commentFeeds(':slug'))) as Array<
+  [FeedFormat, string]
+>
 
-for (const [file, format] of feedFiles) {
-  commentReads.get(`/articles/:slug/comments/${file}`, async (c) => {
-    const article = findArticle(c.req.param('slug'))
-    if (!article) return notFound(c)
-    const loaded = await readComments(c, article.slug)
-    if (!loaded) return unavailable()
-    const { approved, moderated } = loaded
+for (const [format, path] of feedRoutes) {
+  commentReads.get(path, loadComments, async (c) => {
+    const { article, comments } = c.var
+    const { approved, moderated } = comments
     const origin = originOf(c)
-    const response = await held.get(
+    const response = await rendered.get(
       `${format}|${article.slug}|${origin}|${approved.version}`,
       () => {
         const doc = commentFeed(site, article, origin, approved.value)
-        const { render, contentType } = feedFormats[format]
-        return hold(render(doc), latest(doc.updated, moderated), {
-          'content-type': contentType,
+        return renderedResponse(feedFormats[format].render(doc), latest(doc.updated, moderated), {
+          'content-type': contentTypeOf(format),
           'cache-control': cacheControl.comments,
         })
       },
     )
-    return respondHeld(c, response)
+    return respondRendered(c, response)
   })
 }

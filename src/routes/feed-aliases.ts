@@ -1,21 +1,23 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app/context'
 import { paths } from '../app/paths'
+import { feedUrls } from '../feeds/formats'
 
 /** Addresses feed readers and people guess, and the canonical feed each one means. */
+const site = feedUrls(paths.siteFeeds)
 const aliases: Record<string, string> = {
-  '/feed': paths.rss,
-  '/feed/': paths.rss,
-  '/rss': paths.rss,
-  '/rss/': paths.rss,
-  '/rss.xml': paths.rss,
-  '/index.xml': paths.rss,
-  '/atom': paths.atom,
-  '/atom/': paths.atom,
-  '/feed/atom': paths.atom,
-  '/feed/atom/': paths.atom,
-  '/feed/json': paths.json,
-  '/feed/json/': paths.json,
+  '/feed': site.rss,
+  '/feed/': site.rss,
+  '/rss': site.rss,
+  '/rss/': site.rss,
+  '/rss.xml': site.rss,
+  '/index.xml': site.rss,
+  '/atom': site.atom,
+  '/atom/': site.atom,
+  '/feed/atom': site.atom,
+  '/feed/atom/': site.atom,
+  '/feed/json': site.json,
+  '/feed/json/': site.json,
 }
 
 /** 301 from each guessed feed address to the canonical one. */

@@ -1,21 +1,27 @@
 import { Hono } from 'hono'
-import { type AppEnv, commentStore, originOf, publicComments, respondHeld } from '../app/context'
+import {
+  type AppEnv,
+  commentStore,
+  originOf,
+  publicComments,
+  respondRendered,
+} from '../app/context'
 import { paths } from '../app/paths'
 import { isCommentId } from '../comments/ids'
 import type { PublicComments } from '../comments/public-comments'
-import { publicFields } from '../comments/public-view'
+import { publicView } from '../comments/public-view'
 import { articles, findArticle, site } from '../content/index'
-import { siteFeedLinks } from '../feeds/feed-links'
 import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
-import { type HeldResponse, hold } from '../http/rendered'
+import { type RenderedResponse, renderedResponse } from '../http/rendered'
+import { siteFeedLinks } from '../pages/advertised-feeds'
 import { articleDocument, commentsView } from '../pages/article-view'
 import { IndexPage } from '../pages/index-page'
 import { notFound } from '../pages/not-found'
 import { siteHead } from '../pages/site-head'
 
-const held = new RenderCache<HeldResponse>(256)
+const rendered = new RenderCache<RenderedResponse>(256)
 const htmlType = 'text/html; charset=utf-8'
 
 /** The home page and article pages. */
@@ -33,7 +39,7 @@ pages.get(paths.home, async (c) => {
   }
   const origin = originOf(c)
   const hrefOf = (n: number) => (n === 1 ? paths.home : `${paths.home}?page=${n}`)
-  const response = await held.get(`index|${page}|${origin}`, async () => {
+  const response = await rendered.get(`index|${page}|${origin}`, async () => {
     const siteFeeds = siteFeedLinks(site, origin)
     const shown = articles.slice((page - 1) * indexPageSize, page * indexPageSize)
     const head = siteHead(c, siteFeeds)
@@ -50,13 +56,13 @@ pages.get(paths.home, async (c) => {
     })
     // A new article shifts every page, so each page is as new as the newest article.
     const newest = articles[0]
-    return hold(
+    return renderedResponse(
       `<!doctype html>${await document.toString()}`,
       latest(newest?.updated, newest?.published),
       { 'content-type': htmlType, 'cache-control': cacheControl.page },
     )
   })
-  return respondHeld(c, response)
+  return respondRendered(c, response)
 })
 
 pages.get('/articles/:slug', async (c) => {
@@ -86,7 +92,7 @@ pages.get('/articles/:slug', async (c) => {
     const pending = heldId && isCommentId(heldId) ? await commentStore(c).get(heldId) : null
     const heldComment =
       pending && pending.article === article.slug && pending.status === 'pending'
-        ? publicFields(pending)
+        ? publicView(pending)
         : undefined
     const view = commentsView(approved.value, {
       ...(heldComment ? { heldComment } : {}),
@@ -98,14 +104,14 @@ pages.get('/articles/:slug', async (c) => {
   }
 
   const origin = originOf(c)
-  const response = await held.get(
+  const response = await rendered.get(
     `article|${article.slug}|${origin}|${approved.version}`,
     async () =>
-      hold(
+      renderedResponse(
         await articleDocument(c, article, commentsView(approved.value, {})),
         latest(article.updated, article.published, moderated, approved.value.at(-1)?.created),
         { 'content-type': htmlType, 'cache-control': cacheControl.comments },
       ),
   )
-  return respondHeld(c, response)
+  return respondRendered(c, response)
 })

@@ -103,7 +103,10 @@ async function readerVisit(browser: Browser, viewport: ViewportName): Promise<vo
     for (const valid of ['#comment-author', '#comment-url', '#comment-content']) {
       assert.equal(await page.locator(valid).getAttribute('aria-invalid'), null, valid)
     }
-    assert.equal(await page.locator('#comment-form-summary').textContent(), t.problems[422])
+    assert.equal(
+      await page.locator('#comment-form-summary').textContent(),
+      t.refusals.invalid_fields,
+    )
     // The page opens with the focus on the field in error, in view: no hunting for it.
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'comment-email')
     await assertInView(page, '#comment-email-error')

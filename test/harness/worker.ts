@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import { Miniflare, type MiniflareOptions } from 'miniflare'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
+import { rateLimits } from '../../src/app/rate-limits'
+import { keyPages } from '../../src/comments/kv-list'
 import { faultKey, faultModule, faultWorkerName, type KvFaults } from './kv-faults'
 
 /** The admin token every test Worker is started with. */
@@ -71,15 +73,13 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     CLIENT_SALT: 'test-salt',
     ...options.vars,
   }
-  const ratelimits = {
-    ...workerOptions.ratelimits,
-    ...(options.rateLimit
-      ? { COMMENT_RATE_LIMITER: { simple: { limit: options.rateLimit, period: 10 } } }
-      : {}),
-    ...(options.adminAuthLimit
-      ? { ADMIN_AUTH_LIMITER: { simple: { limit: options.adminAuthLimit, period: 60 } } }
-      : {}),
+  // Overrides change a limit only; each period stays as wrangler.toml sets it.
+  const ratelimits = { ...workerOptions.ratelimits }
+  const withLimit = (name: keyof typeof rateLimits, limit: number) => {
+    ratelimits[name] = { simple: { limit, period: rateLimits[name].period } }
   }
+  if (options.rateLimit) withLimit('COMMENT_RATE_LIMITER', options.rateLimit)
+  if (options.adminAuthLimit) withLimit('ADMIN_AUTH_LIMITER', options.adminAuthLimit)
   const main = {
     ...workerOptions,
     name: 'feed-publisher',
@@ -126,15 +126,11 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     origin,
     fetch: (path, init) => fetch(origin + path, { redirect: 'manual', ...init }),
     kv: comments,
-    async kvKeys(prefix) {
-      const kv = await comments()
+    async kvKeys(prefix = '') {
       const names: string[] = []
-      let cursor: string | undefined
-      do {
-        const page = await kv.list({ ...(prefix ? { prefix } : {}), ...(cursor ? { cursor } : {}) })
-        names.push(...page.keys.map((k) => k.name))
-        cursor = page.list_complete ? undefined : page.cursor
-      } while (cursor)
+      for await (const page of keyPages(await comments(), prefix)) {
+        names.push(...page.map((key) => key.name))
+      }
       return names
     },
     async setKvFaults(faults) {

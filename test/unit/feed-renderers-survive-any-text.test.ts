@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { parseAtomFeed, parseRssFeed } from 'feedsmith'
 import { renderAtom } from '../../src/feeds/atom'
+import { feedUrls } from '../../src/feeds/formats'
 import { renderJsonFeed } from '../../src/feeds/json-feed'
 import type { FeedDocument } from '../../src/feeds/model'
 import { renderRss } from '../../src/feeds/rss'
@@ -38,9 +39,7 @@ function doc(text: string): FeedDocument {
         language: 'hi',
         replies: {
           pageUrl: 'https://example.org/articles/x#comments',
-          rssUrl: 'https://example.org/articles/x/comments/feed.xml',
-          atomUrl: 'https://example.org/articles/x/comments/atom.xml',
-          jsonUrl: 'https://example.org/articles/x/comments/feed.json',
+          feeds: feedUrls('https://example.org/articles/x/comments/'),
           count: 3,
         },
       },

@@ -53,7 +53,7 @@ describe('when KV writes fail', () => {
       assert.ok(Number(response.headers.get('retry-after')) > 0)
       assert.equal(response.headers.get('cache-control'), 'no-store')
       const html = await response.text()
-      assert.ok(html.includes(hi.problems[503] as string), 'the 503 message is shown')
+      assert.ok(html.includes(hi.refusals.store_unavailable), 'the 503 message is shown')
       assert.ok(html.includes(`value="${typed.author}"`))
       assert.ok(html.includes(`value="${typed.email}"`))
       assert.ok(html.includes(`value="${typed.url}"`))

@@ -1,0 +1,19 @@
+import type { FieldIssue } from './rules'
+
+/** Why the intake refused a comment; routes turn each into a status and a message. */
+export type RefusalReason =
+  | 'closed'
+  | 'invalid_fields'
+  | 'unknown_parent'
+  | 'honeypot'
+  | 'turnstile_failed'
+  | 'duplicate'
+  | 'rate_limited'
+
+/** A refused submission: the reason, the fields at fault, and when to try again. */
+export interface Refusal {
+  reason: RefusalReason
+  issues?: FieldIssue[]
+  /** Seconds until the client may post again (rate_limited). */
+  retryAfter?: number
+}

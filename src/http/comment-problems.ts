@@ -1,0 +1,82 @@
+import type { RefusalReason } from '../comments/refusals'
+import type { FieldIssue, FieldIssueCode } from '../comments/rules'
+import { type FieldError, type Problem, problem, storeUnavailable } from './problem'
+
+/** Why the comment intake refused a request: the domain's reasons and the route's own. */
+export type IntakeReason =
+  | RefusalReason
+  | 'malformed'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'cross_site'
+  | 'store_unavailable'
+
+/** A refused request, as the route hands it to problemFor. */
+export interface IntakeRefusal {
+  reason: IntakeReason
+  issues?: FieldIssue[]
+  retryAfter?: number
+  /** Overrides the reason's usual detail with one that names this request's specifics. */
+  detail?: string
+}
+
+/** The status and the English detail of each reason. */
+const answers: Record<
+  IntakeReason,
+  { status: number; detail: string | ((refusal: IntakeRefusal) => string) }
+> = {
+  malformed: { status: 400, detail: 'The request body could not be read.' },
+  closed: { status: 403, detail: 'Comments are closed for this article.' },
+  cross_site: { status: 403, detail: "Comments can only be posted from this site's own pages." },
+  turnstile_failed: {
+    status: 403,
+    detail: 'The anti-spam check (Turnstile) failed; please try again.',
+  },
+  duplicate: { status: 409, detail: 'This comment has already been posted.' },
+  too_large: { status: 413, detail: 'The request body is too large.' },
+  unsupported_media_type: {
+    status: 415,
+    detail: 'Send application/x-www-form-urlencoded, multipart/form-data or application/json.',
+  },
+  invalid_fields: { status: 422, detail: 'One or more fields break the comment rules.' },
+  unknown_parent: { status: 422, detail: 'The comment replied to is not available.' },
+  honeypot: { status: 422, detail: 'The form was filled in by a robot.' },
+  rate_limited: {
+    status: 429,
+    detail: (refusal) => `Please wait ${refusal.retryAfter} seconds between comments.`,
+  },
+  store_unavailable: { status: 503, detail: 'Comments cannot be saved right now.' },
+}
+
+const fieldMessages: Record<FieldIssueCode, string> = {
+  required: 'is required',
+  too_long: 'is too long',
+  invalid_type: 'must be a string',
+  invalid_email: 'must be a valid e-mail address',
+  invalid_url: 'must be an http or https URL',
+  control_characters: 'must not contain control characters',
+  unknown_parent: 'must be the id of an approved comment on this article',
+  must_be_empty: 'must be left empty',
+  turnstile_failed: 'must carry a valid Turnstile token',
+}
+
+/** A field issue as a problem's `errors` entry, with an English message. */
+export function fieldError(issue: FieldIssue): FieldError {
+  return { ...issue, message: `${issue.field} ${fieldMessages[issue.code]}` }
+}
+
+/** The HTTP status a reason is answered with. */
+export function statusOf(reason: IntakeReason): number {
+  return answers[reason].status
+}
+
+/** The problem+json value that answers a refused comment request. */
+export function problemFor(refusal: IntakeRefusal): Problem {
+  const { status, detail } = answers[refusal.reason]
+  const text = refusal.detail ?? (typeof detail === 'string' ? detail : detail(refusal))
+  if (refusal.reason === 'store_unavailable') return storeUnavailable(text)
+  return problem(status, text, {
+    ...(refusal.issues ? { errors: refusal.issues.map(fieldError) } : {}),
+    ...(refusal.retryAfter !== undefined ? { retryAfter: refusal.retryAfter } : {}),
+  })
+}

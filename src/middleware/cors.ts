@@ -1,0 +1,36 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { cors } from 'hono/cors'
+import type { AppEnv } from '../app/context'
+import { isTrustedOrigin } from './origin-guard'
+
+const maxAge = 86_400
+const conditionalHeaders = ['If-None-Match', 'If-Modified-Since']
+
+/**
+ * CORS for feeds and their aliases: anyone may read them from any page, with
+ * conditional requests (so the preflight allows If-None-Match) and ETag visible.
+ */
+export const publicReadCors: MiddlewareHandler<AppEnv> = cors({
+  origin: '*',
+  allowMethods: ['GET', 'HEAD'],
+  allowHeaders: conditionalHeaders,
+  exposeHeaders: ['ETag', 'Retry-After'],
+  maxAge,
+})
+
+/**
+ * CORS for /articles/:slug/comments, which is both the public comments JSON
+ * (readable from anywhere) and the comment intake: a preflight offers POST only
+ * to origins listed in comment_origins, so scripts elsewhere cannot post.
+ */
+export const commentsCors: MiddlewareHandler<AppEnv> = cors({
+  // No credentials are ever involved, so `*` is enough for every allowed reader.
+  origin: () => '*',
+  allowMethods: (origin, c) =>
+    origin && isTrustedOrigin(c as Context<AppEnv>, origin)
+      ? ['GET', 'HEAD', 'POST']
+      : ['GET', 'HEAD'],
+  allowHeaders: ['Content-Type', ...conditionalHeaders],
+  exposeHeaders: ['ETag', 'Location', 'Retry-After'],
+  maxAge,
+})
