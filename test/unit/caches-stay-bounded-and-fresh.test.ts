@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { Memo } from '../../src/comments/memo'
+import { HotResponses } from '../../src/http/hot-responses'
+import { RenderCache } from '../../src/http/render-cache'
+import { renderedResponse } from '../../src/http/rendered'
+import { BoundedMap } from '../../src/lib/bounded-map'
+
+describe('BoundedMap', () => {
+  it('drops the entry set longest ago once over capacity', () => {
+    const map = new BoundedMap<string, number>(2)
+    map.set('a', 1)
+    map.set('b', 2)
+    map.set('c', 3)
+    assert.equal(map.size, 2)
+    assert.equal(map.get('a'), undefined)
+    assert.equal(map.get('c'), 3)
+  })
+
+  it('counts a value set again as the newest', () => {
+    const map = new BoundedMap<string, number>(2)
+    map.set('a', 1)
+    map.set('b', 2)
+    map.set('a', 10)
+    map.set('c', 3)
+    assert.equal(map.get('b'), undefined)
+    assert.equal(map.get('a'), 10)
+  })
+})
+
+describe('RenderCache', () => {
+  it('renders a key once and keeps at most its capacity', async () => {
+    const cache = new RenderCache<string>(1)
+    let renders = 0
+    const render = async () => `v${++renders}`
+    assert.equal(await cache.get('k', render), 'v1')
+    assert.equal(await cache.get('k', render), 'v1')
+    await cache.get('other', render)
+    assert.equal(await cache.get('k', render), 'v3', 'k was dropped for other')
+  })
+})
+
+describe('HotResponses', () => {
+  const url = 'https://example.org/feed.xml'
+  const request = (headers: Record<string, string> = {}) => new Request(url, { headers })
+
+  it('answers a remembered GET until the time to live runs out', async () => {
+    const hot = new HotResponses(1_000, 8)
+    const rendered = await renderedResponse('body', new Date(0), { 'content-type': 'text/plain' })
+    hot.remember(url, rendered, new Headers({ 'x-final': 'yes', 'content-length': '4' }), 0)
+    const hit = hot.serve(request(), 999)
+    assert.equal(hit?.status, 200)
+    assert.equal(hit?.headers.get('x-final'), 'yes', 'the final headers are kept')
+    assert.equal(await hit?.text(), 'body')
+    assert.equal(hot.serve(request(), 1_000), undefined, 'expired')
+  })
+
+  it('answers 304 to a client holding the ETag, and never keeps a URL with a query', async () => {
+    const hot = new HotResponses(1_000, 8)
+    const rendered = await renderedResponse('body', new Date(0), {})
+    hot.remember(url, rendered, new Headers(rendered.headers), 0)
+    assert.equal(hot.serve(request({ 'if-none-match': rendered.etag }), 1)?.status, 304)
+    hot.remember(`${url}?page=2`, rendered, new Headers(), 0)
+    assert.equal(hot.serve(new Request(`${url}?page=2`), 1), undefined)
+  })
+
+  it('forgets everything when cleared', async () => {
+    const hot = new HotResponses(1_000, 8)
+    hot.remember(url, await renderedResponse('b', new Date(0), {}), new Headers(), 0)
+    hot.clear()
+    assert.equal(hot.serve(request(), 1), undefined)
+  })
+})
+
+describe('Memo', () => {
+  it('reads the store again only after the time to live, and keeps the version of an unchanged value', async () => {
+    const memo = new Memo<string[]>(1_000, 4)
+    let loads = 0
+    const load = async () => {
+      loads++
+      return ['same']
+    }
+    const first = await memo.get('article', load, 0)
+    await memo.get('article', load, 500)
+    assert.equal(loads, 1)
+    const later = await memo.get('article', load, Date.now() + 10_000)
+    assert.equal(loads, 2)
+    assert.equal(later.version, first.version, 'the same value keeps its version')
+  })
+
+  it('gives a changed value a new version', async () => {
+    const memo = new Memo<number>(0, 4)
+    let n = 0
+    const first = await memo.get('k', async () => n)
+    n = 1
+    const second = await memo.get('k', async () => n)
+    assert.notEqual(second.version, first.version)
+  })
+})
