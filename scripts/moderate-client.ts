@@ -16,7 +16,7 @@ export class AdminApiError extends Error {}
 
 const timeoutMs = 15_000
 
-/** The moderation API of one site (DESIGN.md: /admin/...), with a bearer token. */
+/** The moderation API of one site (docs/contract.md, "Moderation API"), with a bearer token. */
 export class AdminClient {
   constructor(
     private readonly baseUrl: string,

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-/** The seed article as DESIGN.md describes it, read straight from ../shared/seed. */
+/** The seed article: the source text the sample article was written from, kept as a fixture. */
 const seedPath = fileURLToPath(
-  new URL('../../../shared/seed/firstpost-sora-artists.hi.txt', import.meta.url),
+  new URL('../fixtures/seed/firstpost-sora-artists.hi.txt', import.meta.url),
 )
 const paragraphs = readFileSync(seedPath, 'utf8')
   .split(/\n\s*\n/)
