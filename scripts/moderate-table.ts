@@ -17,9 +17,21 @@ export function displayWidth(text: string): number {
   return width
 }
 
-/** Control characters become spaces and runs of whitespace collapse, so one row stays one line. */
+/**
+ * Text as a terminal should show it: control characters, line separators and
+ * text-direction controls (which could forge a line or reverse what follows)
+ * are printed as \u{…} escapes instead of acting on the terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu,
+    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
+  )
+}
+
+/** Runs of whitespace collapse and the rest is printable, so one row stays one line. */
 function oneLine(text: string): string {
-  return text.replace(/[\p{Cc}\s]+/gu, ' ').trim()
+  return printable(text.replace(/\s+/gu, ' ').trim())
 }
 
 /** The first `max` user-perceived characters of `text`, with … when something was cut. */

@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util'
 import { AdminApiError, AdminClient } from './moderate-client'
 import { resolveBaseUrl, resolveToken, SettingsError } from './moderate-settings'
-import { commentTable } from './moderate-table'
+import { commentTable, printable } from './moderate-table'
 
 const usage = `Usage:
   npm run moderate -- list [--status pending|approved|spam] [--article <slug>] [--url <site>]
@@ -73,10 +73,12 @@ async function run(argv: string[]): Promise<void> {
     console.log(`${comments.length} ${status} ${noun} ${where}:\n\n${commentTable(comments)}`)
   } else if (command === 'approve') {
     const comment = await client.approve(id as string)
-    console.log(`Approved ${comment.id} by ${comment.author} on ${comment.article}.`)
+    console.log(`Approved ${comment.id} by ${printable(comment.author)} on ${comment.article}.`)
   } else if (command === 'spam') {
     const comment = await client.spam(id as string)
-    console.log(`Marked ${comment.id} by ${comment.author} on ${comment.article} as spam.`)
+    console.log(
+      `Marked ${comment.id} by ${printable(comment.author)} on ${comment.article} as spam.`,
+    )
   } else {
     await client.delete(id as string)
     console.log(`Deleted ${id}.`)

@@ -14,15 +14,26 @@ export interface IntakeDeps {
   limiter?: RateLimit
   /** Seconds the limiter makes a client wait; said in a rate_limited refusal. */
   ratePeriod: number
+  /** The key the limiter counts the client under (its IPv4 address or IPv6 /64). */
+  clientNetwork: string
   clientAddress: string
   clientSalt: string
   turnstileSecret?: string
   autoApprove: boolean
+  /** Pending comments an article may hold before new ones are refused. */
+  maxPending: number
   now: Date
 }
 
-/** The outcome of one submission: the stored comment, or why it was refused. */
-export type IntakeOutcome = { ok: true; comment: StoredComment } | { ok: false; refusal: Refusal }
+/**
+ * The outcome of one submission: a comment, or why it was refused. A comment
+ * with `stored: false` is a decoy: what a robot (honeypot) or a repeat of a
+ * comment readers cannot see would have got, so neither learns anything; it was
+ * not written.
+ */
+export type IntakeOutcome =
+  | { ok: true; comment: StoredComment; stored: boolean }
+  | { ok: false; refusal: Refusal }
 
 function refuse(article: ArticleMeta, refusal: Refusal): IntakeOutcome {
   logDecision({
@@ -39,9 +50,11 @@ export function closedRefusal(article: ArticleMeta): Refusal | undefined {
 }
 
 /**
- * Takes one comment: validate, then anti-spam checks, then duplicates, then the
- * rate limit, then store. Nothing is stored and the rate is not charged unless
- * every earlier check passed.
+ * Takes one comment: validate, the honeypot, Turnstile, then the rate limit,
+ * and only then anything that reads KV (the parent, the moderation queue's
+ * size, duplicates), then store. Nothing is stored unless every check passed;
+ * a client is charged by the rate limiter before KV is read, so a flood costs
+ * it one refusal per request, not our reads.
  */
 export async function takeComment(
   article: ArticleMeta,
@@ -51,23 +64,22 @@ export async function takeComment(
   const validated = validateComment(body)
   if (!validated.ok) return refuse(article, { reason: 'invalid_fields', issues: validated.issues })
   const input = validated.input
-
-  if (input.parent) {
-    const parent = await deps.store.get(input.parent)
-    if (!parent || parent.article !== article.slug || parent.status !== 'approved') {
-      return refuse(article, {
-        reason: 'unknown_parent',
-        issues: [{ field: 'parent', code: 'unknown_parent' }],
-      })
-    }
+  const comment: StoredComment = {
+    id: newCommentId(deps.now.getTime()),
+    article: article.slug,
+    ...input,
+    created: deps.now.toISOString(),
+    status: deps.autoApprove ? 'approved' : 'pending',
+    client: await clientHash(deps.clientAddress, deps.clientSalt),
+  }
+  const decoy = (reason: string): IntakeOutcome => {
+    logDecision({ decision: 'refused', article: article.slug, reason })
+    return { ok: true, comment: { ...comment, status: 'pending' }, stored: false }
   }
 
   const honeypot = body.website2
   if (typeof honeypot !== 'string' ? honeypot !== undefined : honeypot !== '') {
-    return refuse(article, {
-      reason: 'honeypot',
-      issues: [{ field: 'website2', code: 'must_be_empty' }],
-    })
+    return decoy('honeypot')
   }
 
   if (deps.turnstileSecret) {
@@ -85,24 +97,35 @@ export async function takeComment(
     }
   }
 
-  const fingerprint = await duplicateFingerprint(article.slug, input.email, input.content)
-  if (await deps.store.findDuplicate(fingerprint)) {
-    return refuse(article, { reason: 'duplicate' })
-  }
-
   if (deps.limiter) {
-    const { success } = await deps.limiter.limit({ key: deps.clientAddress })
+    const { success } = await deps.limiter.limit({ key: deps.clientNetwork })
     if (!success) return refuse(article, { reason: 'rate_limited', retryAfter: deps.ratePeriod })
   }
 
-  const comment: StoredComment = {
-    id: newCommentId(deps.now.getTime()),
-    article: article.slug,
-    ...input,
-    created: deps.now.toISOString(),
-    status: deps.autoApprove ? 'approved' : 'pending',
-    client: await clientHash(deps.clientAddress, deps.clientSalt),
+  if (input.parent) {
+    const parent = await deps.store.get(input.parent)
+    if (!parent || parent.article !== article.slug || parent.status !== 'approved') {
+      return refuse(article, {
+        reason: 'unknown_parent',
+        issues: [{ field: 'parent', code: 'unknown_parent' }],
+      })
+    }
   }
+
+  if (
+    comment.status === 'pending' &&
+    (await deps.store.hasPending(article.slug, deps.maxPending))
+  ) {
+    return refuse(article, { reason: 'moderation_queue_full' })
+  }
+
+  const fingerprint = await duplicateFingerprint(article.slug, input.email, input.content)
+  const earlierId = await deps.store.findDuplicate(fingerprint)
+  const earlier = earlierId ? await deps.store.get(earlierId) : null
+  if (earlier?.status === 'approved') return refuse(article, { reason: 'duplicate' })
+  // Answering 409 here would tell a stranger that an invisible comment exists.
+  if (earlier) return decoy('duplicate_of_unpublished')
+
   try {
     await deps.store.add(comment, fingerprint)
   } catch (error) {
@@ -112,5 +135,5 @@ export async function takeComment(
     throw error
   }
   logDecision({ decision: 'accepted', article: article.slug, id: comment.id })
-  return { ok: true, comment }
+  return { ok: true, comment, stored: true }
 }

@@ -5,10 +5,10 @@ export type RefusalReason =
   | 'closed'
   | 'invalid_fields'
   | 'unknown_parent'
-  | 'honeypot'
   | 'turnstile_failed'
   | 'duplicate'
   | 'rate_limited'
+  | 'moderation_queue_full'
 
 /** A refused submission: the reason, the fields at fault, and when to try again. */
 export interface Refusal {

@@ -11,8 +11,9 @@ export type FieldIssueCode =
   | 'invalid_email'
   | 'invalid_url'
   | 'control_characters'
+  | 'single_line'
+  | 'bidi_controls'
   | 'unknown_parent'
-  | 'must_be_empty'
   | 'turnstile_failed'
 
 /** One broken field of a submission. */
@@ -28,8 +29,9 @@ const issueCodes = new Set<string>([
   'invalid_email',
   'invalid_url',
   'control_characters',
+  'single_line',
+  'bidi_controls',
   'unknown_parent',
-  'must_be_empty',
   'turnstile_failed',
 ] satisfies FieldIssueCode[])
 
@@ -37,6 +39,11 @@ const issueCodes = new Set<string>([
 const forbidden =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+// Embeddings, overrides and isolates can make a name read backwards next to other text.
+const bidiControls = /[\u202A-\u202E\u2066-\u2069]/
+// Any line break a renderer or terminal honours, not only \n.
+const lineBreaks = /[\n\t\u0085\u2028\u2029]/
 
 /** NFC, CRLF as LF (browsers send CRLF from a textarea), trimmed. */
 export function normalise(text: string): string {
@@ -71,15 +78,21 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-/** A field's own rule beyond length and characters, and the code it fails with. */
-function formatRules(): Partial<
-  Record<CommentField, [(value: string) => boolean, FieldIssueCode]>
-> {
+/** A rule a non-empty value must hold, and the code it fails with. */
+type FormatRule = [holds: (value: string) => boolean, code: FieldIssueCode]
+
+/** Each field's own rules beyond length and characters, checked in order. */
+function formatRules(): Partial<Record<CommentField, FormatRule[]>> {
   const email = z.email()
   return {
-    email: [(value) => email.safeParse(value).success, 'invalid_email'],
-    url: [isHttpUrl, 'invalid_url'],
-    parent: [isCommentId, 'unknown_parent'],
+    // A name is one line that reads the way it is written, in pages, feeds and the CLI.
+    author: [
+      [(value) => !lineBreaks.test(value), 'single_line'],
+      [(value) => !bidiControls.test(value), 'bidi_controls'],
+    ],
+    email: [[(value) => email.safeParse(value).success, 'invalid_email']],
+    url: [[isHttpUrl, 'invalid_url']],
+    parent: [[isCommentId, 'unknown_parent']],
   }
 }
 
@@ -89,12 +102,11 @@ function buildCommentSchema() {
   const shape = Object.fromEntries(
     commentFieldNames.map((name) => {
       const { max, required } = commentFields[name]
-      const rule = rules[name]
-      const checked = rule
-        ? text(max, required).check(
-            z.refine((value) => value === '' || rule[0](value), { error: rule[1] }),
-          )
-        : text(max, required)
+      const checked = text(max, required).check(
+        ...(rules[name] ?? []).map(([holds, code]) =>
+          z.refine<string>((value) => value === '' || holds(value), { error: code }),
+        ),
+      )
       return [name, required ? checked : z.optional(checked)]
     }),
   )

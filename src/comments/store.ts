@@ -44,6 +44,16 @@ export class CommentStore {
     ])
   }
 
+  /**
+   * Whether an article already holds `cap` comments awaiting moderation. One
+   * list call that stops at the cap; KV lists are eventually consistent, so the
+   * cap is approximate by the few posts of the last minute.
+   */
+  async hasPending(article: string, cap: number): Promise<boolean> {
+    const page = await this.kv.list({ prefix: keys.listPrefix('pending', article), limit: cap })
+    return page.keys.length >= cap
+  }
+
   /** The id of an existing comment with the same fingerprint, if any. */
   async findDuplicate(fingerprint: string): Promise<string | null> {
     return this.kv.get(keys.duplicate(fingerprint))

@@ -1,18 +1,34 @@
 import type { CommentThread, PublicComment } from './types'
 
+/** How deep replies nest on the page; deeper replies are shown at this depth. */
+export const maxThreadDepth = 5
+
 /**
  * Threads comments by parent, oldest first. A reply whose parent is not in the
- * list (deleted, or beyond the cap) is shown at the top level instead of lost.
+ * list (deleted, or beyond the cap) is shown at the top level instead of lost;
+ * a reply deeper than `maxDepth` joins the replies at depth `maxDepth`, after
+ * its ancestors, so a long back-and-forth cannot push the page off the screen.
  */
-export function threadComments(comments: readonly PublicComment[]): CommentThread[] {
-  const nodes = new Map<string, CommentThread>()
-  for (const comment of comments) nodes.set(comment.id, { comment, replies: [] })
+export function threadComments(
+  comments: readonly PublicComment[],
+  maxDepth = maxThreadDepth,
+): CommentThread[] {
+  const nodes = new Map<string, { thread: CommentThread; depth: number; holder: CommentThread[] }>()
   const roots: CommentThread[] = []
   for (const comment of comments) {
-    const node = nodes.get(comment.id) as CommentThread
+    const thread: CommentThread = { comment, replies: [] }
     const parent = comment.parent ? nodes.get(comment.parent) : undefined
-    if (parent && parent !== node) parent.replies.push(node)
-    else roots.push(node)
+    if (!parent) {
+      nodes.set(comment.id, { thread, depth: 1, holder: roots })
+      roots.push(thread)
+    } else if (parent.depth < maxDepth) {
+      nodes.set(comment.id, { thread, depth: parent.depth + 1, holder: parent.thread.replies })
+      parent.thread.replies.push(thread)
+    } else {
+      // At the deepest level: a sibling of its parent, in the same list.
+      nodes.set(comment.id, { thread, depth: parent.depth, holder: parent.holder })
+      parent.holder.push(thread)
+    }
   }
   return roots
 }

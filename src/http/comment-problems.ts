@@ -23,7 +23,7 @@ export interface IntakeRefusal {
 /** The status and the English detail of each reason. */
 const answers: Record<
   IntakeReason,
-  { status: number; detail: string | ((refusal: IntakeRefusal) => string) }
+  { status: number; detail: string | ((refusal: IntakeRefusal) => string); retryAfter?: number }
 > = {
   malformed: { status: 400, detail: 'The request body could not be read.' },
   closed: { status: 403, detail: 'Comments are closed for this article.' },
@@ -40,10 +40,14 @@ const answers: Record<
   },
   invalid_fields: { status: 422, detail: 'One or more fields break the comment rules.' },
   unknown_parent: { status: 422, detail: 'The comment replied to is not available.' },
-  honeypot: { status: 422, detail: 'The form was filled in by a robot.' },
   rate_limited: {
     status: 429,
     detail: (refusal) => `Please wait ${refusal.retryAfter} seconds between comments.`,
+  },
+  moderation_queue_full: {
+    status: 503,
+    detail: 'This article has too many comments waiting for moderation; please try again later.',
+    retryAfter: 3600,
   },
   store_unavailable: { status: 503, detail: 'Comments cannot be saved right now.' },
 }
@@ -55,8 +59,9 @@ const fieldMessages: Record<FieldIssueCode, string> = {
   invalid_email: 'must be a valid e-mail address',
   invalid_url: 'must be an http or https URL',
   control_characters: 'must not contain control characters',
+  single_line: 'must be a single line',
+  bidi_controls: 'must not contain text-direction controls',
   unknown_parent: 'must be the id of an approved comment on this article',
-  must_be_empty: 'must be left empty',
   turnstile_failed: 'must carry a valid Turnstile token',
 }
 
@@ -72,11 +77,13 @@ export function statusOf(reason: IntakeReason): number {
 
 /** The problem+json value that answers a refused comment request. */
 export function problemFor(refusal: IntakeRefusal): Problem {
-  const { status, detail } = answers[refusal.reason]
+  const { status, detail, retryAfter } = answers[refusal.reason]
   const text = refusal.detail ?? (typeof detail === 'string' ? detail : detail(refusal))
   if (refusal.reason === 'store_unavailable') return storeUnavailable(text)
   return problem(status, text, {
     ...(refusal.issues ? { errors: refusal.issues.map(fieldError) } : {}),
-    ...(refusal.retryAfter !== undefined ? { retryAfter: refusal.retryAfter } : {}),
+    ...((refusal.retryAfter ?? retryAfter) !== undefined
+      ? { retryAfter: refusal.retryAfter ?? retryAfter }
+      : {}),
   })
 }

@@ -2,7 +2,7 @@ import { isNotModified, type Validators } from './conditional-get'
 
 /** A response body rendered once and served many times, with its validators. */
 export interface RenderedResponse extends Validators {
-  body: Uint8Array
+  body: Uint8Array<ArrayBuffer>
   /** Every header of the answer, the validators included, built once. */
   headers: Record<string, string>
 }
@@ -15,7 +15,8 @@ export async function renderedResponse(
   lastModified: Date,
   headers: Record<string, string>,
 ): Promise<RenderedResponse> {
-  const bytes = encoder.encode(body)
+  // TextEncoder always returns a new ArrayBuffer-backed array; workers-types types it loosely.
+  const bytes = encoder.encode(body) as Uint8Array<ArrayBuffer>
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
   const hex = Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')
   const etag = `"${hex}"`

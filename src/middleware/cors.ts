@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
 import type { AppEnv } from '../app/context'
-import { isTrustedOrigin } from './origin-guard'
+import { isCommentPartner, isTrustedOrigin } from './origin-guard'
 
 const maxAge = 86_400
 const conditionalHeaders = ['If-None-Match', 'If-Modified-Since']
@@ -24,8 +24,13 @@ export const publicReadCors: MiddlewareHandler<AppEnv> = cors({
  * to origins listed in comment_origins, so scripts elsewhere cannot post.
  */
 export const commentsCors: MiddlewareHandler<AppEnv> = cors({
-  // No credentials are ever involved, so `*` is enough for every allowed reader.
-  origin: () => '*',
+  // Reads are public and involve no credentials, so `*` is enough for them. A post's
+  // answer is for the page that posted: only a partner site (comment_origins) needs
+  // to read one across origins, and nobody else is told it may.
+  origin: (origin, c) => {
+    if (c.req.method !== 'POST') return '*'
+    return origin && isCommentPartner(c as Context<AppEnv>, origin) ? origin : null
+  },
   allowMethods: (origin, c) =>
     origin && isTrustedOrigin(c as Context<AppEnv>, origin)
       ? ['GET', 'HEAD', 'POST']

@@ -1,16 +1,33 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { type AppEnv, config, originOf } from '../app/context'
+import { type AppEnv, config } from '../app/context'
 import { problemFor } from '../http/comment-problems'
 import { problemResponse } from '../http/problem'
 
-/** Whether `origin` may post comments: this site itself or one listed in comment_origins. */
+const loopback = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+function isLoopback(origin: string): boolean {
+  return URL.canParse(origin) && loopback.has(new URL(origin).hostname)
+}
+
+/**
+ * Whether `origin` may post comments: the site itself (SITE_URL, never the
+ * request's own Host header, which the client chooses) or one listed in
+ * comment_origins. While SITE_URL is a loopback address (`npm start`, tests),
+ * any loopback origin is the site.
+ */
 export function isTrustedOrigin<E extends AppEnv>(c: Context<E>, origin: string): boolean {
   const { siteUrl, site } = config(c)
+  const own = new URL(siteUrl).origin
   return (
-    origin === originOf(c) ||
-    origin === new URL(siteUrl).origin ||
-    site.commentOrigins.includes(origin)
+    origin === own ||
+    site.commentOrigins.includes(origin) ||
+    (isLoopback(own) && isLoopback(origin))
   )
+}
+
+/** Whether `origin` is another site allowed to post comments from its pages (comment_origins). */
+export function isCommentPartner<E extends AppEnv>(c: Context<E>, origin: string): boolean {
+  return config(c).site.commentOrigins.includes(origin)
 }
 
 /**

@@ -45,9 +45,10 @@ const en = {
     invalid_email: 'Enter a valid email address.',
     invalid_url: 'Enter an address starting with http:// or https://.',
     control_characters: 'Remove the control characters from this text.',
+    single_line: 'Write this on a single line.',
+    bidi_controls: 'Remove the text-direction control characters.',
     unknown_parent: 'The comment you are replying to is not available.',
     invalid_type: 'This field must be text.',
-    must_be_empty: 'This field must be left empty.',
     turnstile_failed: 'The anti-spam check failed; please try again.',
   } satisfies Record<FieldIssueCode, string>,
   refusals: {
@@ -60,7 +61,8 @@ const en = {
     unsupported_media_type: 'The form could not be read. Please try again.',
     invalid_fields: 'Your comment was not posted. Please correct the marked fields.',
     unknown_parent: 'Your comment was not posted. Please correct the marked fields.',
-    honeypot: 'Your comment was not posted. Please correct the marked fields.',
+    moderation_queue_full:
+      'Too many comments on this article are waiting for moderation. Please try again later; your text is kept below.',
     rate_limited: 'You are commenting too quickly. Please wait a few seconds and send again.',
     store_unavailable:
       'Comments cannot be saved right now. Please try again in a minute; your text is kept below.',
@@ -112,9 +114,10 @@ const hi: Messages = {
     invalid_email: 'एक मान्य ईमेल पता दर्ज करें।',
     invalid_url: 'http:// या https:// से शुरू होने वाला पता दर्ज करें।',
     control_characters: 'इस पाठ से नियंत्रण वर्ण हटाएँ।',
+    single_line: 'इसे एक ही पंक्ति में लिखें।',
+    bidi_controls: 'पाठ-दिशा नियंत्रण वर्ण हटाएँ।',
     unknown_parent: 'जिस टिप्पणी का आप उत्तर दे रहे हैं वह उपलब्ध नहीं है।',
     invalid_type: 'यह फ़ील्ड पाठ होना चाहिए।',
-    must_be_empty: 'इस फ़ील्ड को खाली छोड़ें।',
     turnstile_failed: 'स्पैम-रोधी जाँच विफल रही; कृपया पुनः प्रयास करें।',
   },
   refusals: {
@@ -127,7 +130,8 @@ const hi: Messages = {
     unsupported_media_type: 'फ़ॉर्म पढ़ा नहीं जा सका। कृपया पुनः प्रयास करें।',
     invalid_fields: 'आपकी टिप्पणी नहीं भेजी गई। कृपया चिह्नित फ़ील्ड ठीक करें।',
     unknown_parent: 'आपकी टिप्पणी नहीं भेजी गई। कृपया चिह्नित फ़ील्ड ठीक करें।',
-    honeypot: 'आपकी टिप्पणी नहीं भेजी गई। कृपया चिह्नित फ़ील्ड ठीक करें।',
+    moderation_queue_full:
+      'इस लेख पर बहुत सी टिप्पणियाँ मॉडरेशन की प्रतीक्षा में हैं। कृपया बाद में पुनः प्रयास करें; आपका पाठ नीचे सुरक्षित है।',
     rate_limited: 'आप बहुत जल्दी टिप्पणी कर रहे हैं। कृपया कुछ सेकंड रुककर फिर भेजें।',
     store_unavailable:
       'टिप्पणियाँ अभी सहेजी नहीं जा सकतीं। कृपया एक मिनट बाद पुनः प्रयास करें; आपका पाठ नीचे सुरक्षित है।',

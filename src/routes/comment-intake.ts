@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { validator } from 'hono/validator'
 import {
@@ -12,13 +13,16 @@ import {
 } from '../app/context'
 import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
+import { authorProof, authorProofSeconds } from '../comments/author-proof'
 import { commentFieldNames } from '../comments/fields'
 import { closedRefusal, type IntakeOutcome, takeComment } from '../comments/intake'
 import { publicView } from '../comments/public-view'
 import { findArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
+import { requestClientNetwork } from '../http/client-network'
 import { type IntakeRefusal, problemFor } from '../http/comment-problems'
+import { heldCookie } from '../http/cookies'
 import { mediaType, prefersHtml } from '../http/negotiate'
 import { problemResponse } from '../http/problem'
 import { commentOriginGuard } from '../middleware/origin-guard'
@@ -129,7 +133,9 @@ commentIntake.post(
         store,
         limiter: c.env.COMMENT_RATE_LIMITER,
         ratePeriod: rateLimits.COMMENT_RATE_LIMITER.period,
+        clientNetwork: requestClientNetwork(c.req.raw),
         clientAddress: c.req.header('cf-connecting-ip') ?? 'unknown',
+        maxPending: settings.maxPendingPerArticle,
         clientSalt: settings.clientSalt,
         autoApprove: settings.site.autoApproveComments,
         now: new Date(),
@@ -148,13 +154,25 @@ commentIntake.post(
     if (!outcome.ok) return refusal(c, outcome.refusal, fields)
 
     const comment = outcome.comment
-    if (comment.status === 'approved') {
+    if (outcome.stored && comment.status === 'approved') {
       await store.recount(article.slug, { id: comment.id, approved: true })
       forgetPublicComments(c, article.slug)
     }
     if (isFormPost(c.req.raw)) {
       const page = paths.article(article.slug)
+      if (comment.status === 'pending') {
+        // Only this browser may see the held comment on the page (see routes/pages.ts).
+        const expires = Math.floor(Date.now() / 1000) + authorProofSeconds
+        setCookie(c, heldCookie, await authorProof(settings.signingSecret, comment.id, expires), {
+          path: page,
+          httpOnly: true,
+          sameSite: 'Lax',
+          secure: new URL(c.req.url).protocol === 'https:',
+          maxAge: authorProofSeconds,
+        })
+      }
       const target = comment.status === 'pending' ? `${page}?held=${comment.id}` : page
+      c.header('cache-control', cacheControl.none)
       return c.redirect(`${target}#comment-${comment.id}`, 303)
     }
     return c.json({ ...publicView(comment), status: comment.status }, 201, {

@@ -1,17 +1,20 @@
 import { Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
 import {
   type AppEnv,
   commentStore,
+  config,
   originOf,
   publicComments,
   respondRendered,
 } from '../app/context'
 import { paths } from '../app/paths'
-import { isCommentId } from '../comments/ids'
+import { provesAuthor } from '../comments/author-proof'
 import type { PublicComments } from '../comments/public-comments'
 import { publicView } from '../comments/public-view'
 import { articles, findArticle, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
+import { heldCookie } from '../http/cookies'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
@@ -85,11 +88,21 @@ pages.get('/articles/:slug', async (c) => {
   }
 
   const { approved, moderated } = loaded
-  const heldId = c.req.query('held')
   const replyTo = c.req.query('replyto')
-  if (heldId !== undefined || replyTo !== undefined) {
+  const heldId = c.req.query('held')
+  // The held comment is shown only to the browser that posted it, and the proof is
+  // checked before KV is read: anyone else with the id sees the page as everyone does.
+  const isAuthor =
+    heldId !== undefined &&
+    (await provesAuthor(
+      config(c).signingSecret,
+      getCookie(c, heldCookie),
+      heldId,
+      Math.floor(Date.now() / 1000),
+    ))
+  if (isAuthor || replyTo !== undefined) {
     // Personal views (a reader's own held comment, a reply form) are never cached.
-    const pending = heldId && isCommentId(heldId) ? await commentStore(c).get(heldId) : null
+    const pending = isAuthor && heldId ? await commentStore(c).get(heldId) : null
     const heldComment =
       pending && pending.article === article.slug && pending.status === 'pending'
         ? publicView(pending)

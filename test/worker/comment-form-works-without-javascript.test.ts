@@ -16,8 +16,14 @@ before(async () => {
 })
 after(() => worker.stop())
 
-const page = async (path: string) =>
-  (await worker.fetch(path, { headers: { accept: 'text/html' } })).text()
+const page = async (path: string, cookie?: string) =>
+  (
+    await worker.fetch(path, { headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } })
+  ).text()
+
+/** The cookie a browser would send back from a response's Set-Cookie (name=value only). */
+const cookieFrom = (response: Response) =>
+  (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
 
 describe('the comment form on the article page', () => {
   it('has labelled fields, required markers, the e-mail notice, a honeypot and a parent field', async () => {
@@ -73,7 +79,7 @@ describe('a refused form post', () => {
 
   it('keeps the typed text on a 409 duplicate too', async () => {
     const fields = { ...typed, email: 'sita@example.org', content: 'दोहराई गई टिप्पणी' }
-    assert.equal((await postForm(worker, fields)).status, 303)
+    await postApproved(worker, fields)
     const again = await postForm(worker, fields)
     assert.equal(again.status, 409)
     const html = await again.text()
@@ -93,7 +99,13 @@ describe('an accepted form post', () => {
     assert.equal(response.status, 303)
     const location = response.headers.get('location') ?? ''
     const id = /#comment-([0-9a-z]+)$/.exec(location)?.[1]
-    const html = await page(location.replace(/#.*/, ''))
+    const setCookie = response.headers.get('set-cookie') ?? ''
+    assert.match(setCookie, new RegExp(`^held=${id}\\.`), 'the proof names the comment')
+    assert.match(setCookie, new RegExp(`Path=/articles/${slug}`))
+    assert.match(setCookie, /HttpOnly/)
+    assert.match(setCookie, /SameSite=Lax/)
+    assert.match(setCookie, /Max-Age=900/)
+    const html = await page(location.replace(/#.*/, ''), cookieFrom(response))
     const heldItem = new RegExp(
       `<li id="comment-${id}" class="comment">.*?role="status">धन्यवाद।`,
       's',
@@ -106,6 +118,9 @@ describe('an accepted form post', () => {
   })
 
   it('threads a reply under its parent after approval, with the count in the heading', async () => {
+    const approvedBefore = (
+      (await (await worker.fetch(`/articles/${slug}/comments`)).json()) as { count: number }
+    ).count
     const parent = await postApproved(
       worker,
       validComment({ author: 'पहला', content: 'मूल टिप्पणी' }),
@@ -125,7 +140,7 @@ describe('an accepted form post', () => {
       200,
     )
     const html = await page(`/articles/${slug}`)
-    assert.match(html, /टिप्पणियाँ \(2\)/)
+    assert.match(html, new RegExp(`टिप्पणियाँ \\(${approvedBefore + 2}\\)`))
     const parentItem = new RegExp(
       `<li id="comment-${parent}" class="comment">.*?<ol><li id="comment-${replyId}" class="comment">.*?उत्तर टिप्पणी`,
       's',

@@ -5,6 +5,7 @@ import { startWorker, type TestWorker } from '../harness/worker'
 import {
   commentsPath,
   newClient,
+  postApproved,
   postForm,
   postJson,
   slug,
@@ -108,15 +109,47 @@ describe('refused comments store nothing', () => {
       assert.equal(response.status, 404)
     }))
 
-  it('409 for the same article, e-mail and text again', async () => {
-    const body = validComment()
-    assert.equal((await postJson(worker, body)).status, 201)
+  it('409 for the text of an approved comment again, with case, spacing and invisible characters folded', async () => {
+    const body = validComment({ content: 'पहली बार यह बात कही' })
+    await postApproved(worker, body)
     await storesNothing(async () => {
-      const again = await postJson(worker, { ...body, email: String(body.email).toUpperCase() })
+      const again = await postJson(worker, {
+        ...body,
+        email: String(body.email).toUpperCase(),
+        content: 'पहली बार  यह बात कही​',
+      })
       assert.equal(again.status, 409)
       assert.equal((await problemOf(again)).title, 'Conflict')
     })
   })
+
+  it('answers the repeat of a comment readers cannot see like an accepted post, and stores nothing', async () => {
+    const body = validComment()
+    assert.equal((await postJson(worker, body)).status, 201)
+    await storesNothing(async () => {
+      const again = await postJson(worker, {
+        ...body,
+        content: `  ${String(body.content).toUpperCase()} `,
+      })
+      assert.equal(again.status, 201, 'a 409 would tell a stranger that a pending comment exists')
+      assert.equal(((await again.json()) as { status: string }).status, 'pending')
+    })
+  })
+
+  it('answers a filled honeypot like an accepted post, names no field and stores nothing', () =>
+    storesNothing(async () => {
+      const response = await postJson(worker, validComment({ website2: 'http://spam.example' }))
+      assert.equal(response.status, 201)
+      const body = await response.text()
+      assert.doesNotMatch(body, /website2|must_be_empty/)
+      const form = await postForm(worker, {
+        author: 'bot',
+        email: 'bot@example.org',
+        content: `spam ${Math.random()}`,
+        website2: 'http://spam.example',
+      })
+      assert.equal(form.status, 303)
+    }))
 
   it('413 for a body over 64 KiB', () =>
     storesNothing(async () => {
@@ -159,7 +192,19 @@ describe('refused comments store nothing', () => {
     ['a control character', { content: 'bell\u0007' }, 'content', 'control_characters'],
     ['a number as author', { author: 42 }, 'author', 'invalid_type'],
     ['an unknown parent', { parent: '0000000000000000000' }, 'parent', 'unknown_parent'],
-    ['a filled honeypot', { website2: 'http://spam.example' }, 'website2', 'must_be_empty'],
+    [
+      'an author with a line break',
+      { author: 'x\nApproved 0000 by admin' },
+      'author',
+      'single_line',
+    ],
+    [
+      'an author with a direction override',
+      { author: 'admin\u202Egnp.exe' },
+      'author',
+      'bidi_controls',
+    ],
+    ['an author with a direction isolate', { author: 'a\u2067b' }, 'author', 'bidi_controls'],
   ]
   for (const [name, overrides, field, code] of broken) {
     it(`422 for ${name}, naming the field`, () =>

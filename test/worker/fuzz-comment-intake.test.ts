@@ -67,7 +67,16 @@ describe('fuzzed comment intake', () => {
         const after = await worker.kvKeys()
         if (response.status === 201 || response.status === 303) {
           const stored = await kv.get(`v1:comment:${acceptedId(response, answer)}`)
-          assert.ok(stored, 'the comment an accepted post names is stored')
+          // A filled honeypot or the repeat of a pending comment is answered like an
+          // accepted post (so a robot learns nothing) and leaves KV as it was.
+          if (stored === null) {
+            assert.equal(
+              after.length,
+              before,
+              'a post answered as accepted but not stored changed KV',
+            )
+            return
+          }
           // Held for moderation whatever the body said (a __proto__ member cannot approve it).
           assert.equal((JSON.parse(stored) as { status: string }).status, 'pending')
           return

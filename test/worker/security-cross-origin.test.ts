@@ -7,6 +7,7 @@ import { buildFixtureBundle } from '../harness/fixture-bundle'
 import { feedRoutes } from '../harness/routes'
 import { startWorker, type TestWorker } from '../harness/worker'
 import { commentsPath, newClient, slug, validComment } from '../support/comments'
+import { requestWithHost } from '../support/http'
 
 const partner = 'https://partner.example'
 const evil = 'https://evil.example'
@@ -122,6 +123,45 @@ describe('CSRF: comment posts from other sites', () => {
     assert.equal((await post(worker, 'multipart')).status, 303)
   })
 
+  test('a post whose Host and Origin both name another site is refused: Host is not trusted', async () => {
+    const keysBefore = await worker.kvKeys()
+    const answer = await requestWithHost(worker.origin, commentsPath, 'evil.example', {
+      method: 'POST',
+      headers: {
+        origin: 'http://evil.example',
+        'content-type': 'application/json',
+        'cf-connecting-ip': newClient(),
+      },
+      body: JSON.stringify(validComment()),
+    })
+    assert.equal(answer.status, 403)
+    assert.match(answer.body, /evil\.example/)
+    assert.deepEqual(await worker.kvKeys(), keysBefore)
+  })
+
+  test('a refused form post shows the page without Access-Control-Allow-Origin', async () => {
+    const refused = await worker.fetch(commentsPath, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+        origin: worker.origin,
+        'cf-connecting-ip': newClient(),
+      },
+      body: new URLSearchParams({ author: '', email: 'x', content: '' }).toString(),
+    })
+    assert.equal(refused.status, 422)
+    assert.match(refused.headers.get('content-type') ?? '', /^text\/html/)
+    assert.equal(refused.headers.get('access-control-allow-origin'), null)
+  })
+
+  test('the redirect after a form post is never stored by a cache', async () => {
+    const accepted = await post(worker, 'form', { origin: worker.origin, accept: 'text/html' })
+    assert.equal(accepted.status, 303)
+    assert.equal(accepted.headers.get('cache-control'), 'no-store')
+    assert.equal(accepted.headers.get('access-control-allow-origin'), null)
+  })
+
   test('a preflight from another site is not offered POST', async () => {
     const answer = await preflight(worker, commentsPath, evil, 'POST', 'content-type')
     assert.equal(answer.status, 204)
@@ -209,7 +249,7 @@ describe('comment_origins in content/site.yaml', () => {
 
     const json = await post(worker, 'json', { origin: partner, 'sec-fetch-site': 'cross-site' })
     assert.equal(json.status, 201)
-    assert.equal(json.headers.get('access-control-allow-origin'), '*')
+    assert.equal(json.headers.get('access-control-allow-origin'), partner)
     assert.match(json.headers.get('access-control-expose-headers') ?? '', /Location/)
     const form = await post(worker, 'form', { origin: partner, 'sec-fetch-site': 'cross-site' })
     assert.equal(form.status, 303)

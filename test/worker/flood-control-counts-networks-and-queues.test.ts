@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { startWorker, type TestWorker } from '../harness/worker'
+import { adminCall, postJson, validComment } from '../support/comments'
+
+let worker: TestWorker
+before(async () => {
+  worker = await startWorker({ vars: { MAX_PENDING_PER_ARTICLE: '3' } })
+})
+after(() => worker.stop())
+
+describe('flood control', () => {
+  it('counts every address of one IPv6 /64 as one client', async () => {
+    const statuses = []
+    for (const host of ['1', '2', '3']) {
+      statuses.push((await postJson(worker, validComment(), `2001:db8:77:1::${host}`)).status)
+    }
+    assert.deepEqual(statuses, [201, 429, 429])
+    const neighbour = await postJson(worker, validComment(), '2001:db8:77:2::1')
+    assert.equal(neighbour.status, 201, 'the next /64 is another client')
+  })
+
+  it('refuses new comments once an article holds the most pending ones, with a clear problem', async () => {
+    // Two accepted above; one more reaches the cap of three.
+    assert.equal((await postJson(worker, validComment(), '203.0.113.1')).status, 201)
+    const refused = await postJson(worker, validComment(), '203.0.113.2')
+    assert.equal(refused.status, 503)
+    assert.ok(Number(refused.headers.get('retry-after')) > 0)
+    const problem = (await refused.json()) as { detail: string }
+    assert.match(problem.detail, /too many comments waiting for moderation/)
+    const pending = (await (
+      await adminCall(worker, 'GET', '/admin/comments?status=pending')
+    ).json()) as {
+      comments: unknown[]
+    }
+    assert.equal(pending.comments.length, 3, 'nothing past the cap was stored')
+  })
+})
