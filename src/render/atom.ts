@@ -1,7 +1,7 @@
 import { Feed } from 'feed'
 import type { FeedDocument, FeedEntry } from './feed-model'
 import { feedItem, feedOptions } from './feed-package-input'
-import { xmlAttribute, xmlText } from './xml-safe'
+import { entryTitlesAsText, xmlAttribute, xmlText } from './xml-safe'
 
 function repliesLinks(entry: FeedEntry): string {
   if (!entry.replies) return ''
@@ -30,12 +30,10 @@ export function renderAtom(doc: FeedDocument): string {
       category: entry.tags.map((tag) => ({ term: tag })),
     })
   }
-  let xml = feed
-    .atom1()
-    .replace(
-      '<feed xmlns="http://www.w3.org/2005/Atom">',
-      `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0" xml:lang="${xmlAttribute(doc.language)}">`,
-    )
+  let xml = entryTitlesAsText(feed.atom1()).replace(
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0" xml:lang="${xmlAttribute(doc.language)}">`,
+  )
   for (const entry of doc.entries) {
     const idElement = `<id>${xmlText(entry.id)}</id>`
     xml = xml.replace(idElement, `${idElement}${repliesLinks(entry)}`)
