@@ -13,7 +13,14 @@ function repliesLinks(entry: FeedEntry): string {
   )
 }
 
-/** Renders a feed document as Atom 1.0 with RFC 4685 reply links. */
+function inReplyTo(entry: FeedEntry): string {
+  if (!entry.inReplyTo) return ''
+  const { id, url } = entry.inReplyTo
+  // RFC 4685 section 3: ref is the answered entry's id, href a page that shows it.
+  return `\n        <thr:in-reply-to ref="${xmlAttribute(id)}" href="${xmlAttribute(url)}" type="text/html"/>`
+}
+
+/** Renders a feed document as Atom 1.0 with RFC 4685 reply links and in-reply-to. */
 export function renderAtom(doc: FeedDocument): string {
   const feed = new Feed({
     ...feedOptions(doc),
@@ -36,7 +43,7 @@ export function renderAtom(doc: FeedDocument): string {
   )
   for (const entry of doc.entries) {
     const idElement = `<id>${xmlText(entry.id)}</id>`
-    xml = xml.replace(idElement, `${idElement}${repliesLinks(entry)}`)
+    xml = xml.replace(idElement, `${idElement}${inReplyTo(entry)}${repliesLinks(entry)}`)
   }
   return xml
 }
