@@ -43,7 +43,8 @@ export function renderAtom(doc: FeedDocument): string {
   )
   for (const entry of doc.entries) {
     const idElement = `<id>${xmlText(entry.id)}</id>`
-    xml = xml.replace(idElement, `${idElement}${inReplyTo(entry)}${repliesLinks(entry)}`)
+    // A function, so that a `$` in a link is never read as a replacement pattern.
+    xml = xml.replace(idElement, () => `${idElement}${inReplyTo(entry)}${repliesLinks(entry)}`)
   }
   return xml
 }

@@ -89,6 +89,14 @@ describe('Atom comment entries carry thr:in-reply-to (RFC 4685 section 3)', () =
     assert.deepEqual(byId[idOf('r0')], [commentRef('top')])
   })
 
+  it("writes a `$'` in the origin as it is, not as a replacement pattern", () => {
+    const dollarOrigin = "http://a$'b.example"
+    const xml = renderAtom(commentFeed(site, article, dollarOrigin, approved))
+    assertWellFormedXml(xml)
+    const byId = inReplyToById(xml)
+    assert.equal(byId[idOf('reply')]?.[0]?.href, `${dollarOrigin}/articles/x#comment-top`)
+  })
+
   it('leaves RSS without a reply reference, as RSS has no standard one', () => {
     const xml = renderRss(commentFeed(site, article, origin, approved))
     assert.doesNotMatch(xml, /in-reply-to/)
