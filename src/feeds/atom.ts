@@ -1,7 +1,7 @@
 import { Feed } from 'feed'
 import { feedItem, feedOptions } from './feed-package'
 import type { FeedDocument, FeedEntry } from './model'
-import { xmlAttribute, xmlText } from './xml-safe'
+import { entryTitlesAsText, xmlAttribute, xmlText } from './xml-safe'
 
 function repliesLinks(entry: FeedEntry): string {
   if (!entry.replies) return ''
@@ -13,7 +13,14 @@ function repliesLinks(entry: FeedEntry): string {
   )
 }
 
-/** Renders a feed document as Atom 1.0 with RFC 4685 reply links. */
+function inReplyTo(entry: FeedEntry): string {
+  if (!entry.inReplyTo) return ''
+  const { id, url } = entry.inReplyTo
+  // RFC 4685 section 3: ref is the answered entry's id, href a page that shows it.
+  return `\n        <thr:in-reply-to ref="${xmlAttribute(id)}" href="${xmlAttribute(url)}" type="text/html"/>`
+}
+
+/** Renders a feed document as Atom 1.0 with RFC 4685 reply links and in-reply-to. */
 export function renderAtom(doc: FeedDocument): string {
   const feed = new Feed({
     ...feedOptions(doc),
@@ -30,15 +37,14 @@ export function renderAtom(doc: FeedDocument): string {
       category: entry.tags.map((tag) => ({ term: tag })),
     })
   }
-  let xml = feed
-    .atom1()
-    .replace(
-      '<feed xmlns="http://www.w3.org/2005/Atom">',
-      `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0" xml:lang="${xmlAttribute(doc.language)}">`,
-    )
+  let xml = entryTitlesAsText(feed.atom1()).replace(
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0" xml:lang="${xmlAttribute(doc.language)}">`,
+  )
   for (const entry of doc.entries) {
     const idElement = `<id>${xmlText(entry.id)}</id>`
-    xml = xml.replace(idElement, `${idElement}${repliesLinks(entry)}`)
+    // A function, so that a `$` in a link is never read as a replacement pattern.
+    xml = xml.replace(idElement, () => `${idElement}${inReplyTo(entry)}${repliesLinks(entry)}`)
   }
   return xml
 }

@@ -16,11 +16,34 @@ export function commentHtml(text: string): string {
     .join('')
 }
 
+/**
+ * The approved parent of a comment, else its article: a reply whose parent is not public
+ * answers the article, as the article page shows it at the top level.
+ */
+function answered(
+  site: SiteSettings,
+  article: ArticleMeta,
+  origin: string,
+  parent: string | undefined,
+  approvedIds: ReadonlySet<string>,
+): { id: string; url: string } {
+  if (parent && approvedIds.has(parent))
+    return {
+      id: ids.comment(site.idAuthority, article.slug, parent),
+      url: origin + paths.comment(article.slug, parent),
+    }
+  return {
+    id: ids.article(site.idAuthority, article.slug),
+    url: origin + paths.article(article.slug),
+  }
+}
+
 function entryFor(
   site: SiteSettings,
   article: ArticleMeta,
   origin: string,
   comment: PublicComment,
+  approvedIds: ReadonlySet<string>,
 ): FeedEntry {
   const created = new Date(comment.created)
   return {
@@ -33,6 +56,7 @@ function entryFor(
     authors: [comment.url ? { name: comment.author, url: comment.url } : { name: comment.author }],
     tags: [],
     language: article.language,
+    inReplyTo: answered(site, article, origin, comment.parent, approvedIds),
   }
 }
 
@@ -44,7 +68,10 @@ export function commentFeed(
   approved: readonly PublicComment[],
 ): FeedDocument {
   const newestFirst = approved.slice(-commentFeedSize).reverse()
-  const entries = newestFirst.map((comment) => entryFor(site, article, origin, comment))
+  const approvedIds = new Set(approved.map((comment) => comment.id))
+  const entries = newestFirst.map((comment) =>
+    entryFor(site, article, origin, comment, approvedIds),
+  )
   const published = new Date(article.updated ?? article.published)
   return {
     id: ids.commentFeed(site.idAuthority, article.slug),

@@ -14,7 +14,10 @@ export function feedOptions(doc: FeedDocument): FeedOptions {
   }
 }
 
-/** The `feed` item fields both XML formats share; titles and summaries go in as HTML. */
+/**
+ * The `feed` item fields both XML formats share. Summaries go in as HTML; titles too, and
+ * the renderers turn them back into text with entryTitlesAsText.
+ */
 export function feedItem(entry: FeedEntry): Item {
   return {
     title: escapeHtml(entry.title),

@@ -19,6 +19,8 @@ export interface FeedEntry {
   authors: FeedPerson[]
   tags: string[]
   language: string
+  /** What the entry answers (a comment's parent comment or article): its id and page. */
+  inReplyTo?: { id: string; url: string }
   /** The entry's comments page and comment feeds, when it takes comments. */
   replies?: {
     pageUrl: string

@@ -1,7 +1,7 @@
 import { Feed } from 'feed'
 import { feedItem, feedOptions } from './feed-package'
 import type { FeedDocument, FeedEntry } from './model'
-import { xmlText } from './xml-safe'
+import { entryTitlesAsText, xmlText } from './xml-safe'
 
 const namespaces =
   ' xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:slash="http://purl.org/rss/1.0/modules/slash/"'
@@ -44,5 +44,8 @@ export function renderRss(doc: FeedDocument): string {
     })
   }
   // `feed` declares only the namespaces it uses itself; wfw and slash are ours.
-  return feed.rss2().replace('<rss version="2.0"', `<rss version="2.0"${namespaces}`)
+  return entryTitlesAsText(feed.rss2()).replace(
+    '<rss version="2.0"',
+    `<rss version="2.0"${namespaces}`,
+  )
 }

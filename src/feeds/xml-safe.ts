@@ -2,7 +2,9 @@
  * The workarounds for the `feed` package (v6), kept in one place:
  * - it passes characters that XML 1.0 forbids straight through;
  * - its CDATA writer splits only the first `]]>` of a text;
- * - its text writer decodes `&amp;` before escaping, so a literal "&amp;" loses its "amp;".
+ * - its text writer decodes `&amp;` before escaping, so a literal "&amp;" loses its "amp;";
+ * - it writes entry titles as HTML in CDATA (Atom: type="html"), which most readers show
+ *   with the escape codes in them.
  * Every string handed to `feed` goes through one of these functions first.
  */
 
@@ -40,4 +42,21 @@ export function cdataHtml(html: string): string {
 /** Escapes text for an XML attribute value written by hand. */
 export function xmlAttribute(text: string): string {
   return escapeHtml(text)
+}
+
+// An entry title as `feed` writes it from escapeHtml's output: no `<` and no `]]>` inside.
+const htmlTitle = /<title( type="html")?><!\[CDATA\[([^<]*)\]\]><\/title>/g
+
+/**
+ * Turns the entry titles `feed` wrote as HTML in CDATA into text: RSS `<title>` escaped
+ * once, Atom `<title type="text">`. escapeHtml's output is also the XML escape of the
+ * text, so dropping the CDATA wrapper is all it takes. No CDATA section of `feed`'s output
+ * can hold the pattern, as cdataHtml leaves no `]]>` in one.
+ */
+export function entryTitlesAsText(xml: string): string {
+  return xml.replace(
+    htmlTitle,
+    (_, atomType: string | undefined, escaped: string) =>
+      `<title${atomType ? ' type="text"' : ''}>${escaped}</title>`,
+  )
 }

@@ -58,9 +58,10 @@ describe('feed renderers with hostile text', () => {
     assert.deepEqual(item?.dc?.creators, [cleaned, 'दूसरा लेखक'])
     assert.equal(item?.link, 'https://example.org/articles/x?a=1&b=2')
     assert.equal(item?.slash?.comments, 3)
-    // Titles and descriptions are HTML in a CDATA section: decoding the HTML gives the text back.
+    assert.equal(item?.title, cleaned)
+    // Descriptions are HTML in a CDATA section: decoding the HTML gives the text back.
     assert.equal(
-      item?.title,
+      item?.description,
       'a]]&gt;b]]&gt;c &amp;amp; &amp; &lt;i&gt;x&lt;/i&gt; &quot;q&quot;  end',
     )
   })
@@ -71,6 +72,7 @@ describe('feed renderers with hostile text', () => {
     const feed = parseAtomFeed(xml)
     assert.equal(feed.title?.value ?? feed.title, cleaned)
     const entry = feed.entries?.[0]
+    assert.deepEqual(entry?.title, { type: 'text', value: cleaned })
     assert.deepEqual(
       entry?.authors?.map((a) => a.name),
       [cleaned, 'दूसरा लेखक'],

@@ -153,8 +153,10 @@ function gitFiles(): string[] {
     ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
     { cwd: root, encoding: 'utf8' },
   )
-  // A tracked file deleted from the working tree is not there to refer to anything.
-  return listed.split('\0').filter((path) => path !== '' && existsSync(join(root, path)))
+  // A tracked file deleted from the working tree is not there to refer to anything; during
+  // a merge an unmerged file is listed once per stage.
+  const paths = listed.split('\0').filter((path) => path !== '' && existsSync(join(root, path)))
+  return [...new Set(paths)]
 }
 
 /** The files of a copy without .git (a downloaded archive): the tree minus what .gitignore keeps out. */

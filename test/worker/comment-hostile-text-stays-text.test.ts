@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { parseAtomFeed, parseRssFeed } from 'feedsmith'
 import { startWorker, type TestWorker } from '../harness/worker'
 import { commentsPath, postApproved, slug, validComment } from '../support/comments'
+import { seed } from '../support/seed'
 import { assertValidJsonFeed, assertWellFormedXml } from '../support/validators'
 
 let worker: TestWorker
@@ -58,6 +59,14 @@ describe('hostile comment text', () => {
       assert.equal(entries?.length, 1)
     })
   }
+
+  it('titles the comment in both XML comment feeds with the exact author text, as text', async () => {
+    const expected = `${hostileAuthor}: ${seed.title}`
+    const rss = await (await worker.fetch(`${commentsPath}/feed.xml`)).text()
+    assert.equal(parseRssFeed(rss).items?.[0]?.title, expected)
+    const atom = await (await worker.fetch(`${commentsPath}/atom.xml`)).text()
+    assert.deepEqual(parseAtomFeed(atom).entries?.[0]?.title, { type: 'text', value: expected })
+  })
 
   it('keeps the RSS content exactly decodable: CDATA is not broken by ]]>', async () => {
     const xml = await (await worker.fetch(`${commentsPath}/feed.xml`)).text()

@@ -78,7 +78,7 @@ describe('Atom 1.0 at /atom.xml', () => {
     const entry = feed.entries?.[0]
     assert.ok(entry)
     assert.equal(entry.id, articleId)
-    assert.deepEqual(entry.title, { type: 'html', value: seed.title })
+    assert.deepEqual(entry.title, { type: 'text', value: seed.title })
     assert.deepEqual(entry.summary, { type: 'html', value: seed.summary })
     assert.equal(entry.published, '2024-11-27T12:00:00.000Z')
     assert.equal(entry.updated, '2024-11-27T12:00:00.000Z')
