@@ -12,7 +12,8 @@ export function backupKey(day: Date): string {
   return `${backupPrefix}${day.toISOString().slice(0, 10)}.jsonl`
 }
 
-// R2 wants every part of a multipart upload but the last to be at least 5 MiB.
+// R2 wants every part of a multipart upload but the last to be at least 5 MiB and of
+// one size, so parts are cut at exactly this many bytes, whatever the line breaks.
 const partBytes = 5 * 1024 * 1024
 const encoder = new TextEncoder()
 
@@ -38,18 +39,22 @@ export async function writeNightlyBackup(
     httpMetadata: { contentType: 'application/x-ndjson; charset=utf-8' },
   })
   const parts: R2UploadedPart[] = []
-  let pending: Uint8Array[] = []
+  const pending: Uint8Array[] = []
   let pendingBytes = 0
-  const flush = async () => {
-    const part = new Uint8Array(pendingBytes)
+  // Uploads the next `size` bytes held as one part.
+  const uploadPart = async (size: number) => {
+    const part = new Uint8Array(size)
     let offset = 0
-    for (const chunk of pending) {
-      part.set(chunk, offset)
-      offset += chunk.length
+    while (offset < size) {
+      const chunk = pending[0] as Uint8Array
+      const taken = Math.min(chunk.length, size - offset)
+      part.set(chunk.subarray(0, taken), offset)
+      offset += taken
+      if (taken === chunk.length) pending.shift()
+      else pending[0] = chunk.subarray(taken)
     }
+    pendingBytes -= size
     parts.push(await upload.uploadPart(parts.length + 1, part))
-    pending = []
-    pendingBytes = 0
   }
   let comments = 0
   try {
@@ -62,11 +67,11 @@ export async function writeNightlyBackup(
         pendingBytes += line.length
       }
       comments += page.items.length
-      if (pendingBytes >= partBytes) await flush()
+      while (pendingBytes >= partBytes) await uploadPart(partBytes)
       cursor = page.cursor
     } while (cursor)
-    // An upload needs one part, even an empty one for a site without comments.
-    if (pendingBytes > 0 || parts.length === 0) await flush()
+    // The last part may be shorter; an upload needs one part, even an empty one.
+    if (pendingBytes > 0 || parts.length === 0) await uploadPart(pendingBytes)
     await upload.complete(parts)
   } catch (error) {
     await upload.abort()
