@@ -9,6 +9,14 @@ export interface ModeratedComment {
   parent?: string
   status: 'pending' | 'approved' | 'spam'
   created: string
+  client: string
+}
+
+/** What one import batch did (POST /admin/import). */
+export interface ImportResult {
+  created: number
+  replaced: number
+  articles: string[]
 }
 
 /** What went wrong talking to the admin API, phrased for the operator; the CLI exits 1. */
@@ -44,38 +52,69 @@ export class AdminClient {
     return comments
   }
 
+  /** Every comment of every status, page by page as the site hands them out (GET /admin/export). */
+  async *exportPages(): AsyncGenerator<ModeratedComment[]> {
+    let cursor: string | undefined
+    do {
+      const query = cursor ? `?${new URLSearchParams({ cursor })}` : ''
+      const response = await this.request('GET', `/admin/export${query}`)
+      const page = (await response.json().catch(() => null)) as {
+        comments?: ModeratedComment[]
+        cursor?: string
+      } | null
+      if (!page || !Array.isArray(page.comments)) throw this.notAdminApi(response)
+      yield page.comments
+      cursor = page.cursor
+    } while (cursor)
+  }
+
+  /** Restores a batch of exported comments under their own ids (POST /admin/import). */
+  async importBatch(comments: unknown[]): Promise<ImportResult> {
+    const response = await this.request('POST', '/admin/import', { body: { comments } })
+    return (await response.json()) as ImportResult
+  }
+
   /** Publishes a comment; returns it as stored. */
   async approve(id: string): Promise<ModeratedComment> {
     const response = await this.request(
       'POST',
       `/admin/comments/${encodeURIComponent(id)}/approve`,
-      id,
+      { commentId: id },
     )
     return (await response.json()) as ModeratedComment
   }
 
   /** Marks a comment as spam (hidden, kept); returns it as stored. */
   async spam(id: string): Promise<ModeratedComment> {
-    const response = await this.request(
-      'POST',
-      `/admin/comments/${encodeURIComponent(id)}/spam`,
-      id,
-    )
+    const response = await this.request('POST', `/admin/comments/${encodeURIComponent(id)}/spam`, {
+      commentId: id,
+    })
     return (await response.json()) as ModeratedComment
   }
 
   /** Removes a comment for good. */
   async delete(id: string): Promise<void> {
-    const response = await this.request('DELETE', `/admin/comments/${encodeURIComponent(id)}`, id)
+    const response = await this.request('DELETE', `/admin/comments/${encodeURIComponent(id)}`, {
+      commentId: id,
+    })
     await response.body?.cancel()
   }
 
-  private async request(method: string, path: string, commentId?: string): Promise<Response> {
+  private async request(
+    method: string,
+    path: string,
+    { commentId, body }: { commentId?: string; body?: unknown } = {},
+  ): Promise<Response> {
     let response: Response
     try {
       response = await fetch(this.baseUrl + path, {
         method,
-        headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       })
@@ -125,8 +164,15 @@ async function problemDetail(response: Response): Promise<string | undefined> {
     await response.body?.cancel()
     return undefined
   }
-  const body = (await response.json().catch(() => ({}))) as { detail?: unknown; title?: unknown }
-  return String(body.detail ?? body.title ?? '')
+  const body = (await response.json().catch(() => ({}))) as {
+    detail?: unknown
+    title?: unknown
+    errors?: Array<{ message?: unknown }>
+  }
+  const detail = String(body.detail ?? body.title ?? '')
+  // A few field errors say what to fix; a whole batch's worth would drown the message.
+  const fields = Array.isArray(body.errors) ? body.errors.slice(0, 5).map((e) => e.message) : []
+  return fields.length > 0 ? `${detail} (${fields.join('; ')})` : detail
 }
 
 function reason(error: unknown): string {

@@ -3,6 +3,8 @@ import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { AppEnv } from './app/context'
 import { paths } from './app/paths'
+import { writeNightlyBackup } from './comments/nightly-backup'
+import { CommentStore } from './comments/store'
 import { hotResponses } from './http/hot-responses'
 import { problem, problemResponse } from './http/problem'
 import { commentsCors, publicReadCors } from './middleware/cors'
@@ -75,4 +77,13 @@ app.onError((error, c) => {
 export default {
   // A hot answer needs no routing; anything else goes through the app.
   fetch: (request, env, ctx) => hotResponses.serve(request) ?? app.fetch(request, env, ctx),
+  // The Cron Trigger in wrangler.toml: the nightly backup of every comment to R2.
+  async scheduled(controller, env) {
+    const result = await writeNightlyBackup(
+      new CommentStore(env.COMMENTS),
+      env.BACKUPS,
+      new Date(controller.scheduledTime),
+    )
+    console.log(JSON.stringify({ event: 'comments_backed_up', ...result }))
+  },
 } satisfies ExportedHandler<Env>

@@ -1,3 +1,4 @@
+import { duplicateFingerprint } from './fingerprint'
 import { keys } from './keys'
 import { keyPages } from './kv-list'
 import { publicView } from './public-view'
@@ -134,17 +135,77 @@ export class CommentStore {
   }
 
   /**
-   * Recounts one article's approved comments into the shared counts key. KV lists
-   * are eventually consistent, so the comment just moderated is counted by what
-   * the moderator did, not by whether the list already shows it.
+   * One page of every comment, whatever its status, each exactly as stored (oldest
+   * first, as ids sort by time). One bulk read per page keeps a page of `limit`
+   * (at most 100) comments at two KV operations.
    */
-  async recount(article: string, changed: { id: string; approved: boolean }): Promise<number> {
+  async exportPage(cursor: string | undefined, limit: number): Promise<Page<StoredComment>> {
+    const page = await this.kv.list({
+      prefix: keys.comment(''),
+      limit,
+      ...(cursor ? { cursor } : {}),
+    })
+    const names = page.keys.map((key) => key.name)
+    const values = names.length > 0 ? await this.kv.get(names, 'text') : new Map()
+    const items: StoredComment[] = []
+    for (const name of names) {
+      const text = values.get(name)
+      // A key deleted between the list and the read is simply no longer there.
+      if (text) items.push(JSON.parse(text) as StoredComment)
+    }
+    return { items, ...(page.list_complete ? {} : { cursor: page.cursor }) }
+  }
+
+  /**
+   * Writes a comment from a backup under its own id, replacing whatever that id
+   * held: comment key, list entry and duplicate key as `add` writes them, and the
+   * stale list entry and duplicate key of an older version removed. Writing the
+   * same comment twice leaves the same keys. Returns what the id held before, if anything.
+   */
+  async restore(comment: StoredComment, fingerprint: string): Promise<StoredComment | null> {
+    const existing = await this.get(comment.id)
+    await this.kv.put(keys.comment(comment.id), JSON.stringify(comment))
+    await Promise.all([
+      this.kv.put(keys.listEntry(comment.status, comment.article, comment.id), '', {
+        metadata: metadataFor(comment),
+      }),
+      this.kv.put(keys.duplicate(fingerprint), comment.id),
+    ])
+    if (!existing) return null
+    const staleEntry = keys.listEntry(existing.status, existing.article, existing.id)
+    if (staleEntry !== keys.listEntry(comment.status, comment.article, comment.id)) {
+      await this.kv.delete(staleEntry)
+    }
+    const staleFingerprint = await duplicateFingerprint(
+      existing.article,
+      existing.email,
+      existing.content,
+    )
+    if (staleFingerprint !== fingerprint) {
+      // Only if it still names this comment: another may have taken that text since.
+      const key = keys.duplicate(staleFingerprint)
+      if ((await this.kv.get(key)) === existing.id) await this.kv.delete(key)
+    }
+    return existing
+  }
+
+  /**
+   * Recounts one article's approved comments into the shared counts key. KV lists
+   * are eventually consistent, so the comments just moderated or restored are
+   * counted by what was done to them, not by whether the list already shows it.
+   */
+  async recount(
+    article: string,
+    ...changed: Array<{ id: string; approved: boolean }>
+  ): Promise<number> {
     const ids = new Set<string>()
     for await (const page of keyPages(this.kv, keys.listPrefix('approved', article))) {
       for (const key of page) ids.add(idOf(key.name))
     }
-    if (changed.approved) ids.add(changed.id)
-    else ids.delete(changed.id)
+    for (const change of changed) {
+      if (change.approved) ids.add(change.id)
+      else ids.delete(change.id)
+    }
     const counts = await this.counts()
     counts.articles[article] = ids.size
     counts.updated = new Date().toISOString()

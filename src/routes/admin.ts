@@ -1,6 +1,9 @@
 import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { type AppEnv, commentStore, forgetPublicComments } from '../app/context'
+import { exportPageSize, importComments } from '../comments/backup'
+import { maxImportBatch } from '../comments/backup-checks'
 import { logDecision } from '../comments/decision-log'
 import { duplicateFingerprint } from '../comments/fingerprint'
 import { isCommentId } from '../comments/ids'
@@ -82,3 +85,41 @@ async function moderate(c: Context<AppEnv>, action: 'approve' | 'spam' | 'delete
 admin.post('/admin/comments/:id/approve', (c) => moderate(c, 'approve'))
 admin.post('/admin/comments/:id/spam', (c) => moderate(c, 'spam'))
 admin.delete('/admin/comments/:id', (c) => moderate(c, 'delete'))
+
+/** GET /admin/export: one page of every comment, all statuses, every field, as stored. */
+admin.get('/admin/export', async (c) => {
+  const page = await commentStore(c).exportPage(c.req.query('cursor') || undefined, exportPageSize)
+  return c.json({ comments: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200, {
+    'cache-control': cacheControl.none,
+  })
+})
+
+// A full batch of the longest comments (10 000 characters, up to 4 bytes each) fits.
+const maxImportBytes = maxImportBatch * 48 * 1024
+
+/** POST /admin/import: restores a batch of exported comments under their own ids. */
+admin.post(
+  '/admin/import',
+  bodyLimit({
+    maxSize: maxImportBytes,
+    onError: () =>
+      problemResponse(problem(413, `An import batch must be under ${maxImportBytes} bytes.`)),
+  }),
+  async (c) => {
+    const body = await c.req.json().catch(() => undefined)
+    if (body === undefined) {
+      return problemResponse(problem(400, 'The body must be JSON: { "comments": [...] }.'))
+    }
+    const outcome = await importComments(commentStore(c), body)
+    if (!outcome.ok) {
+      return problemResponse(
+        problem(422, 'One or more comments are not comments as exported.', {
+          errors: outcome.errors,
+        }),
+      )
+    }
+    for (const article of outcome.articles) forgetPublicComments(c, article)
+    const { created, replaced, articles } = outcome
+    return c.json({ created, replaced, articles }, 200, { 'cache-control': cacheControl.none })
+  },
+)

@@ -19,6 +19,10 @@ export interface TestWorker {
   /** Every key currently in the COMMENTS namespace. */
   kvKeys(prefix?: string): Promise<string[]>
   kv(): Promise<KVNamespaceLike>
+  /** The BACKUPS R2 bucket the Worker writes its nightly backups to. */
+  backups(): Promise<R2BucketLike>
+  /** Runs the Worker's Cron Trigger (scheduled handler) as if it fired at `time`; its outcome. */
+  scheduled(time: Date): Promise<string>
   /** Makes KV calls fail from now on (needs `kvFaults: true`); `{}` heals it. */
   setKvFaults(faults: KvFaults): Promise<void>
   stop(): Promise<void>
@@ -27,12 +31,21 @@ export interface TestWorker {
 /** The part of the KV binding tests use directly. */
 export interface KVNamespaceLike {
   get(key: string): Promise<string | null>
+  getWithMetadata(key: string): Promise<{ value: string | null; metadata: unknown }>
   put(key: string, value: string): Promise<void>
+  delete(key: string): Promise<void>
   list(options?: { prefix?: string; cursor?: string }): Promise<{
-    keys: Array<{ name: string }>
+    keys: Array<{ name: string; metadata?: unknown }>
     list_complete: boolean
     cursor?: string
   }>
+}
+
+/** The part of the R2 binding tests use directly. */
+export interface R2BucketLike {
+  put(key: string, value: string): Promise<unknown>
+  get(key: string): Promise<{ text(): Promise<string> } | null>
+  list(options?: { prefix?: string }): Promise<{ objects: Array<{ key: string }> }>
 }
 
 /** Options layered over wrangler.toml's bindings. */
@@ -132,6 +145,15 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
         names.push(...page.map((key) => key.name))
       }
       return names
+    },
+    backups: async () => (await mf.getR2Bucket('BACKUPS')) as unknown as R2BucketLike,
+    async scheduled(time) {
+      // Node's lib.dom Fetcher type hides the Workers-only scheduled() the binding has.
+      const worker = (await mf.getWorker()) as unknown as {
+        scheduled(options: { scheduledTime: Date; cron: string }): Promise<{ outcome: string }>
+      }
+      const result = await worker.scheduled({ scheduledTime: time, cron: '17 3 * * *' })
+      return result.outcome
     },
     async setKvFaults(faults) {
       if (!options.kvFaults) throw new Error('start the worker with { kvFaults: true }')

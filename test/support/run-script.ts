@@ -14,15 +14,16 @@ export interface Run {
 
 /**
  * Runs scripts/<script> with tsx as its own process, as `npm run` would, with
- * exactly the environment given (nothing inherited unless the caller passes it).
+ * exactly the environment given (nothing inherited unless the caller passes it) and
+ * `input` as its standard input.
  */
 export function runScript(
   script: string,
   args: string[],
-  options: { env: NodeJS.ProcessEnv; cwd?: string },
+  options: { env: NodeJS.ProcessEnv; cwd?: string; input?: string },
 ): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['--import', tsx, join(root, 'scripts', script), ...args],
       { cwd: options.cwd ?? root, env: options.env, encoding: 'utf8' },
@@ -31,5 +32,7 @@ export function runScript(
         resolve({ code, stdout, stderr })
       },
     )
+    // Standard input: what the caller gives, else nothing (never the test runner's own).
+    child.stdin?.end(options.input ?? '')
   })
 }

@@ -19,6 +19,7 @@ it('keeps each comment on one table row whatever its author and text hold', () =
       email: 'e@example.org',
       content: 'line one\nline two\u2066',
       status: 'pending',
+      client: '0123456789abcdef0123456789abcdef',
       created: '2024-11-27T12:00:00.000Z',
     },
   ])
