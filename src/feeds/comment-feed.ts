@@ -1,20 +1,12 @@
 import { ids, paths } from '../app/paths'
+import { renderCommentMarkdown } from '../comments/markdown'
 import type { PublicComment } from '../comments/types'
 import type { ArticleMeta, SiteSettings } from '../content/types'
 import { feedUrls } from './formats'
 import type { FeedDocument, FeedEntry } from './model'
-import { escapeHtml } from './xml-safe'
 
 /** How many of the newest comments a comment feed holds. */
 export const commentFeedSize = 50
-
-/** Comment text as HTML: escaped, paragraphs and line breaks kept, never markup. */
-export function commentHtml(text: string): string {
-  return text
-    .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
-    .join('')
-}
 
 function entryFor(
   site: SiteSettings,
@@ -27,7 +19,8 @@ function entryFor(
     id: ids.comment(site.idAuthority, article.slug, comment.id),
     url: origin + paths.comment(article.slug, comment.id),
     title: `${comment.author}: ${article.title}`,
-    contentHtml: commentHtml(comment.content),
+    contentHtml: renderCommentMarkdown(comment.content),
+    contentText: comment.content,
     published: created,
     updated: created,
     authors: [comment.url ? { name: comment.author, url: comment.url } : { name: comment.author }],

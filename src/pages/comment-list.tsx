@@ -1,3 +1,5 @@
+import { raw } from 'hono/html'
+import { renderCommentMarkdown } from '../comments/markdown'
 import type { CommentThread } from '../comments/types'
 import { formatDate, messagesFor } from './i18n'
 
@@ -28,9 +30,9 @@ function CommentItem(props: ListProps & { thread: CommentThread }) {
             <time datetime={comment.created}>{formatDate(comment.created, props.language)}</time>
           </a>
         </p>
-        <p class="text" dir="auto">
-          {comment.content}
-        </p>
+        <div class="text" dir="auto">
+          {raw(renderCommentMarkdown(comment.content))}
+        </div>
         {comment.id === props.heldId ? (
           <p class="notice" role="status">
             {t.held}
@@ -57,7 +59,7 @@ function CommentItem(props: ListProps & { thread: CommentThread }) {
   )
 }
 
-/** Approved comments, threaded by parent, oldest first; text is always escaped by JSX. */
+/** Approved comments, threaded by parent, oldest first; text is Markdown rendered by an allow-list. */
 export function CommentList(props: ListProps & { threads: CommentThread[] }) {
   if (props.threads.length === 0) return <p>{messagesFor(props.language).noComments}</p>
   return (

@@ -14,7 +14,7 @@ import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
 import { commentFieldNames } from '../comments/fields'
 import { closedRefusal, type IntakeOutcome, takeComment } from '../comments/intake'
-import { publicView } from '../comments/public-view'
+import { renderedView } from '../comments/public-view'
 import { findArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
@@ -157,7 +157,7 @@ commentIntake.post(
       const target = comment.status === 'pending' ? `${page}?held=${comment.id}` : page
       return c.redirect(`${target}#comment-${comment.id}`, 303)
     }
-    return c.json({ ...publicView(comment), status: comment.status }, 201, {
+    return c.json({ ...renderedView(comment), status: comment.status }, 201, {
       location: `${originOf(c)}${paths.comment(article.slug, comment.id)}`,
       'cache-control': cacheControl.none,
     })

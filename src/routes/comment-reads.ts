@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
 import { paths } from '../app/paths'
 import type { ArticleComments } from '../comments/public-comments'
+import { renderedView } from '../comments/public-view'
 import { findArticle, site } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { commentFeed } from '../feeds/comment-feed'
@@ -44,7 +45,7 @@ commentReads.get(paths.comments(':slug'), loadComments, async (c) => {
       JSON.stringify({
         article: article.slug,
         count: approved.value.length,
-        comments: approved.value,
+        comments: approved.value.map(renderedView),
       }),
       latest(article.published, approved.value.at(-1)?.created, moderated),
       {
