@@ -3,13 +3,16 @@ import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { AppEnv } from './app/context'
 import { paths } from './app/paths'
+import { hasEditCookie } from './http/edit-cookie'
 import { hotResponses } from './http/hot-responses'
 import { problem, problemResponse } from './http/problem'
 import { commentsCors, publicReadCors } from './middleware/cors'
 import { htmlSecurityHeaders } from './middleware/secure-headers'
 import { notFound } from './pages/not-found'
 import { admin } from './routes/admin'
+import { commentEdits } from './routes/comment-edits'
 import { commentIntake } from './routes/comment-intake'
+import { commentPreview } from './routes/comment-preview'
 import { commentReads } from './routes/comment-reads'
 import { feedAliases } from './routes/feed-aliases'
 import { siteFeeds } from './routes/feeds'
@@ -54,6 +57,8 @@ app.route('/', feedAliases)
 app.route('/', pages)
 app.route('/', commentReads)
 app.route('/', commentIntake)
+app.route('/', commentEdits)
+app.route('/', commentPreview)
 app.route('/', admin)
 app.route('/', staticFiles)
 
@@ -73,6 +78,9 @@ app.onError((error, c) => {
 })
 
 export default {
-  // A hot answer needs no routing; anything else goes through the app.
-  fetch: (request, env, ctx) => hotResponses.serve(request) ?? app.fetch(request, env, ctx),
+  // A hot answer needs no routing; anything else goes through the app. A reader with
+  // an edit cookie sees their own comments' controls, so their pages are never hot.
+  fetch: (request, env, ctx) =>
+    (hasEditCookie(request) ? undefined : hotResponses.serve(request)) ??
+    app.fetch(request, env, ctx),
 } satisfies ExportedHandler<Env>

@@ -10,6 +10,12 @@ export interface Config {
   turnstileSecret?: string
   turnstileSiteKey?: string
   clientSalt: string
+  /**
+   * The secret behind comment edit proofs: EDIT_SECRET, else one derived from
+   * ADMIN_TOKEN and CLIENT_SALT (secret per deployment, but changing either
+   * voids open proofs). Undefined when none is set: nobody can then edit.
+   */
+  editSecret?: string
 }
 
 /** Reads the configuration from the Worker's environment. */
@@ -23,5 +29,13 @@ export function configFrom(env: Env): Config {
     ...(env.TURNSTILE_SITE_KEY ? { turnstileSiteKey: env.TURNSTILE_SITE_KEY } : {}),
     // Without a secret salt the hash still hides the address from casual readers of KV.
     clientSalt: env.CLIENT_SALT || site.idAuthority,
+    ...editSecretFrom(env),
   }
+}
+
+function editSecretFrom(env: Env): { editSecret?: string } {
+  if (env.EDIT_SECRET) return { editSecret: env.EDIT_SECRET }
+  if (!env.ADMIN_TOKEN && !env.CLIENT_SALT) return {}
+  // Labelled, so the derived key is never the same string as either secret it comes from.
+  return { editSecret: `comment-edit\u0000${env.ADMIN_TOKEN ?? ''}\u0000${env.CLIENT_SALT ?? ''}` }
 }

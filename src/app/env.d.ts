@@ -7,5 +7,7 @@ declare namespace Cloudflare {
     TURNSTILE_SECRET?: string
     /** Salt for hashing client addresses; set it as a secret in production. */
     CLIENT_SALT?: string
+    /** Key of the proofs that let authors edit their comments; derived when unset (config.ts). */
+    EDIT_SECRET?: string
   }
 }

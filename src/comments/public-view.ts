@@ -9,6 +9,7 @@ const publicKeys: ReadonlyArray<keyof PublicComment> = [
     (name): name is CommentField & PublicField => commentFields[name].public,
   ),
   'created',
+  'edited',
 ]
 
 /**

@@ -22,7 +22,7 @@ function entryFor(
     contentHtml: renderCommentMarkdown(comment.content),
     contentText: comment.content,
     published: created,
-    updated: created,
+    updated: comment.edited ? new Date(comment.edited) : created,
     authors: [comment.url ? { name: comment.author, url: comment.url } : { name: comment.author }],
     tags: [],
     language: article.language,
@@ -48,6 +48,31 @@ export function commentFeed(
     homeUrl: `${origin}${paths.article(article.slug)}#comments`,
     links: feedUrls(origin + paths.commentFeeds(article.slug)),
     updated: entries[0]?.updated ?? published,
+    entries,
+  }
+}
+
+/** Builds the feed of the replies under one approved comment, newest first. */
+export function threadFeed(
+  site: SiteSettings,
+  article: ArticleMeta,
+  origin: string,
+  parent: PublicComment,
+  replies: readonly PublicComment[],
+): FeedDocument {
+  const entries = replies
+    .slice(-commentFeedSize)
+    .reverse()
+    .map((comment) => entryFor(site, article, origin, comment))
+  return {
+    id: ids.threadFeed(site.idAuthority, article.slug, parent.id),
+    title: `${parent.author} — ${article.title}`,
+    publisher: site.title,
+    description: article.summary,
+    language: article.language,
+    homeUrl: origin + paths.comment(article.slug, parent.id),
+    links: feedUrls(origin + paths.threadFeeds(article.slug, parent.id)),
+    updated: entries[0]?.updated ?? new Date(parent.edited ?? parent.created),
     entries,
   }
 }

@@ -6,12 +6,15 @@ import {
   type AppEnv,
   commentStore,
   config,
+  editKeyOf,
   forgetPublicComments,
   originOf,
   publicComments,
 } from '../app/context'
 import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
+import { editDeadline } from '../comments/edit'
+import { editProof } from '../comments/edit-proof'
 import { commentFieldNames } from '../comments/fields'
 import { closedRefusal, type IntakeOutcome, takeComment } from '../comments/intake'
 import { renderedView } from '../comments/public-view'
@@ -19,6 +22,7 @@ import { findArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
 import { type IntakeRefusal, problemFor } from '../http/comment-problems'
+import { setEditCookie } from '../http/edit-cookie'
 import { mediaType, prefersHtml } from '../http/negotiate'
 import { problemResponse } from '../http/problem'
 import { commentOriginGuard } from '../middleware/origin-guard'
@@ -152,12 +156,20 @@ commentIntake.post(
       await store.recount(article.slug, { id: comment.id, approved: true })
       forgetPublicComments(c, article.slug)
     }
+    const key = editKeyOf(c)
+    const proof = key ? await editProof(await key, comment) : undefined
+    const editUntil = editDeadline(comment)
     if (isFormPost(c.req.raw)) {
+      if (proof) {
+        const seconds = (editUntil.getTime() - Date.now()) / 1000
+        setEditCookie(c, article.slug, comment.id, proof, seconds)
+      }
       const page = paths.article(article.slug)
       const target = comment.status === 'pending' ? `${page}?held=${comment.id}` : page
       return c.redirect(`${target}#comment-${comment.id}`, 303)
     }
-    return c.json({ ...renderedView(comment), status: comment.status }, 201, {
+    const editing = proof ? { edit_token: proof, edit_until: editUntil.toISOString() } : {}
+    return c.json({ ...renderedView(comment), status: comment.status, ...editing }, 201, {
       location: `${originOf(c)}${paths.comment(article.slug, comment.id)}`,
       'cache-control': cacheControl.none,
     })

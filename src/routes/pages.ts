@@ -10,8 +10,10 @@ import { paths } from '../app/paths'
 import { isCommentId } from '../comments/ids'
 import type { PublicComments } from '../comments/public-comments'
 import { publicView } from '../comments/public-view'
+import type { StoredComment } from '../comments/types'
 import { articles, findArticle, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
+import { hasEditCookie } from '../http/edit-cookie'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
@@ -19,6 +21,7 @@ import { siteFeedLinks } from '../pages/advertised-feeds'
 import { articleDocument, commentsView } from '../pages/article-view'
 import { IndexPage } from '../pages/index-page'
 import { notFound } from '../pages/not-found'
+import { ownComments, ownView } from '../pages/own-comments'
 import { siteHead } from '../pages/site-head'
 
 const rendered = new RenderCache<RenderedResponse>(256)
@@ -87,16 +90,23 @@ pages.get('/articles/:slug', async (c) => {
   const { approved, moderated } = loaded
   const heldId = c.req.query('held')
   const replyTo = c.req.query('replyto')
-  if (heldId !== undefined || replyTo !== undefined) {
-    // Personal views (a reader's own held comment, a reply form) are never cached.
+  const editId = c.req.query('edit')
+  const own = hasEditCookie(c.req.raw) ? await ownComments(c, article, new Date()) : []
+  if (heldId !== undefined || replyTo !== undefined || editId !== undefined || own.length > 0) {
+    // Personal views (a reader's own comments, a reply form) are never cached.
     const pending = heldId && isCommentId(heldId) ? await commentStore(c).get(heldId) : null
-    const heldComment =
-      pending && pending.article === article.slug && pending.status === 'pending'
-        ? publicView(pending)
-        : undefined
+    const held = [pending, ...own].filter(
+      (comment, index, all): comment is StoredComment =>
+        comment !== null &&
+        comment.article === article.slug &&
+        comment.status === 'pending' &&
+        all.findIndex((other) => other?.id === comment.id) === index,
+    )
+    const editing = own.find((comment) => comment.id === editId)
     const view = commentsView(approved.value, {
-      ...(heldComment ? { heldComment } : {}),
+      heldComments: held.map(publicView),
       ...(replyTo ? { replyTo } : {}),
+      own: ownView(own, editing ? { id: editing.id, content: editing.content } : undefined),
     })
     return c.html(await articleDocument(c, article, view), 200, {
       'cache-control': cacheControl.none,
@@ -110,7 +120,8 @@ pages.get('/articles/:slug', async (c) => {
       renderedResponse(
         await articleDocument(c, article, commentsView(approved.value, {})),
         latest(article.updated, article.published, moderated, approved.value.at(-1)?.created),
-        { 'content-type': htmlType, 'cache-control': cacheControl.comments },
+        // Vary: a browser that has since been given an edit cookie asks again for its own view.
+        { 'content-type': htmlType, 'cache-control': cacheControl.comments, vary: 'Cookie' },
       ),
   )
   return respondRendered(c, response)
