@@ -30,7 +30,7 @@ describe('the Preview button', () => {
     assert.equal(response.status, 200)
     assert.equal(response.headers.get('cache-control'), 'no-store')
     const page = await response.text()
-    const preview = /<section id="comment-preview"[^]*?<\/section>/.exec(page)?.[0] ?? ''
+    const preview = /<section id="comment-preview"[\s\S]*?<\/section>/.exec(page)?.[0] ?? ''
     assert.ok(preview.includes(renderCommentMarkdown(typed.content)), 'the rendered text')
     assert.ok(
       page.includes('>A *first* draft with `code` and &lt;b&gt;tags&lt;/b&gt;</textarea>'),
