@@ -23,8 +23,9 @@ export function editKey(secret: string): Promise<EditKey> {
 }
 
 /** What a proof is bound to: the comment's id and creation time. */
-function message(comment: { id: string; created: string }): Uint8Array {
-  return encoder.encode(`comment-edit\u0000${comment.id}\u0000${comment.created}`)
+function message(comment: { id: string; created: string }): Uint8Array<ArrayBuffer> {
+  // A copy typed as backed by an ArrayBuffer, which Web Crypto's BufferSource requires.
+  return new Uint8Array(encoder.encode(`comment-edit\u0000${comment.id}\u0000${comment.created}`))
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -33,7 +34,7 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-function fromBase64Url(text: string): Uint8Array | undefined {
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9_-]{43}$/.test(text)) return undefined
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
   const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))

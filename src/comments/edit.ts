@@ -1,6 +1,7 @@
 import type { ArticleMeta } from '../content/types'
 import { logDecision } from './decision-log'
 import { checkEditProof, type EditKey } from './edit-proof'
+import { editWindowOpen } from './edit-window'
 import { commentFieldNames } from './fields'
 import { duplicateFingerprint } from './fingerprint'
 import { isCommentId } from './ids'
@@ -9,9 +10,6 @@ import type { Refusal } from './refusals'
 import { validateComment } from './rules'
 import type { CommentStore } from './store'
 import type { CommentInput, StoredComment } from './types'
-
-/** How long after its creation a comment's author may edit or delete it. */
-export const editWindowMs = 15 * 60 * 1000
 
 /** What editing needs from the outside world; `now` is passed in so tests set the clock. */
 export interface EditDeps {
@@ -23,16 +21,6 @@ export interface EditDeps {
 
 /** The comment a proof opens, or why it opens none. */
 export type Authorised = { ok: true; comment: StoredComment } | { ok: false; refusal: Refusal }
-
-/** The end of a comment's edit window. */
-export function editDeadline(comment: { created: string }): Date {
-  return new Date(Date.parse(comment.created) + editWindowMs)
-}
-
-/** Whether a comment can still be changed by its author at `now`. */
-export function editWindowOpen(comment: { created: string }, now: Date): boolean {
-  return now.getTime() < editDeadline(comment).getTime()
-}
 
 /**
  * Checks that `proof` lets its holder change comment `id` of `article` now: the

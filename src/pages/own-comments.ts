@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { type AppEnv, commentStore, editKeyOf } from '../app/context'
-import { authoriseEdit, editDeadline } from '../comments/edit'
+import { authoriseEdit } from '../comments/edit'
+import { editDeadline } from '../comments/edit-window'
 import type { StoredComment } from '../comments/types'
 import type { ArticleMeta } from '../content/types'
 import { editCookieProofs } from '../http/edit-cookie'

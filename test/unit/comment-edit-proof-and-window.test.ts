@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { editDeadline, editWindowMs, editWindowOpen } from '../../src/comments/edit'
 import { checkEditProof, editKey, editProof } from '../../src/comments/edit-proof'
+import { editDeadline, editWindowMs, editWindowOpen } from '../../src/comments/edit-window'
 
 const comment = { id: '0mwwlzkyogiynmani6k', created: '2026-11-25T20:00:00.000Z' }
 const created = Date.parse(comment.created)
