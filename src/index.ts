@@ -5,13 +5,16 @@ import type { AppEnv } from './app/context'
 import { paths } from './app/paths'
 import { writeNightlyBackup } from './comments/nightly-backup'
 import { CommentStore } from './comments/store'
+import { hasEditCookie } from './http/edit-cookie'
 import { hotResponses } from './http/hot-responses'
 import { problem, problemResponse } from './http/problem'
 import { commentsCors, publicReadCors } from './middleware/cors'
 import { htmlSecurityHeaders } from './middleware/secure-headers'
 import { notFound } from './pages/not-found'
 import { admin } from './routes/admin'
+import { commentEdits } from './routes/comment-edits'
 import { commentIntake } from './routes/comment-intake'
+import { commentPreview } from './routes/comment-preview'
 import { commentReads } from './routes/comment-reads'
 import { feedAliases } from './routes/feed-aliases'
 import { siteFeeds } from './routes/feeds'
@@ -56,6 +59,8 @@ app.route('/', feedAliases)
 app.route('/', pages)
 app.route('/', commentReads)
 app.route('/', commentIntake)
+app.route('/', commentEdits)
+app.route('/', commentPreview)
 app.route('/', admin)
 app.route('/', staticFiles)
 
@@ -75,8 +80,11 @@ app.onError((error, c) => {
 })
 
 export default {
-  // A hot answer needs no routing; anything else goes through the app.
-  fetch: (request, env, ctx) => hotResponses.serve(request) ?? app.fetch(request, env, ctx),
+  // A hot answer needs no routing; anything else goes through the app. A reader with
+  // an edit cookie sees their own comments' controls, so their pages are never hot.
+  fetch: (request, env, ctx) =>
+    (hasEditCookie(request) ? undefined : hotResponses.serve(request)) ??
+    app.fetch(request, env, ctx),
   // The Cron Trigger in wrangler.toml: the nightly backup of every comment to R2.
   async scheduled(controller, env) {
     const result = await writeNightlyBackup(

@@ -1,17 +1,6 @@
 import { site } from '../content/index'
 import type { SiteSettings } from '../content/types'
 
-// Without a configured secret, proofs are signed with a key that lives as long as the
-// isolate: they still cannot be forged, but another isolate will not accept them.
-// Made on first use: Workers give no random values at global scope.
-let perIsolateSecret: string | undefined
-function isolateSecret(): string {
-  perIsolateSecret ??= Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('')
-  return perIsolateSecret
-}
-
 /** Everything configurable, read in one place from the bindings and site settings. */
 export interface Config {
   site: SiteSettings
@@ -23,8 +12,12 @@ export interface Config {
   clientSalt: string
   /** Pending comments an article may hold before new ones are refused. */
   maxPendingPerArticle: number
-  /** Key material for the proofs the Worker signs (a held comment's view). */
-  signingSecret: string
+  /**
+   * The secret behind comment edit proofs: EDIT_SECRET, else one derived from
+   * ADMIN_TOKEN and CLIENT_SALT (secret per deployment, but changing either
+   * voids open proofs). Undefined when none is set: nobody can then edit.
+   */
+  editSecret?: string
 }
 
 /** Reads the configuration from the Worker's environment. */
@@ -39,6 +32,13 @@ export function configFrom(env: Env): Config {
     // Without a secret salt the hash still hides the address from casual readers of KV.
     clientSalt: env.CLIENT_SALT || site.idAuthority,
     maxPendingPerArticle: Number(env.MAX_PENDING_PER_ARTICLE) || 500,
-    signingSecret: env.SIGNING_SECRET || env.ADMIN_TOKEN || isolateSecret(),
+    ...editSecretFrom(env),
   }
+}
+
+function editSecretFrom(env: Env): { editSecret?: string } {
+  if (env.EDIT_SECRET) return { editSecret: env.EDIT_SECRET }
+  if (!env.ADMIN_TOKEN && !env.CLIENT_SALT) return {}
+  // Labelled, so the derived key is never the same string as either secret it comes from.
+  return { editSecret: `comment-edit\u0000${env.ADMIN_TOKEN ?? ''}\u0000${env.CLIENT_SALT ?? ''}` }
 }

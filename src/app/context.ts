@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { type EditKey, editKey } from '../comments/edit-proof'
 import { PublicComments } from '../comments/public-comments'
 import { CommentStore } from '../comments/store'
 import { hotResponses } from '../http/hot-responses'
@@ -41,4 +42,14 @@ export function commentStore<E extends AppEnv>(c: Context<E>): CommentStore {
 /** Readers' view of comments, memoised per isolate. */
 export function publicComments<E extends AppEnv>(c: Context<E>): PublicComments {
   return new PublicComments(commentStore(c))
+}
+
+let cachedKey: { secret: string; key: Promise<EditKey> } | undefined
+
+/** The key of comment edit proofs, imported once per isolate; undefined when none is set. */
+export function editKeyOf<E extends AppEnv>(c: Context<E>): Promise<EditKey> | undefined {
+  const secret = config(c).editSecret
+  if (!secret) return undefined
+  if (cachedKey?.secret !== secret) cachedKey = { secret, key: editKey(secret) }
+  return cachedKey.key
 }

@@ -7,9 +7,9 @@ declare namespace Cloudflare {
     TURNSTILE_SECRET?: string
     /** Salt for hashing client addresses; set it as a secret in production. */
     CLIENT_SALT?: string
-    /** Key for the proofs the Worker signs; set it as a secret in production. */
-    SIGNING_SECRET?: string
     /** Pending comments one article may hold (default 500). */
     MAX_PENDING_PER_ARTICLE?: string
+    /** Key of the proofs that let authors edit their comments; derived when unset (config.ts). */
+    EDIT_SECRET?: string
   }
 }

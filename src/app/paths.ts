@@ -8,6 +8,15 @@ export const paths = {
   /** The folder of an article's comment feeds. */
   commentFeeds: (slug: string) => `/articles/${slug}/comments/`,
   comment: (slug: string, id: string) => `/articles/${slug}#comment-${id}`,
+  /** One comment as a resource: PATCH and DELETE by its author. */
+  commentItem: (slug: string, id: string) => `/articles/${slug}/comments/${id}`,
+  /** The form equivalents of PATCH and DELETE (HTML forms only send GET and POST). */
+  commentEdit: (slug: string, id: string) => `/articles/${slug}/comments/${id}/edit`,
+  commentDelete: (slug: string, id: string) => `/articles/${slug}/comments/${id}/delete`,
+  /** Where the comment form's Preview button posts. */
+  commentPreview: (slug: string) => `/articles/${slug}/comments/preview`,
+  /** The folder of one comment's reply feeds. */
+  threadFeeds: (slug: string, id: string) => `/articles/${slug}/comments/${id}/`,
 }
 
 /** tag: URIs (RFC 4151) that stay the same under any hostname. */
@@ -17,4 +26,6 @@ export const ids = {
   commentFeed: (authority: string, slug: string) => `tag:${authority}:articles/${slug}/comments`,
   comment: (authority: string, slug: string, id: string) =>
     `tag:${authority}:articles/${slug}/comments/${id}`,
+  threadFeed: (authority: string, slug: string, id: string) =>
+    `tag:${authority}:articles/${slug}/comments/${id}/replies`,
 }

@@ -1,6 +1,6 @@
 /** One comment decision, logged as a single JSON line for Workers Logs. */
 export interface CommentDecision {
-  decision: 'accepted' | 'refused' | 'rate_limited' | 'moderated'
+  decision: 'accepted' | 'refused' | 'rate_limited' | 'moderated' | 'edited' | 'withdrawn'
   article: string
   reason?: string
   id?: string

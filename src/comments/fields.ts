@@ -39,4 +39,6 @@ export type PublicCommentFields = Pick<CommentInput, PublicField> & {
   article: string
   /** ISO 8601, UTC. */
   created: string
+  /** When its author last edited it (ISO 8601, UTC); absent if never. */
+  edited?: string
 }

@@ -26,10 +26,10 @@ export interface IntakeDeps {
 }
 
 /**
- * The outcome of one submission: a comment, or why it was refused. A comment
- * with `stored: false` is a decoy: what a robot (honeypot) or a repeat of a
- * comment readers cannot see would have got, so neither learns anything; it was
- * not written.
+ * The outcome of one submission or edit: a comment, or why it was refused.
+ * `stored: false` means nothing was written: for a new post, a decoy (what a
+ * robot that filled the honeypot, or a repeat of a comment readers cannot see,
+ * is answered with, so neither learns anything); for an edit, no change.
  */
 export type IntakeOutcome =
   | { ok: true; comment: StoredComment; stored: boolean }

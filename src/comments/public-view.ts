@@ -1,4 +1,5 @@
 import { type CommentField, commentFieldNames, commentFields, type PublicField } from './fields'
+import { renderCommentMarkdown } from './markdown'
 import type { PublicComment } from './types'
 
 const publicKeys: ReadonlyArray<keyof PublicComment> = [
@@ -8,6 +9,7 @@ const publicKeys: ReadonlyArray<keyof PublicComment> = [
     (name): name is CommentField & PublicField => commentFields[name].public,
   ),
   'created',
+  'edited',
 ]
 
 /**
@@ -22,4 +24,9 @@ export function publicView(comment: PublicComment): PublicComment {
     if (value) view[key] = value
   }
   return view as PublicComment
+}
+
+/** The public view with the comment's Markdown rendered: what the comments JSON answers. */
+export function renderedView(comment: PublicComment): PublicComment & { content_html: string } {
+  return { ...publicView(comment), content_html: renderCommentMarkdown(comment.content) }
 }

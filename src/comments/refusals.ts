@@ -9,6 +9,10 @@ export type RefusalReason =
   | 'duplicate'
   | 'rate_limited'
   | 'moderation_queue_full'
+  | 'unknown_comment'
+  | 'no_edit_proof'
+  | 'bad_edit_proof'
+  | 'edit_window_closed'
 
 /** A refused submission: the reason, the fields at fault, and when to try again. */
 export interface Refusal {

@@ -78,6 +78,23 @@ export class CommentStore {
     return updated
   }
 
+  /** Rewrites a comment its author edited, its list entry, and its duplicate key if the text changed. */
+  async update(
+    after: StoredComment,
+    fingerprints: { before: string; after: string },
+  ): Promise<void> {
+    await this.kv.put(keys.comment(after.id), JSON.stringify(after))
+    await this.kv.put(keys.listEntry(after.status, after.article, after.id), '', {
+      metadata: metadataFor(after),
+    })
+    if (fingerprints.after !== fingerprints.before) {
+      await Promise.all([
+        this.kv.put(keys.duplicate(fingerprints.after), after.id),
+        this.kv.delete(keys.duplicate(fingerprints.before)),
+      ])
+    }
+  }
+
   /** Deletes a comment and its index and duplicate keys. */
   async remove(comment: StoredComment, fingerprint: string): Promise<void> {
     await Promise.all([

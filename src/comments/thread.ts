@@ -32,3 +32,17 @@ export function threadComments(
   }
   return roots
 }
+
+/** Every approved reply under comment `id`, replies to replies included, oldest first. */
+export function repliesTo(comments: readonly PublicComment[], id: string): PublicComment[] {
+  const inThread = new Set([id])
+  const replies: PublicComment[] = []
+  // Oldest first, so a parent is always met before its replies.
+  for (const comment of comments) {
+    if (comment.parent && inThread.has(comment.parent) && !inThread.has(comment.id)) {
+      inThread.add(comment.id)
+      replies.push(comment)
+    }
+  }
+  return replies
+}

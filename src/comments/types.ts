@@ -13,6 +13,8 @@ export type StoredComment = CommentInput & {
   id: string
   article: string
   created: string
+  /** When its author last edited it, within the edit window. */
+  edited?: string
   status: CommentStatus
   /** Salted hash of the client address, for abuse handling; never the address itself. */
   client: string

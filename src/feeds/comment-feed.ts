@@ -1,20 +1,12 @@
 import { ids, paths } from '../app/paths'
+import { renderCommentMarkdown } from '../comments/markdown'
 import type { PublicComment } from '../comments/types'
 import type { ArticleMeta, SiteSettings } from '../content/types'
 import { feedUrls } from './formats'
 import type { FeedDocument, FeedEntry } from './model'
-import { escapeHtml } from './xml-safe'
 
 /** How many of the newest comments a comment feed holds. */
 export const commentFeedSize = 50
-
-/** Comment text as HTML: escaped, paragraphs and line breaks kept, never markup. */
-export function commentHtml(text: string): string {
-  return text
-    .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
-    .join('')
-}
 
 /**
  * The approved parent of a comment, else its article: a reply whose parent is not public
@@ -50,9 +42,10 @@ function entryFor(
     id: ids.comment(site.idAuthority, article.slug, comment.id),
     url: origin + paths.comment(article.slug, comment.id),
     title: `${comment.author}: ${article.title}`,
-    contentHtml: commentHtml(comment.content),
+    contentHtml: renderCommentMarkdown(comment.content),
+    contentText: comment.content,
     published: created,
-    updated: created,
+    updated: comment.edited ? new Date(comment.edited) : created,
     authors: [comment.url ? { name: comment.author, url: comment.url } : { name: comment.author }],
     tags: [],
     language: article.language,
@@ -82,6 +75,32 @@ export function commentFeed(
     homeUrl: `${origin}${paths.article(article.slug)}#comments`,
     links: feedUrls(origin + paths.commentFeeds(article.slug)),
     updated: entries[0]?.updated ?? published,
+    entries,
+  }
+}
+
+/** Builds the feed of the replies under one approved comment, newest first. */
+export function threadFeed(
+  site: SiteSettings,
+  article: ArticleMeta,
+  origin: string,
+  parent: PublicComment,
+  replies: readonly PublicComment[],
+): FeedDocument {
+  const inThread = new Set([parent.id, ...replies.map((reply) => reply.id)])
+  const entries = replies
+    .slice(-commentFeedSize)
+    .reverse()
+    .map((comment) => entryFor(site, article, origin, comment, inThread))
+  return {
+    id: ids.threadFeed(site.idAuthority, article.slug, parent.id),
+    title: `${parent.author} — ${article.title}`,
+    publisher: site.title,
+    description: article.summary,
+    language: article.language,
+    homeUrl: origin + paths.comment(article.slug, parent.id),
+    links: feedUrls(origin + paths.threadFeeds(article.slug, parent.id)),
+    updated: entries[0]?.updated ?? new Date(parent.edited ?? parent.created),
     entries,
   }
 }

@@ -10,6 +10,7 @@ function item(entry: FeedEntry) {
     url: entry.url,
     title: entry.title,
     content_html: entry.contentHtml,
+    ...(entry.contentText ? { content_text: entry.contentText } : {}),
     ...(entry.summary ? { summary: entry.summary } : {}),
     date_published: entry.published.toISOString(),
     date_modified: entry.updated.toISOString(),

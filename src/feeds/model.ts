@@ -14,6 +14,8 @@ export interface FeedEntry {
   title: string
   summary?: string
   contentHtml: string
+  /** The same content as plain text, when it has a source readers can read as is (JSON Feed). */
+  contentText?: string
   published: Date
   updated: Date
   authors: FeedPerson[]

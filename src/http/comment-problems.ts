@@ -50,6 +50,16 @@ const answers: Record<
     retryAfter: 3600,
   },
   store_unavailable: { status: 503, detail: 'Comments cannot be saved right now.' },
+  unknown_comment: { status: 404, detail: 'There is no such comment on this article.' },
+  no_edit_proof: {
+    status: 401,
+    detail: 'Send the edit_token given when the comment was accepted, as a Bearer token.',
+  },
+  bad_edit_proof: { status: 403, detail: 'This edit token is not the one for this comment.' },
+  edit_window_closed: {
+    status: 403,
+    detail: 'The 15 minutes in which a comment can be edited or deleted are over.',
+  },
 }
 
 const fieldMessages: Record<FieldIssueCode, string> = {

@@ -3,7 +3,7 @@ import type { CommentThread } from '../comments/types'
 import type { ArticleMeta } from '../content/types'
 import type { FeedLink } from '../feeds/formats'
 import { CommentForm, type CommentFormState } from './comment-form'
-import { CommentList } from './comment-list'
+import { type CommentLinks, CommentList, type OwnComments } from './comment-list'
 import { formatDate, messagesFor } from './i18n'
 import { Layout, type PageHead } from './layout'
 import { Subscribe } from './subscribe'
@@ -16,8 +16,11 @@ export type CommentsView =
       count: number
       truncated: boolean
       form: CommentFormState
-      /** The reader's own held comment, shown to them alone after posting. */
-      heldId?: string
+      /** The reader's own held comments, shown to them alone. */
+      heldIds: string[]
+      own?: OwnComments
+      /** The form's text rendered as it will look, after the Preview button. */
+      preview?: string
       replyingTo?: { id: string; author: string }
     }
   | { kind: 'unavailable' }
@@ -31,7 +34,8 @@ export function ArticlePage(props: {
   body: string
   comments: CommentsView
   commentsAction: string
-  replyHref: (id: string) => string
+  previewAction: string
+  links: CommentLinks
   siteFeeds: FeedLink[]
   commentFeeds: FeedLink[]
   turnstileSiteKey?: string
@@ -93,17 +97,20 @@ export function ArticlePage(props: {
               {t.comments} ({comments.count})
             </h2>
             <CommentList
-              {...(comments.heldId ? { heldId: comments.heldId } : {})}
+              heldIds={comments.heldIds}
+              {...(comments.own ? { own: comments.own } : {})}
               threads={comments.threads}
               language={article.language}
-              replyHref={props.replyHref}
+              links={props.links}
             />
             {comments.truncated ? <p class="meta">{t.moreComments}</p> : null}
             {article.comments === 'open' ? (
               <CommentForm
                 language={article.language}
                 action={props.commentsAction}
+                previewAction={props.previewAction}
                 state={comments.form}
+                {...(comments.preview !== undefined ? { preview: comments.preview } : {})}
                 {...(comments.replyingTo ? { replyingTo: comments.replyingTo } : {})}
                 {...(props.turnstileSiteKey ? { turnstileSiteKey: props.turnstileSiteKey } : {})}
               />

@@ -5,24 +5,31 @@ import { threadComments } from '../comments/thread'
 import type { PublicComment } from '../comments/types'
 import { articleBody, site } from '../content/index'
 import type { ArticleMeta } from '../content/types'
+import { feedUrls } from '../feeds/formats'
 import { commentFeedLinks, siteFeedLinks } from './advertised-feeds'
 import { ArticlePage, type CommentsView } from './article-page'
 import { type CommentFormState, emptyForm } from './comment-form'
+import type { OwnComments } from './comment-list'
 
 /** How many approved comments the page shows; the comment feeds and JSON hold the rest. */
 export const pageCommentCap = 200
 
-/** Extra state of one page view: a refused post's form, a held comment, a reply target. */
+/** Extra state of one page view: a refused post's form, held comments, a reply target. */
 export interface PageExtras {
   form?: CommentFormState
-  heldComment?: PublicComment
+  /** The reader's own comments still held for moderation. */
+  heldComments?: PublicComment[]
   replyTo?: string
+  own?: OwnComments
+  /** The comment form's text, rendered as it will look (the Preview button). */
+  preview?: string
 }
 
 /** Builds the comment section of an article page from its approved comments. */
 export function commentsView(approved: readonly PublicComment[], extras: PageExtras): CommentsView {
   const shown = approved.slice(-pageCommentCap)
-  const withHeld = extras.heldComment ? [...shown, extras.heldComment] : shown
+  const held = extras.heldComments ?? []
+  const withHeld = [...shown, ...held]
   const target = extras.replyTo
     ? approved.find((comment) => comment.id === extras.replyTo)
     : undefined
@@ -32,7 +39,9 @@ export function commentsView(approved: readonly PublicComment[], extras: PageExt
     count: approved.length,
     truncated: approved.length > shown.length,
     form: extras.form ?? emptyForm,
-    ...(extras.heldComment ? { heldId: extras.heldComment.id } : {}),
+    heldIds: held.map((comment) => comment.id),
+    ...(extras.own ? { own: extras.own } : {}),
+    ...(extras.preview !== undefined ? { preview: extras.preview } : {}),
     ...(target ? { replyingTo: { id: target.id, author: target.author } } : {}),
   }
 }
@@ -63,7 +72,14 @@ export async function articleDocument<E extends AppEnv>(
     body,
     comments,
     commentsAction: paths.comments(article.slug),
-    replyHref: (id) => `${paths.article(article.slug)}?replyto=${id}#comment-form`,
+    previewAction: paths.commentPreview(article.slug),
+    links: {
+      reply: (id) => `${paths.article(article.slug)}?replyto=${id}#comment-form`,
+      edit: (id) => `${paths.article(article.slug)}?edit=${id}#comment-${id}`,
+      editAction: (id) => paths.commentEdit(article.slug, id),
+      deleteAction: (id) => paths.commentDelete(article.slug, id),
+      replies: (id) => feedUrls(paths.threadFeeds(article.slug, id)).rss,
+    },
     siteFeeds,
     commentFeeds,
     ...(turnstileSiteKey ? { turnstileSiteKey } : {}),

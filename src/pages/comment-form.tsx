@@ -1,3 +1,4 @@
+import { raw } from 'hono/html'
 import { type CommentField, commentFields } from '../comments/fields'
 import { messagesFor } from './i18n'
 
@@ -64,7 +65,11 @@ function Field(props: {
 export function CommentForm(props: {
   language: string
   action: string
+  /** Where the Preview button posts the same fields (formaction). */
+  previewAction: string
   state: CommentFormState
+  /** The text rendered as it will look, shown above the form after Preview. */
+  preview?: string
   replyingTo?: { id: string; author: string }
   turnstileSiteKey?: string
 }) {
@@ -78,6 +83,14 @@ export function CommentForm(props: {
       <h3 id="reply-title">
         {props.replyingTo ? `${t.replyTo} ${props.replyingTo.author}` : t.leaveReply}
       </h3>
+      {props.preview !== undefined ? (
+        <section id="comment-preview" class="preview" aria-labelledby="comment-preview-title">
+          <h4 id="comment-preview-title">{t.previewTitle}</h4>
+          <div class="text" dir="auto">
+            {raw(props.preview)}
+          </div>
+        </section>
+      ) : null}
       {state.summary ? (
         <p
           class="error"
@@ -106,7 +119,7 @@ export function CommentForm(props: {
           required
           autofocus={focus === 'content'}
           aria-invalid={contentError ? 'true' : undefined}
-          aria-describedby={contentError ? 'comment-content-error' : undefined}
+          aria-describedby={contentError ? 'comment-content-error' : 'comment-content-hint'}
         >
           {state.values.content ?? ''}
         </textarea>
@@ -114,7 +127,11 @@ export function CommentForm(props: {
           <span id="comment-content-error" class="error">
             {contentError}
           </span>
-        ) : null}
+        ) : (
+          <span id="comment-content-hint" class="meta">
+            {t.markdownHint}
+          </span>
+        )}
       </p>
       <Field
         name="author"
@@ -164,7 +181,10 @@ export function CommentForm(props: {
         </>
       ) : null}
       <p>
-        <button type="submit">{t.submit}</button>
+        <button type="submit">{t.submit}</button>{' '}
+        <button type="submit" formaction={props.previewAction} formnovalidate>
+          {t.preview}
+        </button>
         {props.replyingTo ? (
           <>
             {' '}

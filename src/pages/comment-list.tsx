@@ -1,16 +1,84 @@
+import { raw } from 'hono/html'
+import { renderCommentMarkdown } from '../comments/markdown'
 import type { CommentThread } from '../comments/types'
 import { formatDate, messagesFor } from './i18n'
 
+/** The reader's own comments they may still change, and the one they are editing. */
+export interface OwnComments {
+  /** Each such comment's id with the end of its edit window (ISO 8601). */
+  deadlines: Record<string, string>
+  /** The comment being edited: what the reader typed, and why it was refused if it was. */
+  editing?: { id: string; content: string; error?: string; summary?: string }
+}
+
+/** Where each per-comment link and form of the list points. */
+export interface CommentLinks {
+  reply: (id: string) => string
+  edit: (id: string) => string
+  editAction: (id: string) => string
+  deleteAction: (id: string) => string
+  /** The RSS feed of a comment's replies (the others are linked from it). */
+  replies: (id: string) => string
+}
+
 interface ListProps {
   language: string
-  replyHref: (id: string) => string
-  /** The reader's own comment, still held for moderation: shown with a notice, not repliable. */
-  heldId?: string
+  links: CommentLinks
+  /** The reader's own comments still held for moderation: shown with a notice, not repliable. */
+  heldIds: string[]
+  own?: OwnComments
+}
+
+function EditForm(props: {
+  language: string
+  action: string
+  cancel: string
+  editing: NonNullable<OwnComments['editing']>
+}) {
+  const t = messagesFor(props.language)
+  const { editing } = props
+  return (
+    <form method="post" action={props.action} class="edit-form" novalidate>
+      {editing.summary ? (
+        <p class="error" role="alert">
+          {editing.summary}
+        </p>
+      ) : null}
+      <label for="edit-content">{t.editTitle}</label>
+      <textarea
+        id="edit-content"
+        name="content"
+        rows={6}
+        required
+        autofocus
+        aria-invalid={editing.error ? 'true' : undefined}
+        aria-describedby={editing.error ? 'edit-content-error' : 'edit-hint'}
+      >
+        {editing.content}
+      </textarea>
+      {editing.error ? (
+        <span id="edit-content-error" class="error">
+          {editing.error}
+        </span>
+      ) : (
+        <span id="edit-hint" class="meta">
+          {t.markdownHint}
+        </span>
+      )}
+      <p>
+        <button type="submit">{t.save}</button> <a href={props.cancel}>{t.cancelEdit}</a>
+      </p>
+    </form>
+  )
 }
 
 function CommentItem(props: ListProps & { thread: CommentThread }) {
   const t = messagesFor(props.language)
   const { comment, replies } = props.thread
+  const { links } = props
+  const deadline = props.own?.deadlines[comment.id]
+  const editing = props.own?.editing?.id === comment.id ? props.own.editing : undefined
+  const held = props.heldIds.includes(comment.id)
   return (
     <li id={`comment-${comment.id}`} class="comment">
       <article aria-labelledby={`comment-${comment.id}-author`}>
@@ -27,27 +95,60 @@ function CommentItem(props: ListProps & { thread: CommentThread }) {
           <a href={`#comment-${comment.id}`}>
             <time datetime={comment.created}>{formatDate(comment.created, props.language)}</time>
           </a>
+          {comment.edited ? (
+            <>
+              {' · '}
+              <span class="edited">
+                <time datetime={comment.edited}>{t.edited}</time>
+              </span>
+            </>
+          ) : null}
         </p>
-        <p class="text" dir="auto">
-          {comment.content}
-        </p>
-        {comment.id === props.heldId ? (
+        {editing ? (
+          <EditForm
+            language={props.language}
+            action={links.editAction(comment.id)}
+            cancel={`#comment-${comment.id}`}
+            editing={editing}
+          />
+        ) : (
+          <div class="text" dir="auto">
+            {raw(renderCommentMarkdown(comment.content))}
+          </div>
+        )}
+        {held ? (
           <p class="notice" role="status">
             {t.held}
           </p>
         ) : (
           <p class="meta">
-            <a href={props.replyHref(comment.id)}>{t.reply}</a>
+            <a href={links.reply(comment.id)}>{t.reply}</a>
+            {replies.length > 0 ? (
+              <>
+                {' · '}
+                <a href={links.replies(comment.id)} type="application/rss+xml">
+                  {t.followReplies}
+                </a>
+              </>
+            ) : null}
           </p>
         )}
+        {deadline && !editing ? (
+          <form method="post" action={links.deleteAction(comment.id)} class="own meta">
+            {t.editUntil} <time datetime={deadline}>{deadline.slice(11, 16)} UTC</time>
+            {': '}
+            <a href={links.edit(comment.id)}>{t.edit}</a> <button type="submit">{t.delete}</button>
+          </form>
+        ) : null}
       </article>
       {replies.length > 0 ? (
         <ol>
           {replies.map((reply) => (
             <CommentItem
               language={props.language}
-              replyHref={props.replyHref}
-              {...(props.heldId ? { heldId: props.heldId } : {})}
+              links={links}
+              heldIds={props.heldIds}
+              {...(props.own ? { own: props.own } : {})}
               thread={reply}
             />
           ))}
@@ -57,7 +158,7 @@ function CommentItem(props: ListProps & { thread: CommentThread }) {
   )
 }
 
-/** Approved comments, threaded by parent, oldest first; text is always escaped by JSX. */
+/** Approved comments, threaded by parent, oldest first; text is Markdown rendered by an allow-list. */
 export function CommentList(props: ListProps & { threads: CommentThread[] }) {
   if (props.threads.length === 0) return <p>{messagesFor(props.language).noComments}</p>
   return (
@@ -65,8 +166,9 @@ export function CommentList(props: ListProps & { threads: CommentThread[] }) {
       {props.threads.map((thread) => (
         <CommentItem
           language={props.language}
-          replyHref={props.replyHref}
-          {...(props.heldId ? { heldId: props.heldId } : {})}
+          links={props.links}
+          heldIds={props.heldIds}
+          {...(props.own ? { own: props.own } : {})}
           thread={thread}
         />
       ))}

@@ -39,6 +39,18 @@ const en = {
   honeypot: 'Leave this field empty',
   held: 'Thank you. Your comment is held for moderation and will appear once approved.',
   moreComments: 'Older comments are not shown here; read them all in the comment feed or JSON.',
+  edit: 'Edit',
+  delete: 'Delete',
+  edited: 'edited',
+  editTitle: 'Edit your comment',
+  save: 'Save',
+  cancelEdit: 'Cancel',
+  editUntil: 'You can edit or delete this comment until',
+  preview: 'Preview',
+  previewTitle: 'Preview: your comment is not sent yet',
+  markdownHint:
+    'You can use Markdown: *emphasis*, **strong**, `code`, [links](https://…), > quotes and - lists.',
+  followReplies: 'Follow replies',
   fieldErrors: {
     required: 'This field is required.',
     too_long: 'This is too long.',
@@ -66,6 +78,10 @@ const en = {
     rate_limited: 'You are commenting too quickly. Please wait a few seconds and send again.',
     store_unavailable:
       'Comments cannot be saved right now. Please try again in a minute; your text is kept below.',
+    unknown_comment: 'This comment no longer exists.',
+    no_edit_proof: 'Only the author can change this comment, from the browser that sent it.',
+    bad_edit_proof: 'Only the author can change this comment, from the browser that sent it.',
+    edit_window_closed: 'The 15 minutes in which you could change this comment are over.',
   } satisfies Record<IntakeReason, string>,
 }
 
@@ -108,6 +124,18 @@ const hi: Messages = {
   honeypot: 'इस फ़ील्ड को खाली छोड़ें',
   held: 'धन्यवाद। आपकी टिप्पणी मॉडरेशन के लिए रोकी गई है और स्वीकृत होने पर दिखाई देगी।',
   moreComments: 'पुरानी टिप्पणियाँ यहाँ नहीं दिखाई गईं; सभी टिप्पणियाँ टिप्पणी फ़ीड या JSON में पढ़ें।',
+  edit: 'संपादित करें',
+  delete: 'हटाएँ',
+  edited: 'संपादित',
+  editTitle: 'अपनी टिप्पणी संपादित करें',
+  save: 'सहेजें',
+  cancelEdit: 'रद्द करें',
+  editUntil: 'आप इस टिप्पणी को इस समय तक संपादित कर सकते हैं या हटा सकते हैं:',
+  preview: 'पूर्वावलोकन',
+  previewTitle: 'पूर्वावलोकन: आपकी टिप्पणी अभी भेजी नहीं गई है',
+  markdownHint:
+    'आप Markdown का उपयोग कर सकते हैं: *ज़ोर*, **गाढ़ा**, `कोड`, [लिंक](https://…), > उद्धरण और - सूचियाँ।',
+  followReplies: 'उत्तरों की फ़ीड',
   fieldErrors: {
     required: 'यह फ़ील्ड आवश्यक है।',
     too_long: 'यह बहुत लंबा है।',
@@ -135,6 +163,10 @@ const hi: Messages = {
     rate_limited: 'आप बहुत जल्दी टिप्पणी कर रहे हैं। कृपया कुछ सेकंड रुककर फिर भेजें।',
     store_unavailable:
       'टिप्पणियाँ अभी सहेजी नहीं जा सकतीं। कृपया एक मिनट बाद पुनः प्रयास करें; आपका पाठ नीचे सुरक्षित है।',
+    unknown_comment: 'यह टिप्पणी अब मौजूद नहीं है।',
+    no_edit_proof: 'इस टिप्पणी को केवल इसके लेखक उसी ब्राउज़र से बदल सकते हैं जिससे वह भेजी गई थी।',
+    bad_edit_proof: 'इस टिप्पणी को केवल इसके लेखक उसी ब्राउज़र से बदल सकते हैं जिससे वह भेजी गई थी।',
+    edit_window_closed: 'इस टिप्पणी को बदलने के 15 मिनट पूरे हो चुके हैं।',
   },
 }
 

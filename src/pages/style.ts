@@ -23,7 +23,9 @@ ol.articles li{margin:1.5rem 0}
 .comments ol{list-style:none;padding-left:0}
 .comments ol ol{padding-left:1.25rem;border-left:3px solid var(--line)}
 .comment{margin:1rem 0}
-.comment .text{white-space:pre-wrap}
+.comment .text pre{overflow-x:auto}
+.preview{border:1px dashed #767676;padding:.75rem;margin:1rem 0;border-radius:4px}
+.comment .text blockquote{margin:.5rem 0;padding-left:.75rem;border-left:3px solid var(--line)}
 .notice{background:#eef6ee;border:1px solid #7a7;padding:.75rem;border-radius:4px}
 .error{color:#a00000;font-size:.95rem}
 form label{display:block;font-weight:600;margin-top:1rem}

@@ -1,28 +1,29 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { validator } from 'hono/validator'
 import {
   type AppEnv,
   commentStore,
   config,
+  editKeyOf,
   forgetPublicComments,
   originOf,
   publicComments,
 } from '../app/context'
 import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
-import { authorProof, authorProofSeconds } from '../comments/author-proof'
+import { editProof } from '../comments/edit-proof'
+import { editDeadline } from '../comments/edit-window'
 import { commentFieldNames } from '../comments/fields'
 import { closedRefusal, type IntakeOutcome, takeComment } from '../comments/intake'
-import { publicView } from '../comments/public-view'
+import { renderedView } from '../comments/public-view'
 import { findArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
 import { requestClientNetwork } from '../http/client-network'
 import { type IntakeRefusal, problemFor } from '../http/comment-problems'
-import { heldCookie } from '../http/cookies'
+import { setEditCookie } from '../http/edit-cookie'
 import { mediaType, prefersHtml } from '../http/negotiate'
 import { problemResponse } from '../http/problem'
 import { commentOriginGuard } from '../middleware/origin-guard'
@@ -158,24 +159,21 @@ commentIntake.post(
       await store.recount(article.slug, { id: comment.id, approved: true })
       forgetPublicComments(c, article.slug)
     }
+    const key = editKeyOf(c)
+    const proof = key ? await editProof(await key, comment) : undefined
+    const editUntil = editDeadline(comment)
     if (isFormPost(c.req.raw)) {
-      const page = paths.article(article.slug)
-      if (comment.status === 'pending') {
-        // Only this browser may see the held comment on the page (see routes/pages.ts).
-        const expires = Math.floor(Date.now() / 1000) + authorProofSeconds
-        setCookie(c, heldCookie, await authorProof(settings.signingSecret, comment.id, expires), {
-          path: page,
-          httpOnly: true,
-          sameSite: 'Lax',
-          secure: new URL(c.req.url).protocol === 'https:',
-          maxAge: authorProofSeconds,
-        })
+      if (proof) {
+        const seconds = (editUntil.getTime() - Date.now()) / 1000
+        setEditCookie(c, article.slug, comment.id, proof, seconds)
       }
+      const page = paths.article(article.slug)
       const target = comment.status === 'pending' ? `${page}?held=${comment.id}` : page
       c.header('cache-control', cacheControl.none)
       return c.redirect(`${target}#comment-${comment.id}`, 303)
     }
-    return c.json({ ...publicView(comment), status: comment.status }, 201, {
+    const editing = proof ? { edit_token: proof, edit_until: editUntil.toISOString() } : {}
+    return c.json({ ...renderedView(comment), status: comment.status, ...editing }, 201, {
       location: `${originOf(c)}${paths.comment(article.slug, comment.id)}`,
       'cache-control': cacheControl.none,
     })

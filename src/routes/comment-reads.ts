@@ -3,9 +3,11 @@ import { createMiddleware } from 'hono/factory'
 import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
 import { paths } from '../app/paths'
 import type { ArticleComments } from '../comments/public-comments'
+import { renderedView } from '../comments/public-view'
+import { repliesTo } from '../comments/thread'
 import { findArticle, site } from '../content/index'
 import type { ArticleMeta } from '../content/types'
-import { commentFeed } from '../feeds/comment-feed'
+import { commentFeed, threadFeed } from '../feeds/comment-feed'
 import { contentTypeOf, type FeedFormat, feedFormats, feedUrls } from '../feeds/formats'
 import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'
@@ -44,7 +46,7 @@ commentReads.get(paths.comments(':slug'), loadComments, async (c) => {
       JSON.stringify({
         article: article.slug,
         count: approved.value.length,
-        comments: approved.value,
+        comments: approved.value.map(renderedView),
       }),
       latest(article.published, approved.value.at(-1)?.created, moderated),
       {
@@ -69,6 +71,33 @@ for (const [format, path] of feedRoutes) {
       `${format}|${article.slug}|${origin}|${approved.version}`,
       () => {
         const doc = commentFeed(site, article, origin, approved.value)
+        return renderedResponse(feedFormats[format].render(doc), latest(doc.updated, moderated), {
+          'content-type': contentTypeOf(format),
+          'cache-control': cacheControl.comments,
+        })
+      },
+    )
+    return respondRendered(c, response)
+  })
+}
+
+const threadRoutes = Object.entries(feedUrls(paths.threadFeeds(':slug', ':id'))) as Array<
+  [FeedFormat, string]
+>
+
+// One small feed per approved comment: the replies under it ("follow replies").
+for (const [format, path] of threadRoutes) {
+  commentReads.get(path, loadComments, async (c) => {
+    const { article, comments } = c.var
+    const { approved, moderated } = comments
+    const id = c.req.param('id') ?? ''
+    const parent = approved.value.find((comment) => comment.id === id)
+    if (!parent) return notFound(c)
+    const origin = originOf(c)
+    const response = await rendered.get(
+      `${format}|${article.slug}|${id}|${origin}|${approved.version}`,
+      () => {
+        const doc = threadFeed(site, article, origin, parent, repliesTo(approved.value, id))
         return renderedResponse(feedFormats[format].render(doc), latest(doc.updated, moderated), {
           'content-type': contentTypeOf(format),
           'cache-control': cacheControl.comments,

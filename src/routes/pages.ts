@@ -1,20 +1,11 @@
 import { Hono } from 'hono'
-import { getCookie } from 'hono/cookie'
-import {
-  type AppEnv,
-  commentStore,
-  config,
-  originOf,
-  publicComments,
-  respondRendered,
-} from '../app/context'
+import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
 import { paths } from '../app/paths'
-import { provesAuthor } from '../comments/author-proof'
 import type { PublicComments } from '../comments/public-comments'
 import { publicView } from '../comments/public-view'
 import { articles, findArticle, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
-import { heldCookie } from '../http/cookies'
+import { hasEditCookie } from '../http/edit-cookie'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
@@ -22,6 +13,7 @@ import { siteFeedLinks } from '../pages/advertised-feeds'
 import { articleDocument, commentsView } from '../pages/article-view'
 import { IndexPage } from '../pages/index-page'
 import { notFound } from '../pages/not-found'
+import { ownComments, ownView } from '../pages/own-comments'
 import { siteHead } from '../pages/site-head'
 
 const rendered = new RenderCache<RenderedResponse>(256)
@@ -89,27 +81,19 @@ pages.get('/articles/:slug', async (c) => {
 
   const { approved, moderated } = loaded
   const replyTo = c.req.query('replyto')
-  const heldId = c.req.query('held')
-  // The held comment is shown only to the browser that posted it, and the proof is
-  // checked before KV is read: anyone else with the id sees the page as everyone does.
-  const isAuthor =
-    heldId !== undefined &&
-    (await provesAuthor(
-      config(c).signingSecret,
-      getCookie(c, heldCookie),
-      heldId,
-      Math.floor(Date.now() / 1000),
-    ))
-  if (isAuthor || replyTo !== undefined) {
-    // Personal views (a reader's own held comment, a reply form) are never cached.
-    const pending = isAuthor && heldId ? await commentStore(c).get(heldId) : null
-    const heldComment =
-      pending && pending.article === article.slug && pending.status === 'pending'
-        ? publicView(pending)
-        : undefined
+  const editId = c.req.query('edit')
+  // The reader's own comments, held ones included, are those whose edit cookie holds a
+  // valid proof; a `?held=` id alone shows nothing, so a stranger with the id sees the
+  // page as everyone does, and one without any cookie costs no KV read.
+  const own = hasEditCookie(c.req.raw) ? await ownComments(c, article, new Date()) : []
+  if (replyTo !== undefined || editId !== undefined || own.length > 0) {
+    // Personal views (a reader's own comments, a reply form) are never cached.
+    const held = own.filter((comment) => comment.status === 'pending')
+    const editing = own.find((comment) => comment.id === editId)
     const view = commentsView(approved.value, {
-      ...(heldComment ? { heldComment } : {}),
+      heldComments: held.map(publicView),
       ...(replyTo ? { replyTo } : {}),
+      own: ownView(own, editing ? { id: editing.id, content: editing.content } : undefined),
     })
     return c.html(await articleDocument(c, article, view), 200, {
       'cache-control': cacheControl.none,
@@ -123,7 +107,8 @@ pages.get('/articles/:slug', async (c) => {
       renderedResponse(
         await articleDocument(c, article, commentsView(approved.value, {})),
         latest(article.updated, article.published, moderated, approved.value.at(-1)?.created),
-        { 'content-type': htmlType, 'cache-control': cacheControl.comments },
+        // Vary: a browser that has since been given an edit cookie asks again for its own view.
+        { 'content-type': htmlType, 'cache-control': cacheControl.comments, vary: 'Cookie' },
       ),
   )
   return respondRendered(c, response)

@@ -39,7 +39,14 @@ it('renders a 250-reply chain as at most five nested lists', async () => {
     await CommentList({
       threads: threadComments(chain(250)),
       language: 'hi',
-      replyHref: (id) => `#${id}`,
+      heldIds: [],
+      links: {
+        reply: (id) => `?replyto=${id}`,
+        edit: (id) => `?edit=${id}`,
+        editAction: (id) => `${id}/edit`,
+        deleteAction: (id) => `${id}/delete`,
+        replies: (id) => `${id}/feed.xml`,
+      },
     }),
   )
   let open = 0

@@ -39,7 +39,8 @@ export async function formValues(page: Page): Promise<TypedComment> {
 export async function submitComment(page: Page): Promise<Response> {
   const posted = page.waitForResponse((r) => r.request().method() === 'POST')
   const landed = page.waitForNavigation({ waitUntil: 'load' })
-  await page.locator('#comment-form button[type="submit"]').click()
+  // The form's other submit button, Preview, has its own formaction.
+  await page.locator('#comment-form button[type="submit"]:not([formaction])').click()
   const [response] = await Promise.all([posted, landed])
   return response
 }

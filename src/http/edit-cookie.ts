@@ -1,0 +1,55 @@
+import type { Context } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { paths } from '../app/paths'
+
+/**
+ * The cookie that carries a comment's edit proof in the browser that posted it:
+ * one per comment, `comment_edit_<id>`, sent only to that article's pages
+ * (Path), never to scripts (HttpOnly) nor with cross-site posts (SameSite=Lax),
+ * and gone when the edit window closes (Max-Age).
+ */
+const prefix = 'comment_edit_'
+
+/** Whether a request carries any edit cookie (its article page is then personal). */
+export function hasEditCookie(request: Request): boolean {
+  return request.headers.get('cookie')?.includes(prefix) ?? false
+}
+
+function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === 'https:'
+}
+
+/** Hands the author of comment `id` its proof, for `seconds` (the rest of the window). */
+export function setEditCookie(
+  c: Context,
+  slug: string,
+  id: string,
+  proof: string,
+  seconds: number,
+): void {
+  setCookie(c, prefix + id, proof, {
+    path: paths.article(slug),
+    maxAge: Math.max(0, Math.floor(seconds)),
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c),
+  })
+}
+
+/** Removes a deleted comment's cookie. */
+export function clearEditCookie(c: Context, slug: string, id: string): void {
+  deleteCookie(c, prefix + id, { path: paths.article(slug), secure: isHttps(c) })
+}
+
+/** The proof the cookie holds for comment `id`, if any. */
+export function editCookieProof(c: Context, id: string): string | undefined {
+  return getCookie(c, prefix + id)
+}
+
+/** Every comment id with an edit cookie in this request, with its proof (at most `limit`). */
+export function editCookieProofs(c: Context, limit = 20): Array<[string, string]> {
+  return Object.entries(getCookie(c))
+    .filter(([name]) => name.startsWith(prefix))
+    .slice(0, limit)
+    .map(([name, proof]) => [name.slice(prefix.length), proof])
+}

@@ -1,0 +1,196 @@
+import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import {
+  type AppEnv,
+  commentStore,
+  editKeyOf,
+  forgetPublicComments,
+  publicComments,
+} from '../app/context'
+import { paths } from '../app/paths'
+import {
+  type Authorised,
+  authoriseEdit,
+  type EditDeps,
+  editComment,
+  withdrawComment,
+} from '../comments/edit'
+import { publicView, renderedView } from '../comments/public-view'
+import type { StoredComment } from '../comments/types'
+import { findArticle } from '../content/index'
+import type { ArticleMeta } from '../content/types'
+import { cacheControl } from '../http/cache-control'
+import { type IntakeRefusal, problemFor } from '../http/comment-problems'
+import { clearEditCookie, editCookieProof } from '../http/edit-cookie'
+import { mediaType } from '../http/negotiate'
+import { problemResponse } from '../http/problem'
+import { commentOriginGuard } from '../middleware/origin-guard'
+import { articleDocument, commentsView } from '../pages/article-view'
+import { messagesFor } from '../pages/i18n'
+import { notFound } from '../pages/not-found'
+import { ownComments, ownView } from '../pages/own-comments'
+import { maxBodyBytes } from './comment-intake'
+
+type EditEnv = AppEnv & { Variables: { article: ArticleMeta } }
+
+const formTypes = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
+
+/** The article of the comment (404 without one). */
+const findTarget = createMiddleware<EditEnv>(async (c, next) => {
+  const article = findArticle(c.req.param('slug') ?? '')
+  if (!article) return notFound(c)
+  c.set('article', article)
+  return next()
+})
+
+const limitBody = bodyLimit({
+  maxSize: maxBodyBytes,
+  onError: () =>
+    problemResponse(
+      problemFor({
+        reason: 'too_large',
+        detail: `The request body is larger than ${maxBodyBytes} bytes.`,
+      }),
+    ),
+})
+
+async function editDeps(c: Context<EditEnv>): Promise<EditDeps> {
+  const key = editKeyOf(c)
+  return { store: commentStore(c), now: new Date(), ...(key ? { key: await key } : {}) }
+}
+
+/** The proof an API client sends: `Authorization: Bearer <edit_token>`. */
+function bearerProof(c: Context<EditEnv>): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')
+  return match?.[1]
+}
+
+/** After a change readers can see, their memo, the hot answers and the counts move on. */
+async function published(c: Context<EditEnv>, comment: StoredComment, stillApproved: boolean) {
+  if (comment.status !== 'approved') return
+  await commentStore(c).recount(comment.article, { id: comment.id, approved: stillApproved })
+  forgetPublicComments(c, comment.article)
+}
+
+/** Authorises a request with `proof` for the comment in the path. */
+async function authorise(
+  c: Context<EditEnv>,
+  proof: string | undefined,
+): Promise<Authorised & { deps: EditDeps }> {
+  const deps = await editDeps(c)
+  const result = await authoriseEdit(c.var.article, c.req.param('id') ?? '', proof, deps)
+  return { ...result, deps }
+}
+
+/** PATCH, DELETE (Bearer proof, JSON) and their form equivalents (cookie proof). */
+export const commentEdits = new Hono<EditEnv>()
+
+const item = paths.commentItem(':slug', ':id')
+
+commentEdits.patch(item, commentOriginGuard, findTarget, limitBody, async (c) => {
+  if (!/^application\/([\w.-]+\+)?json$/.test(mediaType(c.req.raw))) {
+    return problemResponse(problemFor({ reason: 'unsupported_media_type' }), {
+      accept: 'application/json',
+    })
+  }
+  const changes = await c.req.json().catch(() => undefined)
+  if (changes === null || typeof changes !== 'object' || Array.isArray(changes)) {
+    return problemResponse(
+      problemFor({ reason: 'malformed', detail: 'The JSON body must be an object.' }),
+    )
+  }
+  const auth = await authorise(c, bearerProof(c))
+  if (!auth.ok) return problemResponse(problemFor(auth.refusal))
+  const outcome = await editComment(
+    c.var.article,
+    auth.comment,
+    changes as Record<string, unknown>,
+    auth.deps,
+  )
+  if (!outcome.ok) return problemResponse(problemFor(outcome.refusal))
+  await published(c, outcome.comment, true)
+  return c.json({ ...renderedView(outcome.comment), status: outcome.comment.status }, 200, {
+    'cache-control': cacheControl.none,
+  })
+})
+
+commentEdits.delete(item, commentOriginGuard, findTarget, async (c) => {
+  const auth = await authorise(c, bearerProof(c))
+  if (!auth.ok) return problemResponse(problemFor(auth.refusal))
+  await withdrawComment(auth.comment, auth.deps.store)
+  await published(c, auth.comment, false)
+  return c.body(null, 204, { 'cache-control': cacheControl.none })
+})
+
+/**
+ * Answers a refused form edit with the article page: the edit form still open
+ * with what the reader typed and why it was refused, when they may still edit.
+ */
+async function formRefusal(
+  c: Context<EditEnv>,
+  refusal: IntakeRefusal,
+  typed?: string,
+): Promise<Response> {
+  const p = problemFor(refusal)
+  const article = c.var.article
+  const t = messagesFor(article.language)
+  const own = await ownComments(c, article, new Date())
+  const id = c.req.param('id') ?? ''
+  const editing = own.find((comment) => comment.id === id)
+  const contentIssue = refusal.issues?.find((issue) => issue.field === 'content')
+  const approved = await publicComments(c)
+    .approved(article.slug)
+    .then((loaded) => loaded.value)
+    .catch(() => [])
+  const view = commentsView(approved, {
+    heldComments: own.filter((comment) => comment.status === 'pending').map(publicView),
+    own: ownView(
+      own,
+      editing
+        ? {
+            id,
+            content: typed ?? editing.content,
+            summary: t.refusals[refusal.reason],
+            ...(contentIssue ? { error: t.fieldErrors[contentIssue.code] } : {}),
+          }
+        : undefined,
+    ),
+    ...(editing ? {} : { form: { values: {}, errors: {}, summary: t.refusals[refusal.reason] } }),
+  })
+  return c.html(await articleDocument(c, article, view), p.status as 400, {
+    'cache-control': cacheControl.none,
+  })
+}
+
+async function formFields(c: Context<EditEnv>): Promise<Record<string, unknown> | undefined> {
+  if (!formTypes.has(mediaType(c.req.raw))) return undefined
+  return (await c.req.parseBody().catch(() => undefined)) as Record<string, unknown> | undefined
+}
+
+commentEdits.post(`${item}/edit`, commentOriginGuard, findTarget, limitBody, async (c) => {
+  const fields = await formFields(c)
+  if (!fields) return formRefusal(c, { reason: 'unsupported_media_type' })
+  const typed = typeof fields.content === 'string' ? fields.content : undefined
+  const auth = await authorise(c, editCookieProof(c, c.req.param('id') ?? ''))
+  if (!auth.ok) return formRefusal(c, auth.refusal, typed)
+  const outcome = await editComment(
+    c.var.article,
+    auth.comment,
+    typed === undefined ? {} : { content: typed },
+    auth.deps,
+  )
+  if (!outcome.ok) return formRefusal(c, outcome.refusal, typed)
+  await published(c, outcome.comment, true)
+  const page = paths.article(c.var.article.slug)
+  return c.redirect(`${page}#comment-${outcome.comment.id}`, 303)
+})
+
+commentEdits.post(`${item}/delete`, commentOriginGuard, findTarget, async (c) => {
+  const auth = await authorise(c, editCookieProof(c, c.req.param('id') ?? ''))
+  if (!auth.ok) return formRefusal(c, auth.refusal)
+  await withdrawComment(auth.comment, auth.deps.store)
+  await published(c, auth.comment, false)
+  clearEditCookie(c, c.var.article.slug, auth.comment.id)
+  return c.redirect(`${paths.article(c.var.article.slug)}#comments`, 303)
+})

@@ -1,0 +1,63 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { type AppEnv, publicComments } from '../app/context'
+import { paths } from '../app/paths'
+import { commentFieldNames } from '../comments/fields'
+import { renderCommentMarkdown } from '../comments/markdown'
+import { normalise } from '../comments/rules'
+import { findArticle } from '../content/index'
+import { cacheControl } from '../http/cache-control'
+import { problemFor } from '../http/comment-problems'
+import { mediaType } from '../http/negotiate'
+import { problemResponse } from '../http/problem'
+import { commentOriginGuard } from '../middleware/origin-guard'
+import { articleDocument, commentsView } from '../pages/article-view'
+import type { CommentFormState } from '../pages/comment-form'
+import { notFound } from '../pages/not-found'
+import { maxBodyBytes } from './comment-intake'
+
+const formTypes = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
+
+/**
+ * POST /articles/:slug/comments/preview: the comment form's Preview button
+ * (formaction). The article page again, with the text rendered as it will look
+ * and every field as typed; nothing is checked against the rules or stored.
+ */
+export const commentPreview = new Hono<AppEnv>()
+
+commentPreview.post(
+  paths.commentPreview(':slug'),
+  commentOriginGuard,
+  bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => problemResponse(problemFor({ reason: 'too_large' })),
+  }),
+  async (c) => {
+    const article = findArticle(c.req.param('slug') ?? '')
+    if (!article) return notFound(c)
+    if (article.comments !== 'open') return problemResponse(problemFor({ reason: 'closed' }))
+    if (!formTypes.has(mediaType(c.req.raw))) {
+      return problemResponse(problemFor({ reason: 'unsupported_media_type' }), {
+        accept: 'application/x-www-form-urlencoded, multipart/form-data',
+      })
+    }
+    const body = await c.req.parseBody()
+    const values: CommentFormState['values'] = {}
+    for (const field of commentFieldNames) {
+      const value = body[field]
+      if (typeof value === 'string') values[field] = value
+    }
+    const approved = await publicComments(c)
+      .approved(article.slug)
+      .then((loaded) => loaded.value)
+      .catch(() => [])
+    const view = commentsView(approved, {
+      form: { values, errors: {} },
+      preview: renderCommentMarkdown(normalise(values.content ?? '')),
+      ...(values.parent ? { replyTo: values.parent } : {}),
+    })
+    return c.html(await articleDocument(c, article, view), 200, {
+      'cache-control': cacheControl.none,
+    })
+  },
+)
