@@ -31,11 +31,10 @@ export interface TestWorker {
 /** The part of the KV binding tests use directly. */
 export interface KVNamespaceLike {
   get(key: string): Promise<string | null>
-  getWithMetadata(key: string): Promise<{ value: string | null; metadata: unknown }>
   put(key: string, value: string): Promise<void>
   delete(key: string): Promise<void>
   list(options?: { prefix?: string; cursor?: string }): Promise<{
-    keys: Array<{ name: string; metadata?: unknown }>
+    keys: Array<{ name: string }>
     list_complete: boolean
     cursor?: string
   }>

@@ -15,14 +15,37 @@ function comments(worker: TestWorker, args: string[], input?: string) {
 
 /** Every comment key (not the counts) with its value and list metadata, as KV holds them. */
 async function snapshot(worker: TestWorker): Promise<Map<string, string>> {
-  const kv = await worker.kv()
+  const kv = (await worker.kv()) as unknown as BulkKv
+  const entries: Array<{ name: string; metadata?: unknown }> = []
+  let cursor: string | undefined
+  do {
+    const page = await kv.list({ prefix: 'v1:', ...(cursor ? { cursor } : {}) })
+    entries.push(...page.keys.filter((key) => key.name !== 'v1:counts'))
+    cursor = page.list_complete ? undefined : page.cursor
+  } while (cursor)
   const all = new Map<string, string>()
-  for (const name of await worker.kvKeys('v1:')) {
-    if (name === 'v1:counts') continue
-    const { value, metadata } = await kv.getWithMetadata(name)
-    all.set(name, JSON.stringify({ value, metadata }))
+  // Bulk reads, 100 keys each: a few calls instead of one per key.
+  for (let start = 0; start < entries.length; start += 100) {
+    const slice = entries.slice(start, start + 100)
+    const values = await kv.get(
+      slice.map((entry) => entry.name),
+      'text',
+    )
+    for (const { name, metadata } of slice) {
+      all.set(name, JSON.stringify({ value: values.get(name), metadata: metadata ?? null }))
+    }
   }
   return all
+}
+
+/** The KV binding's list (with metadata) and bulk get, as Miniflare hands it to tests. */
+interface BulkKv {
+  list(options: { prefix: string; cursor?: string }): Promise<{
+    keys: Array<{ name: string; metadata?: unknown }>
+    list_complete: boolean
+    cursor?: string
+  }>
+  get(names: string[], type: 'text'): Promise<Map<string, string | null>>
 }
 
 async function wipe(worker: TestWorker): Promise<void> {
@@ -41,7 +64,7 @@ describe('comment backups: npm run comments -- export / import', () => {
   const approved: string[] = []
   let total = 0
 
-  // 130 comments (more than one export page and one import batch) in every status:
+  // 105 comments (more than one export page and one import batch) in every status:
   // replies, a URL, and a text too long for the list metadata.
   before(async () => {
     worker = await startWorker({ rateLimit: 1000, quiet: true })
@@ -62,7 +85,7 @@ describe('comment backups: npm run comments -- export / import', () => {
     approved.push(long)
     const spam = await post({ content: 'buy now' })
     await adminCall(worker, 'POST', `/admin/comments/${spam}/spam`)
-    for (let i = 0; i < 126; i += 1) await post({ content: `टिप्पणी ${i}` })
+    for (let i = 0; i < 101; i += 1) await post({ content: `टिप्पणी ${i}` })
   })
   after(async () => {
     await worker?.stop()
