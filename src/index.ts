@@ -13,6 +13,7 @@ import { commentIntake } from './routes/comment-intake'
 import { commentReads } from './routes/comment-reads'
 import { feedAliases } from './routes/feed-aliases'
 import { siteFeeds } from './routes/feeds'
+import { moderationPage } from './routes/moderation-page'
 import { pages } from './routes/pages'
 import { staticFiles } from './routes/static-files'
 
@@ -54,6 +55,8 @@ app.route('/', feedAliases)
 app.route('/', pages)
 app.route('/', commentReads)
 app.route('/', commentIntake)
+// Before the bearer-token API: the page's routes answer without its Authorization check.
+app.route('/', moderationPage)
 app.route('/', admin)
 app.route('/', staticFiles)
 

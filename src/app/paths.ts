@@ -8,6 +8,10 @@ export const paths = {
   /** The folder of an article's comment feeds. */
   commentFeeds: (slug: string) => `/articles/${slug}/comments/`,
   comment: (slug: string, id: string) => `/articles/${slug}#comment-${id}`,
+  /** The moderation page; its session cookie is scoped to this path. */
+  moderation: '/admin',
+  signIn: '/admin/sign-in',
+  signOut: '/admin/sign-out',
 }
 
 /** tag: URIs (RFC 4151) that stay the same under any hostname. */

@@ -8,7 +8,7 @@ import { problem, problemResponse } from '../http/problem'
 import { BoundedMap } from '../lib/bounded-map'
 
 /** Seconds a client waits after too many failed logins. */
-const adminAuthPeriod = rateLimits.ADMIN_AUTH_LIMITER.period
+export const adminAuthPeriod = rateLimits.ADMIN_AUTH_LIMITER.period
 
 const unauthorized = () =>
   problemResponse(problem(401, 'A valid bearer token is required.'), {
@@ -53,24 +53,41 @@ function block(client: string, now: number): void {
   blockedUntil.set(client, now + adminAuthPeriod * 1000)
 }
 
+function clientOf(c: Context<AppEnv>): string {
+  return c.req.header('cf-connecting-ip') ?? 'unknown'
+}
+
+/** Whether this client failed too often lately and must wait, whatever it sends now. */
+export function authBlocked(c: Context<AppEnv>): boolean {
+  return isBlocked(clientOf(c), Date.now())
+}
+
+/**
+ * Counts one failed authentication against ADMIN_AUTH_LIMITER (the bearer API
+ * and the moderation page's sign-in share it); true when the client is now over
+ * the limit and blocked.
+ */
+export async function countAuthFailure(c: Context<AppEnv>): Promise<boolean> {
+  const limiter = c.env.ADMIN_AUTH_LIMITER
+  if (limiter && !(await limiter.limit({ key: clientOf(c) })).success) {
+    block(clientOf(c), Date.now())
+    return true
+  }
+  return false
+}
+
 /**
  * `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time. Failed
  * attempts (and only those) count against ADMIN_AUTH_LIMITER per client; over
  * the limit the client gets 429 with Retry-After.
  */
 export const adminAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const client = c.req.header('cf-connecting-ip') ?? 'unknown'
-  if (isBlocked(client, Date.now())) return tooManyFailures()
+  if (authBlocked(c)) return tooManyFailures()
   try {
     await checkToken(c, next)
     return
   } catch (error) {
     if (!(error instanceof HTTPException)) throw error
   }
-  const limiter = c.env.ADMIN_AUTH_LIMITER
-  if (limiter && !(await limiter.limit({ key: client })).success) {
-    block(client, Date.now())
-    return tooManyFailures()
-  }
-  return unauthorized()
+  return (await countAuthFailure(c)) ? tooManyFailures() : unauthorized()
 }
