@@ -2,11 +2,14 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { AppEnv } from './app/context'
+import { deliverySettings } from './app/notify-moderator'
 import { paths } from './app/paths'
 import { hotResponses } from './http/hot-responses'
 import { problem, problemResponse } from './http/problem'
 import { commentsCors, publicReadCors } from './middleware/cors'
 import { htmlSecurityHeaders } from './middleware/secure-headers'
+import { deliverNotifications } from './notifications/deliver'
+import type { CommentNotice } from './notifications/notice'
 import { notFound } from './pages/not-found'
 import { admin } from './routes/admin'
 import { commentIntake } from './routes/comment-intake'
@@ -78,4 +81,6 @@ app.onError((error, c) => {
 export default {
   // A hot answer needs no routing; anything else goes through the app.
   fetch: (request, env, ctx) => hotResponses.serve(request) ?? app.fetch(request, env, ctx),
-} satisfies ExportedHandler<Env>
+  // The notifications queue: tells the moderator of each new pending comment.
+  queue: (batch, env) => deliverNotifications(batch, deliverySettings(env)),
+} satisfies ExportedHandler<Env, CommentNotice>

@@ -10,6 +10,10 @@ export interface Config {
   turnstileSecret?: string
   turnstileSiteKey?: string
   clientSalt: string
+  /** The moderator's notifications: e-mail sender and recipient, and a webhook (a secret). */
+  notifyFrom?: string
+  notifyTo?: string
+  notifyWebhookUrl?: string
 }
 
 /** Reads the configuration from the Worker's environment. */
@@ -23,5 +27,8 @@ export function configFrom(env: Env): Config {
     ...(env.TURNSTILE_SITE_KEY ? { turnstileSiteKey: env.TURNSTILE_SITE_KEY } : {}),
     // Without a secret salt the hash still hides the address from casual readers of KV.
     clientSalt: env.CLIENT_SALT || site.idAuthority,
+    ...(env.NOTIFY_FROM ? { notifyFrom: env.NOTIFY_FROM } : {}),
+    ...(env.NOTIFY_TO ? { notifyTo: env.NOTIFY_TO } : {}),
+    ...(env.NOTIFY_WEBHOOK_URL ? { notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL } : {}),
   }
 }

@@ -7,5 +7,7 @@ declare namespace Cloudflare {
     TURNSTILE_SECRET?: string
     /** Salt for hashing client addresses; set it as a secret in production. */
     CLIENT_SALT?: string
+    /** Webhook told of every new pending comment (Slack, Discord, Matrix…): JSON `{ text }`. */
+    NOTIFY_WEBHOOK_URL?: string
   }
 }

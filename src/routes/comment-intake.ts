@@ -10,6 +10,7 @@ import {
   originOf,
   publicComments,
 } from '../app/context'
+import { notifyModerator } from '../app/notify-moderator'
 import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
 import { commentFieldNames } from '../comments/fields'
@@ -151,6 +152,8 @@ commentIntake.post(
     if (comment.status === 'approved') {
       await store.recount(article.slug, { id: comment.id, approved: true })
       forgetPublicComments(c, article.slug)
+    } else {
+      notifyModerator(c, article, comment)
     }
     if (isFormPost(c.req.raw)) {
       const page = paths.article(article.slug)
