@@ -31,6 +31,11 @@ describe('signing in', () => {
     assert.match(page, /<input id="admin-token" name="token" type="password"/)
   })
 
+  it('is kept out of search engines by robots.txt', async () => {
+    const robots = await (await worker.fetch('/robots.txt')).text()
+    assert.match(robots, /^Disallow: \/admin$/m)
+  })
+
   it('sets an HttpOnly, SameSite=Strict session cookie scoped to /admin for a few hours', async () => {
     const moderator = await signIn(worker)
     const attributes = moderator.setCookie.split(/;\s*/).map((a) => a.toLowerCase())
