@@ -26,12 +26,16 @@ export function notifyModerator<E extends AppEnv>(
 ): void {
   const notices = noticesFor(comment, article.title, notificationChannels(configFrom(c.env)))
   if (notices.length === 0) return
-  const sent = c.env.NOTIFICATIONS.sendBatch(notices.map((body) => ({ body }))).catch((error) => {
-    console.error(
-      JSON.stringify({ event: 'notification_not_queued', id: comment.id, error: String(error) }),
-    )
-  })
-  c.executionCtx.waitUntil(sent)
+  // Inside an async function, a binding that is missing or throws at once fails the
+  // notification only, like a send the queue refuses.
+  const sent = (async () => c.env.NOTIFICATIONS.sendBatch(notices.map((body) => ({ body }))))()
+  c.executionCtx.waitUntil(
+    sent.catch((error) => {
+      console.error(
+        JSON.stringify({ event: 'notification_not_queued', id: comment.id, error: String(error) }),
+      )
+    }),
+  )
 }
 
 /** What the queue consumer needs, from the Worker's environment. */

@@ -72,7 +72,13 @@ async function moderatorsDay(browser: Browser, viewport: ViewportName): Promise<
       assert.match((await guessing.locator('#sign-in-message').textContent()) ?? '', /not the/)
     }
     await shoot(guessing, 'wrong-token')
-    assert.equal(await signIn(guessing, worker.origin, 'wrong-again'), 429)
+    // The limiter counts in fixed one-minute windows; if one ends mid-test, the count
+    // starts again, so the 429 comes within one more window's worth of failures.
+    let status = await signIn(guessing, worker.origin, 'wrong-again')
+    for (let extra = 0; status === 401 && extra < allowedFailures; extra++) {
+      status = await signIn(guessing, worker.origin, 'wrong-again')
+    }
+    assert.equal(status, 429)
     assert.match((await guessing.locator('#sign-in-message').textContent()) ?? '', /Wait 60/)
     // Guessing on is pointless: while blocked, even the right token is refused.
     assert.equal(await signIn(guessing, worker.origin, adminToken), 429)

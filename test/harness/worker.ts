@@ -56,6 +56,8 @@ export interface StartOptions {
   quiet?: boolean
   /** Consume the dead-letter queue with a recorder, so deadLetters() can read what reached it. */
   deadLetters?: boolean
+  /** Start without the queue producer bindings, so every send to a queue fails. */
+  withoutQueueProducers?: boolean
 }
 
 const deadLetterWorkerName = 'dead-letter-recorder'
@@ -136,6 +138,7 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     bindings,
     ratelimits,
     queueConsumers,
+    ...(options.withoutQueueProducers ? { queueProducers: {} } : {}),
     ...(options.outboundService ? { outboundService: options.outboundService } : {}),
   }
   const log = new SentMailLog()

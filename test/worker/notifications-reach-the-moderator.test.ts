@@ -151,3 +151,21 @@ describe('a webhook that keeps failing', () => {
     assert.equal(worker.sentEmails().length, 0, 'no e-mail channel was set up')
   })
 })
+
+describe('a queue that cannot be reached', () => {
+  let worker: TestWorker
+  before(async () => {
+    worker = await startWorker({
+      withoutQueueProducers: true,
+      vars: { NOTIFY_WEBHOOK_URL: webhookUrl },
+    })
+  })
+  after(() => worker.stop())
+
+  it('neither fails nor loses the comment', async () => {
+    const posted = await postJson(worker, validComment())
+    assert.equal(posted.status, 201)
+    const { id } = (await posted.json()) as { id: string }
+    assert.ok(await (await worker.kv()).get(`v1:comment:${id}`), 'the comment is stored')
+  })
+})
