@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { AppEnv } from './app/context'
+import { deliverySettings } from './app/notify-moderator'
 import { paths } from './app/paths'
 import { writeNightlyBackup } from './comments/nightly-backup'
 import { CommentStore } from './comments/store'
@@ -10,6 +11,8 @@ import { hotResponses } from './http/hot-responses'
 import { problem, problemResponse } from './http/problem'
 import { commentsCors, publicReadCors } from './middleware/cors'
 import { htmlSecurityHeaders } from './middleware/secure-headers'
+import { deliverNotifications } from './notifications/deliver'
+import type { CommentNotice } from './notifications/notice'
 import { notFound } from './pages/not-found'
 import { admin } from './routes/admin'
 import { commentEdits } from './routes/comment-edits'
@@ -18,6 +21,7 @@ import { commentPreview } from './routes/comment-preview'
 import { commentReads } from './routes/comment-reads'
 import { feedAliases } from './routes/feed-aliases'
 import { siteFeeds } from './routes/feeds'
+import { moderationPage } from './routes/moderation-page'
 import { pages } from './routes/pages'
 import { staticFiles } from './routes/static-files'
 
@@ -61,6 +65,8 @@ app.route('/', commentReads)
 app.route('/', commentIntake)
 app.route('/', commentEdits)
 app.route('/', commentPreview)
+// Before the bearer-token API: the page's routes answer without its Authorization check.
+app.route('/', moderationPage)
 app.route('/', admin)
 app.route('/', staticFiles)
 
@@ -94,4 +100,6 @@ export default {
     )
     console.log(JSON.stringify({ event: 'comments_backed_up', ...result }))
   },
-} satisfies ExportedHandler<Env>
+  // The notifications queue: tells the moderator of each new pending comment.
+  queue: (batch, env) => deliverNotifications(batch, deliverySettings(env)),
+} satisfies ExportedHandler<Env, CommentNotice>

@@ -18,6 +18,10 @@ export interface Config {
    * voids open proofs). Undefined when none is set: nobody can then edit.
    */
   editSecret?: string
+  /** The moderator's notifications: e-mail sender and recipient, and a webhook (a secret). */
+  notifyFrom?: string
+  notifyTo?: string
+  notifyWebhookUrl?: string
 }
 
 /** Reads the configuration from the Worker's environment. */
@@ -33,6 +37,9 @@ export function configFrom(env: Env): Config {
     clientSalt: env.CLIENT_SALT || site.idAuthority,
     maxPendingPerArticle: Number(env.MAX_PENDING_PER_ARTICLE) || 500,
     ...editSecretFrom(env),
+    ...(env.NOTIFY_FROM ? { notifyFrom: env.NOTIFY_FROM } : {}),
+    ...(env.NOTIFY_TO ? { notifyTo: env.NOTIFY_TO } : {}),
+    ...(env.NOTIFY_WEBHOOK_URL ? { notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL } : {}),
   }
 }
 

@@ -11,5 +11,7 @@ declare namespace Cloudflare {
     MAX_PENDING_PER_ARTICLE?: string
     /** Key of the proofs that let authors edit their comments; derived when unset (config.ts). */
     EDIT_SECRET?: string
+    /** Webhook told of every new pending comment (Slack, Discord, Matrix…): JSON `{ text }`. */
+    NOTIFY_WEBHOOK_URL?: string
   }
 }

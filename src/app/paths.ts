@@ -17,6 +17,10 @@ export const paths = {
   commentPreview: (slug: string) => `/articles/${slug}/comments/preview`,
   /** The folder of one comment's reply feeds. */
   threadFeeds: (slug: string, id: string) => `/articles/${slug}/comments/${id}/`,
+  /** The moderation page; its session cookie is scoped to this path. */
+  moderation: '/admin',
+  signIn: '/admin/sign-in',
+  signOut: '/admin/sign-out',
 }
 
 /** tag: URIs (RFC 4151) that stay the same under any hostname. */

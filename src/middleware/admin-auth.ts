@@ -7,7 +7,7 @@ import { problem, problemResponse } from '../http/problem'
 import { BoundedMap } from '../lib/bounded-map'
 
 /** Seconds a client waits after too many failed logins. */
-const adminAuthPeriod = rateLimits.ADMIN_AUTH_LIMITER.period
+export const adminAuthPeriod = rateLimits.ADMIN_AUTH_LIMITER.period
 
 const unauthorized = () =>
   problemResponse(problem(401, 'A valid bearer token is required.'), {
@@ -24,11 +24,10 @@ const tooManyFailures = () =>
 // RFC 6750's token68 after "Bearer", as hono/bearer-auth reads it.
 const bearer = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i
 
-/** Whether the request carries the admin token (compared in constant time); false when none is set. */
-async function carriesAdminToken(c: Context<AppEnv>, header: string): Promise<boolean> {
+/** Whether `candidate` is the admin token (compared in constant time); false when none is set. */
+export async function isAdminToken(c: Context<AppEnv>, candidate: string): Promise<boolean> {
   const token = config(c).adminToken
-  const candidate = bearer.exec(header)?.[1]
-  return token !== undefined && candidate !== undefined && (await timingSafeEqual(token, candidate))
+  return token !== undefined && candidate !== '' && (await timingSafeEqual(token, candidate))
 }
 
 /**
@@ -45,6 +44,26 @@ function isBlocked(client: string, now: number): boolean {
   return false
 }
 
+/** Whether this client network failed too often lately: its wrong tokens get 429. */
+export function authBlocked(c: Context<AppEnv>): boolean {
+  return isBlocked(requestClientNetwork(c.req.raw), Date.now())
+}
+
+/**
+ * Counts one failed authentication against ADMIN_AUTH_LIMITER (the bearer API
+ * and the moderation page's sign-in share it), per client network; true when
+ * the network is now over the limit and blocked.
+ */
+export async function countAuthFailure(c: Context<AppEnv>): Promise<boolean> {
+  const client = requestClientNetwork(c.req.raw)
+  const limiter = c.env.ADMIN_AUTH_LIMITER
+  if (limiter && !(await limiter.limit({ key: client })).success) {
+    blockedUntil.set(client, Date.now() + adminAuthPeriod * 1000)
+    return true
+  }
+  return false
+}
+
 /**
  * `Authorization: Bearer <ADMIN_TOKEN>`. The right token is always let in, so
  * guessers sharing the moderator's address (an office, carrier NAT, a VPN)
@@ -57,14 +76,7 @@ export const adminAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method === 'OPTIONS') return next()
   const header = c.req.header('authorization')
   if (header === undefined) return unauthorized()
-  if (await carriesAdminToken(c, header)) return next()
-  const client = requestClientNetwork(c.req.raw)
-  const now = Date.now()
-  if (isBlocked(client, now)) return tooManyFailures()
-  const limiter = c.env.ADMIN_AUTH_LIMITER
-  if (limiter && !(await limiter.limit({ key: client })).success) {
-    blockedUntil.set(client, now + adminAuthPeriod * 1000)
-    return tooManyFailures()
-  }
+  if (await isAdminToken(c, bearer.exec(header)?.[1] ?? '')) return next()
+  if (authBlocked(c) || (await countAuthFailure(c))) return tooManyFailures()
   return unauthorized()
 }

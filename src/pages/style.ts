@@ -35,5 +35,23 @@ form [aria-invalid="true"]{border:2px solid #a00000}
 form button{margin-top:1rem;font:inherit;padding:.4rem 1.2rem;background:var(--accent);color:#fff;border:0;border-radius:3px;cursor:pointer}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin:2rem 0}
 .hp{position:absolute;left:-5000px;width:1px;height:1px;overflow:hidden}
+.moderation .filter{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
+.moderation .filter p{margin:0;flex:1 1 12rem}
+form select{width:100%;font:inherit;padding:.4rem;border:1px solid #767676;border-radius:3px;background:#fff}
+.moderation .bar{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:0 1rem}
+.moderation .sign-out button,.moderation .actions button{background:#fff;color:var(--accent);border:1px solid var(--accent)}
+.moderation .bulk{border:1px solid var(--line);margin:1rem 0;padding:.5rem .75rem .75rem}
+.moderation .bulk legend{font-weight:600}
+.moderation .bulk button,.moderation .actions button{margin:.5rem .5rem 0 0}
+.moderation button.delete{background:#a00000;color:#fff;border:0}
+.moderation-list{list-style:none;padding:0}
+.moderated{border-top:1px solid var(--line);padding:.75rem 0}
+.moderated .select{margin:0}
+.moderated .select label{display:inline;margin:0 0 0 .4rem}
+.moderated input[type="checkbox"]{width:1.5rem;height:1.5rem;vertical-align:middle}
+.moderated .facts{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;font-size:.95rem;margin:.5rem 0}
+.moderated .facts dt{color:var(--muted)}
+.moderated .facts dd{margin:0}
+.moderated .text{white-space:pre-wrap;background:#fff;border:1px solid var(--line);padding:.5rem}
 footer.site{border-top:1px solid var(--line);margin-top:2rem;padding-bottom:2rem}
 `

@@ -4,9 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import { type AppEnv, commentStore, forgetPublicComments } from '../app/context'
 import { exportPageSize, importComments } from '../comments/backup'
 import { maxImportBatch } from '../comments/backup-checks'
-import { logDecision } from '../comments/decision-log'
-import { duplicateFingerprint } from '../comments/fingerprint'
-import { isCommentId } from '../comments/ids'
+import { type ModerationAction, moderateComment } from '../comments/moderation'
 import type { CommentStatus } from '../comments/types'
 import { cacheControl } from '../http/cache-control'
 import { problem, problemResponse, storeUnavailable } from '../http/problem'
@@ -56,30 +54,12 @@ admin.get('/admin/comments', async (c) => {
   })
 })
 
-async function moderate(c: Context<AppEnv>, action: 'approve' | 'spam' | 'delete') {
-  const id = c.req.param('id') ?? ''
-  const store = commentStore(c)
-  const comment = isCommentId(id) ? await store.get(id) : null
-  if (!comment) return problemResponse(problem(404, `There is no comment ${id}.`))
-  const wasApproved = comment.status === 'approved'
-  let result: Response
-  if (action === 'delete') {
-    await store.remove(
-      comment,
-      await duplicateFingerprint(comment.article, comment.email, comment.content),
-    )
-    result = new Response(null, { status: 204 })
-  } else {
-    const updated = await store.setStatus(comment, action === 'approve' ? 'approved' : 'spam')
-    result = c.json(updated, 200, { 'cache-control': cacheControl.none })
-  }
-  const isApproved = action === 'approve'
-  if (wasApproved || isApproved) {
-    await store.recount(comment.article, { id: comment.id, approved: isApproved })
-    forgetPublicComments(c, comment.article)
-  }
-  logDecision({ decision: 'moderated', article: comment.article, id: comment.id, action })
-  return result
+async function moderate(c: Context<AppEnv>, action: ModerationAction) {
+  const outcome = await moderateComment(commentStore(c), c.req.param('id') ?? '', action)
+  if (!outcome.ok) return problemResponse(problem(404, `There is no comment ${outcome.id}.`))
+  if (outcome.readersChanged) forgetPublicComments(c, outcome.before.article)
+  if (!outcome.after) return new Response(null, { status: 204 })
+  return c.json(outcome.after, 200, { 'cache-control': cacheControl.none })
 }
 
 admin.post('/admin/comments/:id/approve', (c) => moderate(c, 'approve'))

@@ -11,6 +11,7 @@ import {
   originOf,
   publicComments,
 } from '../app/context'
+import { notifyModerator } from '../app/notify-moderator'
 import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
 import { editProof } from '../comments/edit-proof'
@@ -158,6 +159,9 @@ commentIntake.post(
     if (outcome.stored && comment.status === 'approved') {
       await store.recount(article.slug, { id: comment.id, approved: true })
       forgetPublicComments(c, article.slug)
+    } else if (outcome.stored) {
+      // A decoy (honeypot, repeat of an unpublished comment) was not stored: nobody to tell.
+      notifyModerator(c, article, comment)
     }
     const key = editKeyOf(c)
     const proof = key ? await editProof(await key, comment) : undefined

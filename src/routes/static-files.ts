@@ -42,7 +42,7 @@ staticFiles.get('/robots.txt', async (c) => {
   const { siteUrl } = config(c)
   const response = await rendered.get(`robots|${siteUrl}`, () =>
     renderedResponse(
-      `User-agent: *\nDisallow: /admin/\n\nSitemap: ${siteUrl}/sitemap.xml\n`,
+      `User-agent: *\nDisallow: /admin\n\nSitemap: ${siteUrl}/sitemap.xml\n`,
       deployed,
       {
         'content-type': 'text/plain; charset=utf-8',

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
-import { Miniflare, type MiniflareOptions } from 'miniflare'
+import { type LogLevel, Miniflare, type MiniflareOptions, NoOpLog } from 'miniflare'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
 import { rateLimits } from '../../src/app/rate-limits'
 import { keyPages } from '../../src/comments/kv-list'
@@ -25,6 +26,10 @@ export interface TestWorker {
   scheduled(time: Date): Promise<string>
   /** Makes KV calls fail from now on (needs `kvFaults: true`); `{}` heals it. */
   setKvFaults(faults: KvFaults): Promise<void>
+  /** Every e-mail the send_email binding sent so far, as raw RFC 5322 text, oldest first. */
+  sentEmails(): string[]
+  /** The bodies of the messages that reached the dead-letter queue (needs `deadLetters: true`). */
+  deadLetters(): Promise<unknown[]>
   stop(): Promise<void>
 }
 
@@ -61,6 +66,34 @@ export interface StartOptions {
   kvFaults?: boolean
   /** Drop the Worker's console output (its per-comment log lines) except errors, e.g. under load. */
   quiet?: boolean
+  /** Consume the dead-letter queue with a recorder, so deadLetters() can read what reached it. */
+  deadLetters?: boolean
+  /** Start without the queue producer bindings, so every send to a queue fails. */
+  withoutQueueProducers?: boolean
+}
+
+const deadLetterWorkerName = 'dead-letter-recorder'
+
+/** Keeps each dead letter in its own KV namespace under the message id. */
+const deadLetterModule = `export default {
+  async queue(batch, env) {
+    for (const message of batch.messages) {
+      await env.LETTERS.put(message.id, JSON.stringify(message.body))
+      message.ack()
+    }
+  },
+}`
+
+/**
+ * Miniflare's log, silent like its default, except that it notes the files the
+ * send_email binding stores each sent message in (it logs their paths).
+ */
+class SentMailLog extends NoOpLog {
+  readonly files: string[] = []
+  override logWithLevel(_level: LogLevel, message: string): void {
+    const file = /send_email binding called[^\n]*\n\s*(\S+\.eml)/.exec(message)?.[1]
+    if (file) this.files.push(file)
+  }
 }
 
 /** Keeps only the lines of workerd's output that mention an error. */
@@ -92,6 +125,21 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
   }
   if (options.rateLimit) withLimit('COMMENT_RATE_LIMITER', options.rateLimit)
   if (options.adminAuthLimit) withLimit('ADMIN_AUTH_LIMITER', options.adminAuthLimit)
+  // Tests do not wait for a batch to fill or a retry's delay; counts and queues stay as configured.
+  type QueueConsumer = { deadLetterQueue?: string; maxRetries?: number; maxBatchSize?: number }
+  const configured = workerOptions.queueConsumers ?? {}
+  const consumers: Array<[string, QueueConsumer]> = Array.isArray(configured)
+    ? configured.map((queue): [string, QueueConsumer] => [queue, {}])
+    : Object.entries(configured as Record<string, QueueConsumer>)
+  const queueConsumers = Object.fromEntries(
+    consumers.map(([queue, consumer]) => [
+      queue,
+      { ...consumer, maxBatchTimeout: 0, retryDelay: 0 },
+    ]),
+  )
+  const deadLetterQueues = Object.values(queueConsumers).flatMap((consumer) =>
+    consumer.deadLetterQueue ? [consumer.deadLetterQueue] : [],
+  )
   const main = {
     ...workerOptions,
     name: 'feed-publisher',
@@ -101,30 +149,46 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     modulesRoot: dirname(options.scriptPath ?? 'dist/index.js'),
     bindings,
     ratelimits,
+    queueConsumers,
+    ...(options.withoutQueueProducers ? { queueProducers: {} } : {}),
     ...(options.outboundService ? { outboundService: options.outboundService } : {}),
   }
+  const log = new SentMailLog()
   const shared = {
     host: '127.0.0.1',
     port: 0,
+    log,
     ...(options.quiet ? { handleRuntimeStdio: quietStdio } : {}),
   }
+  const helpers = [
+    ...(options.kvFaults
+      ? [
+          {
+            name: faultWorkerName,
+            modules: [{ type: 'ESModule', path: 'kv-faults.js', contents: faultModule }],
+            kvNamespaces: { INNER: 'comments', FAULTS: 'faults' },
+          },
+        ]
+      : []),
+    ...(options.deadLetters
+      ? [
+          {
+            name: deadLetterWorkerName,
+            modules: [{ type: 'ESModule', path: 'dead-letters.js', contents: deadLetterModule }],
+            kvNamespaces: { LETTERS: 'dead-letters' },
+            queueConsumers: Object.fromEntries(
+              deadLetterQueues.map((queue) => [queue, { maxBatchTimeout: 0 }]),
+            ),
+          },
+        ]
+      : []),
+  ]
+  const faultWrapped = options.kvFaults
+    ? { kvNamespaces: {}, wrappedBindings: { COMMENTS: { scriptName: faultWorkerName } } }
+    : {}
   const mf = new Miniflare(
-    options.kvFaults
-      ? ({
-          ...shared,
-          workers: [
-            {
-              ...main,
-              kvNamespaces: {},
-              wrappedBindings: { COMMENTS: { scriptName: faultWorkerName } },
-            },
-            {
-              name: faultWorkerName,
-              modules: [{ type: 'ESModule', path: 'kv-faults.js', contents: faultModule }],
-              kvNamespaces: { INNER: 'comments', FAULTS: 'faults' },
-            },
-          ],
-        } as MiniflareOptions)
+    helpers.length > 0
+      ? ({ ...shared, workers: [{ ...main, ...faultWrapped }, ...helpers] } as MiniflareOptions)
       : ({ ...main, ...shared } as MiniflareOptions),
   )
   // The namespace the Worker's COMMENTS really stores into.
@@ -161,6 +225,16 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
         faultWorkerName,
       )) as unknown as KVNamespaceLike
       await switchboard.put(faultKey, JSON.stringify(faults))
+    },
+    sentEmails: () => log.files.map((file) => readFileSync(file, 'utf8')),
+    async deadLetters() {
+      if (!options.deadLetters) throw new Error('start the worker with { deadLetters: true }')
+      const letters = (await mf.getKVNamespace(
+        'LETTERS',
+        deadLetterWorkerName,
+      )) as unknown as KVNamespaceLike
+      const { keys } = await letters.list()
+      return Promise.all(keys.map(async (key) => JSON.parse((await letters.get(key.name)) ?? '')))
     },
     stop: () => mf.dispose(),
   }

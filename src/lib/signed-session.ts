@@ -1,0 +1,75 @@
+/**
+ * Sessions that need no storage: a session is its expiry time signed with a key
+ * derived from a secret, and its CSRF token is a signature of the session. Only
+ * someone holding the secret can make either, and changing the secret voids
+ * every session at once.
+ */
+
+const encoder = new TextEncoder()
+
+async function hmac(key: CryptoKey, message: string): Promise<string> {
+  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)))
+  let binary = ''
+  for (const byte of signature) binary += String.fromCharCode(byte)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/** Same-length strings compared without an early exit, so timing says nothing. */
+function sameText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false
+  let difference = 0
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i)
+  return difference === 0
+}
+
+/** The signing key of a secret: never the secret itself, so a leaked key reveals nothing. */
+export async function sessionKey(secret: string): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )
+  const derived = await hmac(base, 'session-signing-key')
+  return crypto.subtle.importKey(
+    'raw',
+    encoder.encode(derived),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )
+}
+
+/** A session valid until `expires` (milliseconds since the epoch): `<expires>.<signature>`. */
+export async function signSession(key: CryptoKey, expires: number): Promise<string> {
+  const stamp = String(Math.floor(expires))
+  return `${stamp}.${await hmac(key, `session:${stamp}`)}`
+}
+
+/** Whether `session` was signed with `key` and has not expired at `now`. */
+export async function verifySession(
+  key: CryptoKey,
+  session: string | undefined,
+  now: number,
+): Promise<boolean> {
+  const match = /^(\d{1,15})\.([\w-]{43})$/.exec(session ?? '')
+  if (!match) return false
+  const [, stamp = '', signature = ''] = match
+  if (Number(stamp) <= now) return false
+  return sameText(signature, await hmac(key, `session:${stamp}`))
+}
+
+/** The CSRF token of a session: its forms carry it, other sites cannot compute it. */
+export function csrfToken(key: CryptoKey, session: string): Promise<string> {
+  return hmac(key, `csrf:${session}`)
+}
+
+/** Whether `token` is the CSRF token of `session`. */
+export async function verifyCsrf(
+  key: CryptoKey,
+  session: string,
+  token: string | undefined,
+): Promise<boolean> {
+  return token !== undefined && sameText(token, await csrfToken(key, session))
+}

@@ -1,0 +1,91 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { type AppEnv, config, originOf } from '../app/context'
+import { paths } from '../app/paths'
+import { problem, problemResponse } from '../http/problem'
+import { sessionKey, signSession, verifyCsrf, verifySession } from '../lib/signed-session'
+
+/** How long a moderator stays signed in. */
+export const sessionHours = 4
+
+const cookieName = 'admin_session'
+
+/** A signed-in moderator's session and the CSRF token its forms carry. */
+export interface AdminSession {
+  session: string
+  key: CryptoKey
+}
+
+/** The signing key of this deployment's ADMIN_TOKEN; none when no token is set (closed). */
+async function keyOf<E extends AppEnv>(c: Context<E>): Promise<CryptoKey | undefined> {
+  const token = config(c).adminToken
+  return token === undefined ? undefined : sessionKey(token)
+}
+
+/** Starts a session: a signed expiry in a cookie only /admin sees and scripts cannot read. */
+export async function startSession<E extends AppEnv>(c: Context<E>): Promise<void> {
+  const key = await keyOf(c)
+  if (!key) return
+  const maxAge = sessionHours * 3600
+  setCookie(c, cookieName, await signSession(key, Date.now() + maxAge * 1000), {
+    path: paths.moderation,
+    httpOnly: true,
+    secure: new URL(c.req.url).protocol === 'https:',
+    sameSite: 'Strict',
+    maxAge,
+  })
+}
+
+/** Ends the session in this browser. */
+export function endSession<E extends AppEnv>(c: Context<E>): void {
+  deleteCookie(c, cookieName, {
+    path: paths.moderation,
+    secure: new URL(c.req.url).protocol === 'https:',
+  })
+}
+
+/** The request's session when its cookie is signed with the current token and unexpired. */
+export async function currentSession<E extends AppEnv>(
+  c: Context<E>,
+): Promise<AdminSession | undefined> {
+  const key = await keyOf(c)
+  const session = getCookie(c, cookieName)
+  if (!key || session === undefined) return undefined
+  return (await verifySession(key, session, Date.now())) ? { session, key } : undefined
+}
+
+const forbidden = (detail: string) => problemResponse(problem(403, detail))
+
+/**
+ * Refuses a POST to /admin sent by another site's page: a browser names that
+ * page's origin in `Origin` (and, in current browsers, the relation in
+ * `Sec-Fetch-Site`). Unlike the comment intake, no other origin is trusted here.
+ */
+export const adminOriginGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const origin = c.req.header('origin')
+  const fetchSite = c.req.header('sec-fetch-site')
+  const own = new Set([originOf(c), new URL(config(c).siteUrl).origin])
+  if (origin !== undefined && !own.has(origin)) {
+    return forbidden('The moderation page takes posts from its own pages only.')
+  }
+  if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
+    return forbidden('The moderation page takes posts from its own pages only.')
+  }
+  return next()
+}
+
+/**
+ * A POST that acts for the moderator: it needs a live session and that
+ * session's CSRF token in the form's `csrf` field.
+ */
+export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const signedIn = await currentSession(c)
+  if (!signedIn) return c.redirect(paths.moderation, 303)
+  // `all`: the moderation form repeats `id`; Hono keeps the first parse for the route.
+  const body = await c.req.parseBody({ all: true })
+  const csrf = typeof body.csrf === 'string' ? body.csrf : undefined
+  if (!(await verifyCsrf(signedIn.key, signedIn.session, csrf))) {
+    return forbidden('The form is out of date or did not come from the moderation page.')
+  }
+  return next()
+}

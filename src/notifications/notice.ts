@@ -1,0 +1,58 @@
+import type { StoredComment } from '../comments/types'
+
+/** How the moderator is told: each channel is its own queue message, retried on its own. */
+export type NotificationChannel = 'email' | 'webhook'
+
+/**
+ * One queue message: what the moderator needs to hear of a new comment on one
+ * channel. It carries no e-mail address, client hash or token.
+ */
+export interface CommentNotice {
+  channel: NotificationChannel
+  id: string
+  article: string
+  articleTitle: string
+  author: string
+  content: string
+  created: string
+}
+
+/** The messages a new pending comment becomes, one per configured channel. */
+export function noticesFor(
+  comment: StoredComment,
+  articleTitle: string,
+  channels: readonly NotificationChannel[],
+): CommentNotice[] {
+  return channels.map((channel) => ({
+    channel,
+    id: comment.id,
+    article: comment.article,
+    articleTitle,
+    author: comment.author,
+    content: comment.content,
+    created: comment.created,
+  }))
+}
+
+/** The moderation page narrowed to the comment's article and its pending comments. */
+export function moderationLink(moderationUrl: string, notice: CommentNotice): string {
+  const query = new URLSearchParams({ status: 'pending', article: notice.article })
+  return `${moderationUrl}?${query}`
+}
+
+/** Subject and text of a notice: who wrote what on which article, and where to moderate it. */
+export function noticeText(
+  notice: CommentNotice,
+  moderationUrl: string,
+): { subject: string; text: string } {
+  return {
+    subject: `New comment from ${notice.author} on “${notice.articleTitle}”`,
+    text: [
+      `${notice.author} wrote on “${notice.articleTitle}” (${notice.created}):`,
+      '',
+      notice.content,
+      '',
+      `It waits for moderation: ${moderationLink(moderationUrl, notice)}`,
+    ].join('\n'),
+  }
+}

@@ -1,0 +1,209 @@
+import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { type AppEnv, commentStore, config, forgetPublicComments } from '../app/context'
+import { paths } from '../app/paths'
+import { isCommentId } from '../comments/ids'
+import { type ModerationAction, moderateComment, moderationActions } from '../comments/moderation'
+import type { CommentStatus, StoredComment } from '../comments/types'
+import { articles, findArticle, site } from '../content/index'
+import { cacheControl } from '../http/cache-control'
+import { problemResponse, storeUnavailable } from '../http/problem'
+import { csrfToken } from '../lib/signed-session'
+import {
+  adminAuthPeriod,
+  authBlocked,
+  countAuthFailure,
+  isAdminToken,
+} from '../middleware/admin-auth'
+import {
+  adminOriginGuard,
+  currentSession,
+  endSession,
+  requireSession,
+  startSession,
+} from '../middleware/admin-session'
+import type { PageHead } from '../pages/layout'
+import { type ModerationItem, ModerationPage, statusLabels } from '../pages/moderation-page'
+import { SignInPage } from '../pages/sign-in-page'
+
+const pageSize = 25
+const statuses = Object.keys(statusLabels) as CommentStatus[]
+const noStore = { 'cache-control': cacheControl.none }
+
+/** The moderation page at /admin: sign in with the admin token, then list and moderate. */
+export const moderationPage = new Hono<AppEnv>()
+
+moderationPage.onError((error, c) => {
+  if (error instanceof HTTPException) throw error
+  console.error(
+    JSON.stringify({ event: 'moderation_store_failed', path: c.req.path, error: String(error) }),
+  )
+  return problemResponse(storeUnavailable('The comment store cannot be reached right now.'))
+})
+
+function head(c: Context<AppEnv>, title: string): PageHead {
+  return {
+    language: 'en',
+    title: `${title} · ${site.title}`,
+    description: 'Moderation of reader comments.',
+    canonical: config(c).siteUrl + paths.moderation,
+    feeds: [],
+    ogType: 'website',
+    siteTitle: site.title,
+  }
+}
+
+async function html(
+  c: Context<AppEnv>,
+  page: { toString(): string | Promise<string> },
+  status: 200 | 401 | 429 = 200,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return c.html(`<!doctype html>${await page.toString()}`, status, { ...noStore, ...headers })
+}
+
+function signInPage(c: Context<AppEnv>, message?: { kind: 'error' | 'notice'; text: string }) {
+  return SignInPage({ head: head(c, 'Sign in'), ...(message ? { message } : {}) })
+}
+
+function statusOf(value: string | undefined): CommentStatus {
+  return statuses.find((status) => status === value) ?? 'pending'
+}
+
+function listHref(status: CommentStatus, article?: string, extra: Record<string, string> = {}) {
+  const query = new URLSearchParams({ status, ...(article ? { article } : {}), ...extra })
+  return `${paths.moderation}?${query}`
+}
+
+const doneText: Record<ModerationAction, string> = {
+  approve: 'Approved',
+  spam: 'Marked as spam',
+  delete: 'Deleted',
+}
+
+/** The notice a redirect after a POST asks for, rebuilt from known words only. */
+function noticeFrom(query: (name: string) => string | undefined): string | undefined {
+  const done = moderationActions.find((action) => action === query('done'))
+  if (query('done') === 'none') return 'No comment was selected; nothing changed.'
+  if (!done) return undefined
+  const count = Number(query('count') ?? 0)
+  const missing = Number(query('missing') ?? 0)
+  const noun = (n: number) => (n === 1 ? '1 comment' : `${n} comments`)
+  const gone = missing > 0 ? ` ${noun(missing)} no longer existed.` : ''
+  return `${doneText[done]}: ${noun(count)}.${gone}`
+}
+
+/** The first line of a comment, short enough to say which comment a reply answers. */
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? ''
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line
+}
+
+async function itemsOf(c: Context<AppEnv>, comments: StoredComment[]): Promise<ModerationItem[]> {
+  const store = commentStore(c)
+  const parents = new Map<string, Promise<StoredComment | null>>()
+  return Promise.all(
+    comments.map(async (comment) => {
+      const item: ModerationItem = {
+        comment,
+        articleTitle: findArticle(comment.article)?.title ?? comment.article,
+      }
+      if (!comment.parent) return item
+      let parent = parents.get(comment.parent)
+      if (!parent) {
+        parent = store.get(comment.parent)
+        parents.set(comment.parent, parent)
+      }
+      const found = await parent
+      return { ...item, parentLine: found ? firstLine(found.content) : '(deleted comment)' }
+    }),
+  )
+}
+
+moderationPage.get(paths.moderation, async (c) => {
+  const signedIn = await currentSession(c)
+  if (!signedIn) {
+    const signedOut = c.req.query('signed-out') !== undefined
+    return html(
+      c,
+      signInPage(c, signedOut ? { kind: 'notice', text: 'You are signed out.' } : undefined),
+    )
+  }
+  const status = statusOf(c.req.query('status'))
+  const article = findArticle(c.req.query('article') ?? '')?.slug
+  const cursor = c.req.query('cursor') || undefined
+  const page = await commentStore(c).listForModeration(status, article, cursor, pageSize)
+  const notice = noticeFrom((name) => c.req.query(name))
+  return html(
+    c,
+    ModerationPage({
+      head: head(c, 'Moderation'),
+      status,
+      ...(article ? { article } : {}),
+      articles: articles.map(({ slug, title }) => ({ slug, title })),
+      items: await itemsOf(c, page.items),
+      ...(page.cursor ? { nextHref: listHref(status, article, { cursor: page.cursor }) } : {}),
+      ...(notice ? { notice } : {}),
+      csrf: await csrfToken(signedIn.key, signedIn.session),
+    }),
+  )
+})
+
+const smallForm = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: (c) => c.text('The form is too large.', 413),
+})
+
+moderationPage.post(paths.signIn, adminOriginGuard, smallForm, async (c) => {
+  const tooMany = () =>
+    html(
+      c,
+      signInPage(c, {
+        kind: 'error',
+        text: `Too many failed sign-ins from here. Wait ${adminAuthPeriod} seconds and try again.`,
+      }),
+      429,
+      { 'retry-after': String(adminAuthPeriod) },
+    )
+  const body = await c.req.parseBody()
+  // The right token always signs in (as on the API); only wrong ones are slowed.
+  if (await isAdminToken(c, typeof body.token === 'string' ? body.token : '')) {
+    await startSession(c)
+    return c.redirect(paths.moderation, 303)
+  }
+  if (authBlocked(c) || (await countAuthFailure(c))) return tooMany()
+  return html(c, signInPage(c, { kind: 'error', text: 'That is not the admin token.' }), 401)
+})
+
+moderationPage.post(paths.signOut, adminOriginGuard, smallForm, requireSession, (c) => {
+  endSession(c)
+  return c.redirect(`${paths.moderation}?signed-out`, 303)
+})
+
+moderationPage.post(paths.moderation, adminOriginGuard, smallForm, requireSession, async (c) => {
+  const body = await c.req.parseBody({ all: true })
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+  const status = statusOf(text(body.status))
+  const article = findArticle(text(body.article) ?? '')?.slug
+  // `act` is `<action>` for the selected comments or `<action>:<id>` for one.
+  const [actionName = '', single] = (text(body.act) ?? '').split(':', 2)
+  const action = moderationActions.find((known) => known === actionName)
+  const selected = single !== undefined ? [single] : [body.id ?? []].flat()
+  const ids = selected.filter((id): id is string => typeof id === 'string' && isCommentId(id))
+  if (!action || ids.length === 0)
+    return c.redirect(listHref(status, article, { done: 'none' }), 303)
+
+  const store = commentStore(c)
+  let count = 0
+  const changed = new Set<string>()
+  for (const id of ids) {
+    const outcome = await moderateComment(store, id, action)
+    if (!outcome.ok) continue
+    count += 1
+    if (outcome.readersChanged) changed.add(outcome.before.article)
+  }
+  for (const slug of changed) forgetPublicComments(c, slug)
+  const missing = String(ids.length - count)
+  return c.redirect(listHref(status, article, { done: action, count: String(count), missing }), 303)
+})

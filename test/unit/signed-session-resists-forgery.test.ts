@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import {
+  csrfToken,
+  sessionKey,
+  signSession,
+  verifyCsrf,
+  verifySession,
+} from '../../src/lib/signed-session'
+
+const now = Date.UTC(2026, 10, 25, 12)
+const hour = 3600_000
+
+describe('signed sessions', () => {
+  it('accepts a session signed with the same secret until it expires', async () => {
+    const key = await sessionKey('the-token')
+    const session = await signSession(key, now + 4 * hour)
+    assert.equal(await verifySession(key, session, now), true)
+    assert.equal(await verifySession(await sessionKey('the-token'), session, now), true)
+    assert.equal(await verifySession(key, session, now + 4 * hour), false)
+  })
+
+  it('refuses a session once the secret changes', async () => {
+    const session = await signSession(await sessionKey('old-token'), now + hour)
+    assert.equal(await verifySession(await sessionKey('new-token'), session, now), false)
+  })
+
+  it('refuses a session whose expiry was moved or whose signature was altered', async () => {
+    const key = await sessionKey('the-token')
+    const session = await signSession(key, now + hour)
+    const [stamp = '', signature = ''] = session.split('.')
+    const flipped = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1)
+    for (const forged of [
+      `${Number(stamp) + hour}.${signature}`,
+      `${stamp}.${flipped}`,
+      `${stamp}.`,
+      stamp,
+      '',
+      undefined,
+    ]) {
+      assert.equal(await verifySession(key, forged, now), false, String(forged))
+    }
+  })
+
+  it('does not carry the secret in the session', async () => {
+    const session = await signSession(await sessionKey('the-token'), now + hour)
+    assert.ok(!session.includes('the-token'))
+  })
+
+  it('gives each session its own CSRF token, unusable with another session', async () => {
+    const key = await sessionKey('the-token')
+    const one = await signSession(key, now + hour)
+    const two = await signSession(key, now + 2 * hour)
+    const token = await csrfToken(key, one)
+    assert.equal(await verifyCsrf(key, one, token), true)
+    assert.equal(await verifyCsrf(key, two, token), false)
+    assert.equal(await verifyCsrf(key, one, undefined), false)
+    assert.equal(await verifyCsrf(key, one, ''), false)
+    assert.equal(await verifyCsrf(await sessionKey('other-token'), one, token), false)
+  })
+})
