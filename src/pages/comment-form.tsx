@@ -24,6 +24,13 @@ function focusTarget(state: CommentFormState): (typeof fieldOrder)[number] | 'su
   return fieldOrder.find((field) => state.errors[field]) ?? (state.summary ? 'summary' : undefined)
 }
 
+/** The one-line inputs below the text, in page order; limits come from the field list. */
+const inputs = [
+  { name: 'author', type: 'text', autocomplete: 'name', label: 'name' },
+  { name: 'email', type: 'email', autocomplete: 'email', label: 'email' },
+  { name: 'url', type: 'url', autocomplete: 'url', label: 'website' },
+] as const
+
 function Field(props: {
   name: 'author' | 'email' | 'url'
   label: string
@@ -133,30 +140,16 @@ export function CommentForm(props: {
           </span>
         )}
       </p>
-      <Field
-        name="author"
-        autofocus={focus === 'author'}
-        label={t.name}
-        type="text"
-        autocomplete="name"
-        state={state}
-      />
-      <Field
-        name="email"
-        autofocus={focus === 'email'}
-        label={t.email}
-        type="email"
-        autocomplete="email"
-        state={state}
-      />
-      <Field
-        name="url"
-        autofocus={focus === 'url'}
-        label={t.website}
-        type="url"
-        autocomplete="url"
-        state={state}
-      />
+      {inputs.map((input) => (
+        <Field
+          name={input.name}
+          autofocus={focus === input.name}
+          label={t[input.label]}
+          type={input.type}
+          autocomplete={input.autocomplete}
+          state={state}
+        />
+      ))}
       {state.errors.parent ? (
         <p id="comment-parent-error" class="error">
           {state.errors.parent}
