@@ -1,21 +1,29 @@
 import { spawnSync } from 'node:child_process'
 import {
-  copyFileSync,
   cpSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import { generateArticles } from '../scripts/generate-articles'
+import { dataFiles } from '../src/content/data-files'
+import type { Article, ContentManifest, SiteSettings } from '../src/content/types'
 
 /** The repository this bench runs from. */
 export const repoRoot = join(import.meta.dirname, '..')
+
+/** What the peers serve: the site settings and the newest feed_size articles with bodies. */
+export interface PeerContent {
+  site: SiteSettings
+  newest: Article[]
+}
 
 /** A copy of the project built with a given number of articles. */
 export interface BuiltProject {
@@ -23,7 +31,7 @@ export interface BuiltProject {
   articleCount: number
   /** dist/index.js of the copy. */
   bundlePath: string
-  /** The compiled content the bundle holds (src/generated/content.json of the copy). */
+  /** The site settings and the feed's articles, for the peers (a PeerContent JSON file). */
   contentPath: string
   wranglerConfig: string
   /** Wall time of `wrangler deploy --dry-run`, content compilation included. */
@@ -89,9 +97,17 @@ export function buildProject(syntheticCount: number): BuiltProject {
   }
 
   const bundlePath = join(dir, 'dist/index.js')
-  // The Worker imports its content as a Text module; the peers take it as JSON.
-  const contentPath = join(dir, 'src/generated/content.json')
-  copyFileSync(join(dir, 'src/generated/content.json.txt'), contentPath)
+  // The peers take the site settings and the feed's newest articles as one JSON file.
+  const generated = join(dir, 'src/generated')
+  const manifest = JSON.parse(
+    readFileSync(join(generated, 'content.json.txt'), 'utf8'),
+  ) as ContentManifest
+  const peerContent: PeerContent = {
+    site: manifest.site,
+    newest: JSON.parse(readFileSync(join(generated, 'assets', dataFiles.feed), 'utf8')),
+  }
+  const contentPath = join(generated, 'peer-content.json')
+  writeFileSync(contentPath, JSON.stringify(peerContent))
   // What is uploaded as the Worker: index.js and the Text module beside it (not maps).
   const modules = readdirSync(join(dir, 'dist'))
     .filter((name) => name.endsWith('.js') || name.endsWith('.txt'))

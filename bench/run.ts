@@ -12,7 +12,6 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
-import type { CompiledContent } from '../src/content/types'
 import { getCase, revalidationCase } from './cases'
 import { type KvWriter, seedApprovedComments } from './comments'
 import { type BenchCase, type CaseRuns, compare, type Schedule } from './compare'
@@ -20,7 +19,7 @@ import { type ContenderOptions, type Contenders, startContenders } from './conte
 import { checkGoals } from './goals'
 import { chooseDriver, connections } from './load'
 import { describeMachine, loadAverage } from './machine'
-import { type BuiltProject, buildProject, repoRoot } from './project'
+import { type BuiltProject, buildProject, type PeerContent, repoRoot } from './project'
 import { renderReport, type ScaleRow } from './report'
 import { writeResults } from './results-file'
 import { emptyWorker, startupMilliseconds } from './startup'
@@ -97,7 +96,7 @@ try {
     })
   }
 
-  const feedSize = (JSON.parse(readFileSync(small.contentPath, 'utf8')) as CompiledContent).site
+  const feedSize = (JSON.parse(readFileSync(small.contentPath, 'utf8')) as PeerContent).site
     .feedSize
   const notes: string[] = []
   const cases: CaseRuns[] = []

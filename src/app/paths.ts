@@ -8,6 +8,12 @@ export const paths = {
   /** The folder of an article's comment feeds. */
   commentFeeds: (slug: string) => `/articles/${slug}/comments/`,
   comment: (slug: string, id: string) => `/articles/${slug}#comment-${id}`,
+  /** The only sitemap, or the sitemap index once the site outgrows one. */
+  sitemap: '/sitemap.xml',
+  /** A sitemap listed by the index, numbered from 1. */
+  numberedSitemap: (n: number) => `/sitemaps/${n}.xml`,
+  /** Images and other media of the articles, copied from content/media/. */
+  media: (name: string) => `/media/${name}`,
 }
 
 /** tag: URIs (RFC 4151) that stay the same under any hostname. */

@@ -13,6 +13,13 @@ function repliesLinks(entry: FeedEntry): string {
   )
 }
 
+// `feed` guesses an enclosure's type from the file name (image/jpg, image/svg); ours is exact.
+function enclosureLink(entry: FeedEntry): string {
+  if (!entry.image) return ''
+  const { url, type, length } = entry.image
+  return `\n        <link rel="enclosure" type="${xmlAttribute(type)}" length="${length}" href="${xmlAttribute(url)}"/>`
+}
+
 /** Renders a feed document as Atom 1.0 with RFC 4685 reply links. */
 export function renderAtom(doc: FeedDocument): string {
   const feed = new Feed({
@@ -38,7 +45,7 @@ export function renderAtom(doc: FeedDocument): string {
     )
   for (const entry of doc.entries) {
     const idElement = `<id>${xmlText(entry.id)}</id>`
-    xml = xml.replace(idElement, `${idElement}${repliesLinks(entry)}`)
+    xml = xml.replace(idElement, `${idElement}${repliesLinks(entry)}${enclosureLink(entry)}`)
   }
   return xml
 }

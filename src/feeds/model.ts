@@ -19,6 +19,8 @@ export interface FeedEntry {
   authors: FeedPerson[]
   tags: string[]
   language: string
+  /** The lead image: JSON Feed `image`, the RSS enclosure and Atom's enclosure link. */
+  image?: { url: string; type: string; length: number }
   /** The entry's comments page and comment feeds, when it takes comments. */
   replies?: {
     pageUrl: string
