@@ -1,4 +1,5 @@
 import type { CaseRuns } from './compare'
+import type { ScaleRow } from './report'
 import { type ContenderSummary, summarise } from './stats'
 
 /** A goal of issue 4, what was measured, and whether it was met. */
@@ -103,4 +104,56 @@ export function checkGoals(input: {
       met: input.seedGzipBytes < 100 * 1024 ? 'yes' : '**no**',
     },
   ]
+}
+
+/** The goals of issue 11 for the scale rows (the largest N against N = 1, and N = 10,000). */
+export function checkScaleGoals(scale: readonly ScaleRow[]): GoalCheck[] {
+  const seed = scale[0]
+  const largest = scale.at(-1)
+  const tenThousand = scale.find((row) => row.articles === 10_000)
+  if (!seed || !largest || largest === seed) return []
+  const at = `N = ${largest.articles.toLocaleString('en-US')}`
+  const checks: GoalCheck[] = [
+    {
+      goal: `Bundle ≤ 100 KiB gzip at ${at}`,
+      measured: `${(largest.gzipBytes / 1024).toFixed(1)} KiB (N = 1: ${(seed.gzipBytes / 1024).toFixed(1)} KiB)`,
+      met: largest.gzipBytes <= 100 * 1024 ? 'yes' : '**no**',
+    },
+    {
+      goal: `Startup within 2 ms of N = 1 at ${at}`,
+      measured: `${largest.startupAddedMs.toFixed(1)} ms vs ${seed.startupAddedMs.toFixed(1)} ms`,
+      met: largest.startupAddedMs - seed.startupAddedMs <= 2 ? 'yes' : '**no**',
+    },
+    {
+      goal: `≤ 20,000 asset files at ${at} (free plan)`,
+      measured: largest.assetFiles.toLocaleString('en-US'),
+      met: largest.assetFiles <= 20_000 ? 'yes' : '**no**',
+    },
+  ]
+  if (tenThousand) {
+    const hugo = tenThousand.hugoMs
+    checks.push(
+      {
+        goal: 'Full content build of 10,000 articles ≤ Hugo on the same files',
+        measured: `${(tenThousand.contentBuildMs / 1000).toFixed(2)} s vs Hugo ${hugo === undefined ? '–' : `${(hugo / 1000).toFixed(2)} s`}`,
+        met:
+          hugo === undefined
+            ? 'not measured'
+            : tenThousand.contentBuildMs <= hugo
+              ? 'yes'
+              : '**no**',
+      },
+      {
+        goal: 'Rebuild after one edit among 10,000 ≤ 1 s',
+        measured: `${(tenThousand.rebuild.wallMs / 1000).toFixed(2)} s wall (${(tenThousand.rebuild.reportedMs / 1000).toFixed(2)} s in the build)`,
+        met:
+          tenThousand.rebuild.wallMs <= 1000
+            ? 'yes'
+            : tenThousand.rebuild.reportedMs <= 1000
+              ? 'in the build, not with tsx’s start'
+              : '**no**',
+      },
+    )
+  }
+  return checks
 }

@@ -1,21 +1,32 @@
 import { spawnSync } from 'node:child_process'
 import {
-  copyFileSync,
+  appendFileSync,
   cpSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import { generateArticles } from '../scripts/generate-articles'
+import { dataFiles } from '../src/content/data-files'
+import type { Article, ContentManifest, SiteSettings } from '../src/content/types'
+import { seedSlug } from '../test/harness/routes'
+import { hugoBuildMs } from './hugo'
 
 /** The repository this bench runs from. */
 export const repoRoot = join(import.meta.dirname, '..')
+
+/** What the peers serve: the site settings and the newest feed_size articles with bodies. */
+export interface PeerContent {
+  site: SiteSettings
+  newest: Article[]
+}
 
 /** A copy of the project built with a given number of articles. */
 export interface BuiltProject {
@@ -23,11 +34,19 @@ export interface BuiltProject {
   articleCount: number
   /** dist/index.js of the copy. */
   bundlePath: string
-  /** The compiled content the bundle holds (src/generated/content.json of the copy). */
+  /** The site settings and the feed's articles, for the peers (a PeerContent JSON file). */
   contentPath: string
   wranglerConfig: string
-  /** Wall time of `wrangler deploy --dry-run`, content compilation included. */
+  /** Wall time of `wrangler deploy --dry-run` after the content build (bundling only). */
   buildMs: number
+  /** Wall time of a full content build (`tsx scripts/build-content.ts`, process start included). */
+  contentBuildMs: number
+  /** Wall time of the content build again after one article was edited, and the build's own figure. */
+  rebuild: { wallMs: number; reportedMs: number }
+  /** Wall time of Hugo rendering the same Markdown to pages and RSS; undefined without Hugo. */
+  hugoMs?: number
+  /** Files uploaded as static assets. */
+  assetFiles: number
   rawBytes: number
   gzipBytes: number
   /** The biggest inputs of the bundle, by bytes they add to it. */
@@ -63,16 +82,39 @@ function largestInputs(metafilePath: string): BuiltProject['largestInputs'] {
  * `syntheticCount` generated ones as its content, and builds it exactly as
  * `npm run build` does.
  */
-export function buildProject(syntheticCount: number): BuiltProject {
+export function buildProject(
+  syntheticCount: number,
+  options: { words?: [number, number]; hugo?: boolean } = {},
+): BuiltProject {
   const dir = mkdtempSync(join(tmpdir(), 'feed-bench-'))
   for (const entry of copied) cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true })
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir')
 
   const contentDir = join(dir, 'bench-content')
-  generateArticles(contentDir, syntheticCount)
+  generateArticles(contentDir, syntheticCount, options.words ? { words: options.words } : {})
   cpSync(join(repoRoot, 'content/articles'), join(contentDir, 'articles'), { recursive: true })
   const articleCount = readdirSync(join(contentDir, 'articles')).length
 
+  const contentBuild = () => {
+    const begun = performance.now()
+    const run = spawnSync(
+      join(repoRoot, 'node_modules/.bin/tsx'),
+      ['scripts/build-content.ts', contentDir],
+      { cwd: dir, encoding: 'utf8' },
+    )
+    if (run.status !== 0) throw new Error(`Content build failed:\n${run.stdout}\n${run.stderr}`)
+    return {
+      wallMs: performance.now() - begun,
+      reportedMs: Number(/ in (\d+) ms/.exec(run.stdout)?.[1]),
+    }
+  }
+  const contentBuildMs = contentBuild().wallMs
+  // One edit: the seed article gains a sentence; everything else is as it was.
+  appendFileSync(join(contentDir, 'articles', `${seedSlug}.md`), '\nएक और वाक्य।\n')
+  const rebuild = contentBuild()
+  const hugoMs = options.hugo ? hugoBuildMs(join(contentDir, 'articles')) : undefined
+
+  // wrangler runs the content build again ([build]); with nothing changed it only bundles.
   const started = performance.now()
   const build = spawnSync(
     join(repoRoot, 'node_modules/.bin/wrangler'),
@@ -89,9 +131,17 @@ export function buildProject(syntheticCount: number): BuiltProject {
   }
 
   const bundlePath = join(dir, 'dist/index.js')
-  // The Worker imports its content as a Text module; the peers take it as JSON.
-  const contentPath = join(dir, 'src/generated/content.json')
-  copyFileSync(join(dir, 'src/generated/content.json.txt'), contentPath)
+  // The peers take the site settings and the feed's newest articles as one JSON file.
+  const generated = join(dir, 'src/generated')
+  const manifest = JSON.parse(
+    readFileSync(join(generated, 'content.json.txt'), 'utf8'),
+  ) as ContentManifest
+  const peerContent: PeerContent = {
+    site: manifest.site,
+    newest: JSON.parse(readFileSync(join(generated, 'assets', dataFiles.feed), 'utf8')),
+  }
+  const contentPath = join(generated, 'peer-content.json')
+  writeFileSync(contentPath, JSON.stringify(peerContent))
   // What is uploaded as the Worker: index.js and the Text module beside it (not maps).
   const modules = readdirSync(join(dir, 'dist'))
     .filter((name) => name.endsWith('.js') || name.endsWith('.txt'))
@@ -100,6 +150,13 @@ export function buildProject(syntheticCount: number): BuiltProject {
   return {
     dir,
     articleCount,
+    contentBuildMs,
+    rebuild,
+    ...(hugoMs !== undefined ? { hugoMs } : {}),
+    assetFiles: readdirSync(join(generated, 'assets'), {
+      recursive: true,
+      withFileTypes: true,
+    }).filter((entry) => entry.isFile() && entry.name !== '_headers').length,
     bundlePath,
     contentPath,
     wranglerConfig: join(dir, 'wrangler.toml'),

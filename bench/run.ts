@@ -1,26 +1,28 @@
 /**
- * `npm run bench`: builds the Worker with 1 and with 1,000 articles (in
- * temporary copies of the project), measures build time, bundle size and
- * startup, then drives the real bundle in workerd against a constant-bytes
+ * `npm run bench`: builds the Worker with 1 article and at the scale sizes (in
+ * temporary copies of the project, short generated articles), measures the
+ * content build next to Hugo's on the same files, the rebuild after one edit,
+ * bundle size, asset files and startup, then drives the real bundle in workerd against a constant-bytes
  * Worker, a naive per-request `feed` Worker and an itty-router peer, and writes
  * bench/RESULTS.md. Takes about 5½ minutes on 2 cores. Load comes from wrk when
  * it is installed (apt-get install wrk), from autocannon otherwise.
  *
- * Environment: BENCH_ROUNDS (3), BENCH_SECONDS per burst (2, whole seconds).
+ * Environment: BENCH_ROUNDS (3), BENCH_SECONDS per burst (2, whole seconds),
+ * BENCH_SCALE (article counts beside the seed's 1, default "10000,100000").
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
-import type { CompiledContent } from '../src/content/types'
 import { getCase, revalidationCase } from './cases'
 import { type KvWriter, seedApprovedComments } from './comments'
 import { type BenchCase, type CaseRuns, compare, type Schedule } from './compare'
 import { type ContenderOptions, type Contenders, startContenders } from './contenders'
-import { checkGoals } from './goals'
+import { checkGoals, checkScaleGoals } from './goals'
+import { hugoVersion } from './hugo'
 import { chooseDriver, connections } from './load'
 import { describeMachine, loadAverage } from './machine'
-import { type BuiltProject, buildProject, repoRoot } from './project'
+import { type BuiltProject, buildProject, type PeerContent, repoRoot } from './project'
 import { renderReport, type ScaleRow } from './report'
 import { writeResults } from './results-file'
 import { emptyWorker, startupMilliseconds } from './startup'
@@ -42,9 +44,13 @@ const slug = 'openai-sora-artists-leak-protest'
 const article = `/articles/${slug}`
 const feeds = ['/feed.xml', '/atom.xml', '/feed.json']
 const commentFeeds = feeds.map((feed) => `${article}/comments${feed}`)
+const scaleSizes = (process.env.BENCH_SCALE ?? '10000,100000').split(',').map(Number)
+// Short bodies keep 100,000 articles within minutes on 2 cores; the seed article stays full.
+const scaleWords: [number, number] = [150, 400]
+const atScale = (n: number) => `N = ${n.toLocaleString('en-US')} articles`
 const groups = {
   small: 'N = 1 article',
-  large: 'N = 1,000 articles',
+  large: atScale(scaleSizes.at(-1) ?? 1),
   noComments: 'Comment feeds, 0 comments (N = 1)',
   comments: `Article with ${commentCount.toLocaleString('en-US')} approved comments (N = 1)`,
 }
@@ -70,10 +76,15 @@ const { compatibilityDate = '2026-04-20' } = unstable_getMiniflareWorkerOptions(
 ).workerOptions
 const machine = describeMachine()
 
-log('Building the Worker with 1 and with 1,000 articles in temporary copies of the project…')
-const small = buildProject(0)
-const large = buildProject(999)
+const hugo = hugoVersion()
+log(`Building the Worker with 1 and with ${scaleSizes.join(', ')} articles in temporary copies…`)
+const small = buildProject(0, { hugo: hugo !== undefined })
+const larges: BuiltProject[] = []
 try {
+  for (const n of scaleSizes) {
+    log(`  ${atScale(n)}: generating, building, rebuilding after one edit${hugo ? ', Hugo' : ''}…`)
+    larges.push(buildProject(n - 1, { words: scaleWords, hugo: hugo !== undefined }))
+  }
   log('Measuring startup (CPU time of fresh workerd processes)…')
   const emptyStartupMs = await startupMilliseconds(
     { script: emptyWorker },
@@ -81,7 +92,7 @@ try {
     startupSamples,
   )
   const scale: ScaleRow[] = []
-  for (const project of [small, large]) {
+  for (const project of [small, ...larges]) {
     const startup = await startupMilliseconds(
       { scriptPath: project.bundlePath, modulesRoot: project.dir },
       compatibilityDate,
@@ -94,10 +105,14 @@ try {
       gzipBytes: project.gzipBytes,
       largestInputs: project.largestInputs,
       startupAddedMs: startup - emptyStartupMs,
+      assetFiles: project.assetFiles,
+      contentBuildMs: project.contentBuildMs,
+      rebuild: project.rebuild,
+      ...(project.hugoMs !== undefined ? { hugoMs: project.hugoMs } : {}),
     })
   }
 
-  const feedSize = (JSON.parse(readFileSync(small.contentPath, 'utf8')) as CompiledContent).site
+  const feedSize = (JSON.parse(readFileSync(small.contentPath, 'utf8')) as PeerContent).site
     .feedSize
   const notes: string[] = []
   const cases: CaseRuns[] = []
@@ -120,14 +135,17 @@ try {
     )),
   )
 
-  log(`${groups.large}: real Worker and constant…`)
-  cases.push(
-    ...(await measure(large, [...feeds, article], {}, (c) => [
-      ...feeds.map((feed) => getCase(groups.large, feed, c, pair)),
-      getCase(groups.large, article, c, pair),
-      revalidationCase(groups.large, '/feed.xml', c, pair),
-    ])),
-  )
+  for (const large of larges) {
+    const group = atScale(large.articleCount)
+    log(`${group}: real Worker and constant…`)
+    cases.push(
+      ...(await measure(large, [...feeds, article], {}, (c) => [
+        ...feeds.map((feed) => getCase(group, feed, c, pair)),
+        getCase(group, article, c, pair),
+        revalidationCase(group, '/feed.xml', c, pair),
+      ])),
+    )
+  }
 
   log(`${groups.comments}: seeding KV, then real Worker and constant…`)
   cases.push(
@@ -145,7 +163,12 @@ try {
   )
 
   // Group order in the report: the headline first, comments last.
-  const order = [groups.small, groups.large, groups.noComments, groups.comments]
+  const order = [
+    groups.small,
+    ...larges.map((l) => atScale(l.articleCount)),
+    groups.noComments,
+    groups.comments,
+  ]
   cases.sort((a, b) => order.indexOf(a.benchCase.group) - order.indexOf(b.benchCase.group))
 
   notes.push(
@@ -155,7 +178,10 @@ try {
     'The itty peer answers from bytes the real Worker rendered, through the same serveRendered; ' +
       'hono ÷ itty is the cost of Hono, its middleware and the handlers’ per-request work ' +
       '(comment-count memo, render-cache lookup).',
-    `At ${groups.large} each site feed holds its ${feedSize} newest articles in full (about 500 KiB): an answer is mostly bytes to copy, so those rows measure the kernel and the load generator more than the Worker.`,
+    `The scale sizes (${scaleSizes.map((n) => n.toLocaleString('en-US')).join(', ')}) are the seed article plus generated ones of ${scaleWords[0]}–${scaleWords[1]} words; each site feed holds the ${feedSize} newest in full. Build times are wall clock including process start (tsx, Hugo), on this machine shared with other work; the rebuild's own figure excludes tsx's start.`,
+    hugo
+      ? `Hugo: ${hugo}, rendering the same Markdown files to a page each, the home page and an RSS feed of 20 (no taxonomies).`
+      : 'Hugo was not available (apt-get install -y hugo); its column is empty.',
     `The ${commentCount.toLocaleString('en-US')} comments were written straight into the local KV with the store's key layout; one in fifty is too long for KV metadata and costs a read of its own when the memo (30 s) reloads.`,
   )
 
@@ -173,6 +199,7 @@ try {
       startupAddedMs: scale[0]?.startupAddedMs ?? Number.NaN,
       seedGzipBytes: small.gzipBytes,
     }),
+    scaleGoals: checkScaleGoals(scale),
     notes,
     minutes: (performance.now() - started) / 60_000,
     loadAverageAtEnd: loadAverage(),
@@ -183,5 +210,5 @@ try {
   log('Wrote bench/RESULTS.md')
 } finally {
   small.remove()
-  large.remove()
+  for (const large of larges) large.remove()
 }

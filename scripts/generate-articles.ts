@@ -114,8 +114,18 @@ function isoWithOffset(instant: number): string {
 
 const yaml = (value: string) => JSON.stringify(value)
 
+/** How generated articles are made: the seed, and the body's length in words. */
+export interface GenerateOptions {
+  seed?: number
+  /** Fewest and most words of a body; 1,000 to 3,000 unless set (short ones keep 100,000 fast). */
+  words?: [number, number]
+}
+
 /** The text of synthetic article number `index` (1-based), front matter and body. */
-export function syntheticArticle(index: number, seed = 1): { slug: string; text: string } {
+export function syntheticArticle(
+  index: number,
+  { seed = 1, words = [1000, 3000] }: GenerateOptions = {},
+): { slug: string; text: string } {
   const rand = random(seed * 100_003 + index)
   const slug = `synthetic-article-${String(index).padStart(4, '0')}`
   // One a day going back from the day before the seed article, so it stays the newest.
@@ -146,19 +156,23 @@ export function syntheticArticle(index: number, seed = 1): { slug: string; text:
     `comments: ${rand() < 0.9 ? 'open' : 'closed'}`,
     '---',
     '',
-    body(rand, between(rand, 1000, 3000)),
+    body(rand, between(rand, words[0], words[1])),
     '',
   ]
   return { slug, text: lines.join('\n') }
 }
 
 /** Writes `count` synthetic articles and a copy of content/site.yaml under `outDir`. */
-export function generateArticles(outDir: string, count: number, seed = 1): void {
+export function generateArticles(
+  outDir: string,
+  count: number,
+  options: GenerateOptions = {},
+): void {
   const articlesDir = join(outDir, 'articles')
   mkdirSync(articlesDir, { recursive: true })
   copyFileSync(siteFile, join(outDir, 'site.yaml'))
   for (let index = 1; index <= count; index++) {
-    const { slug, text } = syntheticArticle(index, seed)
+    const { slug, text } = syntheticArticle(index, options)
     writeFileSync(join(articlesDir, `${slug}.md`), text)
   }
 }
@@ -170,6 +184,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error('Usage: tsx scripts/generate-articles.ts <outDir> <count> [seed]')
     process.exit(1)
   }
-  generateArticles(outDir, count, seedText ? Number(seedText) : 1)
+  generateArticles(outDir, count, { seed: seedText ? Number(seedText) : 1 })
   console.log(`Wrote ${count} synthetic article(s) and site.yaml into ${outDir}`)
 }

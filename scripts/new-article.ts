@@ -7,7 +7,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { renderMarkdown } from './content/markdown'
+import { renderBody } from './content/markdown'
+import { mediaLibrary } from './content/media'
 import { parseArticle } from './content/parse-article'
 import { parseSite } from './content/parse-site'
 import { articleFrontMatter } from './content/schema'
@@ -55,7 +56,8 @@ const text = articleTemplate({
   author: site.value.title,
 })
 // The same check the build runs, so the new file can never break it.
-const parsed = parseArticle(file, text, renderMarkdown)
+const media = mediaLibrary(join(contentDir, 'media'))
+const parsed = parseArticle(file, text, (markdown) => renderBody(markdown, media))
 if (!parsed.ok) fail(`the template is invalid (a bug):\n  ${parsed.errors.join('\n  ')}`)
 
 writeFileSync(file, text, { flag: 'wx' })

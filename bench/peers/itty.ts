@@ -68,7 +68,8 @@ export function ittyWorker(routes: readonly CapturedRoute[], serveRendered: Serv
       answer(`/articles/${request.params.slug}/comments/${file}`, request),
     )
   }
-  for (const path of ['/site.css', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml']) {
+  // The stylesheet, favicon and robots.txt are static assets, answered without the Worker.
+  for (const path of ['/favicon.ico', '/sitemap.xml']) {
     router.get(path, (request) => answer(path, request))
   }
   router.all('*', () => new Response(null, { status: 404 }))

@@ -1,5 +1,5 @@
 import { Feed } from 'feed'
-import type { CompiledContent } from '../../src/content/types'
+import type { PeerContent } from '../project'
 
 const formats: Record<string, { type: string; render: (feed: Feed) => string }> = {
   '/feed.xml': { type: 'application/rss+xml; charset=utf-8', render: (feed) => feed.rss2() },
@@ -12,8 +12,8 @@ const formats: Record<string, { type: string; render: (feed: Feed) => string }> 
  * every request. It takes the same newest articles as the real feeds (the site's
  * feed size), so the two answer with documents of about the same size.
  */
-export function naiveFeedWorker(content: CompiledContent) {
-  const newest = content.articles.slice(0, content.site.feedSize)
+export function naiveFeedWorker(content: PeerContent) {
+  const newest = content.newest
   return {
     fetch(request: Request): Response {
       const url = new URL(request.url)
@@ -34,7 +34,7 @@ export function naiveFeedWorker(content: CompiledContent) {
           id: `${url.origin}/articles/${article.slug}`,
           link: `${url.origin}/articles/${article.slug}`,
           description: article.summary,
-          content: content.recentBodies[article.slug] ?? '',
+          content: article.html,
           date: new Date(article.updated ?? article.published),
           published: new Date(article.published),
           author: article.authors.map((author) => ({ name: author.name, link: author.url })),

@@ -1,7 +1,51 @@
 import { Marked } from 'marked'
 import sanitizeHtml from 'sanitize-html'
+import type { ArticleImage } from '../../src/content/types'
+import type { MediaLibrary } from './media'
 
-const marked = new Marked({ gfm: true, async: false })
+/** An article body rendered to safe HTML, its lead (first) image, and what is wrong with it. */
+export interface RenderedBody {
+  html: string
+  leadImage?: ArticleImage
+  problems: string[]
+}
+
+// The image renderer reports into the body being rendered; rendering is synchronous.
+let current: { media: MediaLibrary; images: ArticleImage[]; problems: string[] } | undefined
+
+const attribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+
+const marked = new Marked({
+  gfm: true,
+  async: false,
+  renderer: {
+    image({ href, title, text }) {
+      if (!current) throw new Error('image rendered outside renderBody')
+      const found = current.media.image(href)
+      if (typeof found === 'string') {
+        current.problems.push(found)
+        return ''
+      }
+      if (text.trim() === '') {
+        current.problems.push(
+          `image "${href}" has no alt text: write ![what the image shows](${href})`,
+        )
+        return ''
+      }
+      current.images.push({
+        url: found.url,
+        width: found.width,
+        height: found.height,
+        type: found.type,
+        length: found.length,
+        alt: text,
+      })
+      const titled = title ? ` title="${attribute(title)}"` : ''
+      return `<img src="${attribute(found.url)}" alt="${attribute(text)}" width="${found.width}" height="${found.height}"${titled} loading="lazy">`
+    },
+  },
+})
 
 // Authors write Markdown; raw HTML they add is reduced to this allowlist so a
 // content file can never inject script or styles into pages and feeds. The
@@ -15,13 +59,28 @@ export const articleHtmlAllowlist: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title', 'hreflang'],
-    img: ['src', 'alt', 'title', 'width', 'height'],
+    img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
     '*': ['lang', 'dir'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
 }
 
-/** Renders article Markdown to sanitised HTML (build time only). */
-export function renderMarkdown(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown) as string, articleHtmlAllowlist).trim()
+/**
+ * Renders article Markdown to sanitised HTML (build time only). Every image
+ * must be a Markdown image of a file in content/media/ with alt text, so the
+ * build can write its width and height; raw HTML <img> is refused.
+ */
+export function renderBody(markdown: string, media: MediaLibrary): RenderedBody {
+  current = { media, images: [], problems: [] }
+  try {
+    const html = sanitizeHtml(marked.parse(markdown) as string, articleHtmlAllowlist).trim()
+    const { images, problems } = current
+    const written = html.match(/<img\b/g)?.length ?? 0
+    if (written > images.length) {
+      problems.push('write images as ![alt text](/media/<file name>), not as HTML <img>')
+    }
+    return { html, ...(images[0] ? { leadImage: images[0] } : {}), problems }
+  } finally {
+    current = undefined
+  }
 }

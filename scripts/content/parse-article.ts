@@ -1,5 +1,6 @@
 import type { Article } from '../../src/content/types'
 import { splitFrontMatter } from './front-matter'
+import type { RenderedBody } from './markdown'
 import { articleFrontMatter } from './schema'
 import { describeIssues } from './validation-messages'
 
@@ -10,7 +11,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] }
 export function parseArticle(
   file: string,
   text: string,
-  renderBody: (markdown: string) => string,
+  renderBody: (markdown: string) => RenderedBody,
 ): Parsed<Article> {
   const split = splitFrontMatter(text)
   if (typeof split === 'string') return { ok: false, errors: [`${file}: ${split}`] }
@@ -28,6 +29,8 @@ export function parseArticle(
     errors.push(`${file}: "updated" must not be before "published", got "${data.updated}"`)
   }
   if (split.body.trim() === '') errors.push(`${file}: the article body must not be empty`)
+  const body = renderBody(split.body)
+  errors.push(...body.problems.map((problem) => `${file}: ${problem}`))
   if (errors.length > 0) return { ok: false, errors }
   return {
     ok: true,
@@ -42,7 +45,8 @@ export function parseArticle(
       tags: data.tags,
       ...(data.source ? { source: data.source } : {}),
       comments: data.comments,
-      html: renderBody(split.body),
+      ...(body.leadImage ? { image: body.leadImage } : {}),
+      html: body.html,
     },
   }
 }

@@ -21,6 +21,12 @@ export const paths = {
   moderation: '/admin',
   signIn: '/admin/sign-in',
   signOut: '/admin/sign-out',
+  /** The only sitemap, or the sitemap index once the site outgrows one. */
+  sitemap: '/sitemap.xml',
+  /** A sitemap listed by the index, numbered from 1. */
+  numberedSitemap: (n: number) => `/sitemaps/${n}.xml`,
+  /** Images and other media of the articles, copied from content/media/. */
+  media: (name: string) => `/media/${name}`,
 }
 
 /** tag: URIs (RFC 4151) that stay the same under any hostname. */

@@ -21,12 +21,22 @@ function entryFor(input: ArticleFeedInput, article: ArticleMeta): FeedEntry {
     url: origin + paths.article(article.slug),
     title: article.title,
     summary: article.summary,
-    contentHtml: input.bodyOf(article.slug),
+    // Feed readers show entries away from the site: the build's /media/ paths become absolute.
+    contentHtml: input.bodyOf(article.slug).replaceAll('src="/media/', `src="${origin}/media/`),
     published,
     updated: article.updated ? new Date(article.updated) : published,
     authors: article.authors,
     tags: article.tags,
     language: article.language,
+    ...(article.image
+      ? {
+          image: {
+            url: origin + article.image.url,
+            type: article.image.type,
+            length: article.image.length,
+          },
+        }
+      : {}),
     replies: {
       pageUrl: `${origin}${paths.article(article.slug)}#comments`,
       feeds: feedUrls(origin + paths.commentFeeds(article.slug)),

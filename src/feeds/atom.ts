@@ -20,6 +20,13 @@ function inReplyTo(entry: FeedEntry): string {
   return `\n        <thr:in-reply-to ref="${xmlAttribute(id)}" href="${xmlAttribute(url)}" type="text/html"/>`
 }
 
+// `feed` guesses an enclosure's type from the file name (image/jpg, image/svg); ours is exact.
+function enclosureLink(entry: FeedEntry): string {
+  if (!entry.image) return ''
+  const { url, type, length } = entry.image
+  return `\n        <link rel="enclosure" type="${xmlAttribute(type)}" length="${length}" href="${xmlAttribute(url)}"/>`
+}
+
 /** Renders a feed document as Atom 1.0 with RFC 4685 reply links and in-reply-to. */
 export function renderAtom(doc: FeedDocument): string {
   const feed = new Feed({
@@ -44,7 +51,10 @@ export function renderAtom(doc: FeedDocument): string {
   for (const entry of doc.entries) {
     const idElement = `<id>${xmlText(entry.id)}</id>`
     // A function, so that a `$` in a link is never read as a replacement pattern.
-    xml = xml.replace(idElement, () => `${idElement}${inReplyTo(entry)}${repliesLinks(entry)}`)
+    xml = xml.replace(
+      idElement,
+      () => `${idElement}${inReplyTo(entry)}${repliesLinks(entry)}${enclosureLink(entry)}`,
+    )
   }
   return xml
 }

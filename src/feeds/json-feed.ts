@@ -17,6 +17,7 @@ function item(entry: FeedEntry) {
     authors: entry.authors.map(person),
     ...(entry.tags.length > 0 ? { tags: entry.tags } : {}),
     language: entry.language,
+    ...(entry.image ? { image: entry.image.url } : {}),
     ...(entry.replies
       ? {
           _comments: {

@@ -23,6 +23,8 @@ export interface FeedEntry {
   language: string
   /** What the entry answers (a comment's parent comment or article): its id and page. */
   inReplyTo?: { id: string; url: string }
+  /** The lead image: JSON Feed `image`, the RSS enclosure and Atom's enclosure link. */
+  image?: { url: string; type: string; length: number }
   /** The entry's comments page and comment feeds, when it takes comments. */
   replies?: {
     pageUrl: string

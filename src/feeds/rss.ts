@@ -39,6 +39,15 @@ export function renderRss(doc: FeedDocument): string {
   for (const entry of doc.entries) {
     feed.addItem({
       ...feedItem(entry),
+      ...(entry.image
+        ? {
+            enclosure: {
+              url: entry.image.url,
+              type: entry.image.type,
+              length: entry.image.length,
+            },
+          }
+        : {}),
       category: entry.tags.map((tag) => ({ name: xmlText(tag) })),
       extensions: extensionsFor(entry),
     })

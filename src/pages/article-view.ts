@@ -66,6 +66,7 @@ export async function articleDocument<E extends AppEnv>(
       feeds: [...siteFeeds, ...commentFeeds],
       ogType: 'article',
       siteTitle: site.title,
+      ...(article.image ? { image: { ...article.image, url: siteUrl + article.image.url } } : {}),
     },
     homeUrl: paths.home,
     article,

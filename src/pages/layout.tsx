@@ -11,6 +11,8 @@ export interface PageHead {
   feeds: FeedLink[]
   ogType: 'website' | 'article'
   siteTitle: string
+  /** The page's lead image, its URL absolute. */
+  image?: { url: string; width: number; height: number; alt: string }
 }
 
 /** The document shell: head metadata, skip link, site header and footer. */
@@ -36,6 +38,14 @@ export function Layout(props: { head: PageHead; homeUrl: string; children: Child
         <meta property="og:url" content={head.canonical} />
         <meta property="og:site_name" content={head.siteTitle} />
         <meta property="og:locale" content={head.language.replace('-', '_')} />
+        {head.image ? (
+          <>
+            <meta property="og:image" content={head.image.url} />
+            <meta property="og:image:width" content={String(head.image.width)} />
+            <meta property="og:image:height" content={String(head.image.height)} />
+            <meta property="og:image:alt" content={head.image.alt} />
+          </>
+        ) : null}
       </head>
       <body>
         <a class="skip" href="#main">

@@ -38,7 +38,7 @@ const formTypes = new Set(['application/x-www-form-urlencoded', 'multipart/form-
 
 /** The article of the comment (404 without one). */
 const findTarget = createMiddleware<EditEnv>(async (c, next) => {
-  const article = findArticle(c.req.param('slug') ?? '')
+  const article = await findArticle(c.req.param('slug') ?? '', c.env.ASSETS)
   if (!article) return notFound(c)
   c.set('article', article)
   return next()

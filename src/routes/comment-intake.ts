@@ -86,7 +86,7 @@ async function refusal(
 
 /** Finds the article posted to (404 without one) and refuses at once if it takes no comments. */
 const openArticle = createMiddleware<IntakeEnv>(async (c, next) => {
-  const article = findArticle(c.req.param('slug') ?? '')
+  const article = await findArticle(c.req.param('slug') ?? '', c.env.ASSETS)
   if (!article) return notFound(c)
   c.set('article', article)
   const closed = closedRefusal(article)

@@ -33,7 +33,7 @@ commentPreview.post(
     onError: () => problemResponse(problemFor({ reason: 'too_large' })),
   }),
   async (c) => {
-    const article = findArticle(c.req.param('slug') ?? '')
+    const article = await findArticle(c.req.param('slug') ?? '', c.env.ASSETS)
     if (!article) return notFound(c)
     if (article.comments !== 'open') return problemResponse(problemFor({ reason: 'closed' }))
     if (!formTypes.has(mediaType(c.req.raw))) {

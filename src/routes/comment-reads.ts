@@ -22,7 +22,7 @@ type ReadsEnv = AppEnv & { Variables: { article: ArticleMeta; comments: ArticleC
 
 /** Finds the article (404 without one) and loads its approved comments (503 if KV fails). */
 const loadComments = createMiddleware<ReadsEnv>(async (c, next) => {
-  const article = findArticle(c.req.param('slug') ?? '')
+  const article = await findArticle(c.req.param('slug') ?? '', c.env.ASSETS)
   if (!article) return notFound(c)
   const comments = await publicComments(c)
     .forArticle(article.slug)

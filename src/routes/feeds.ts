@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
 import { paths } from '../app/paths'
 import type { CommentCounts } from '../comments/store'
-import { articles, recentBody, site } from '../content/index'
+import { newestArticles, site } from '../content/index'
 import { articleFeed } from '../feeds/article-feed'
 import { contentTypeOf, type FeedFormat, feedFormats, feedUrls } from '../feeds/formats'
 import { cacheControl } from '../http/cache-control'
@@ -25,16 +25,18 @@ for (const [format, path] of Object.entries(feedUrls(paths.siteFeeds)) as Array<
     const counts = await publicComments(c)
       .counts()
       .catch(() => noCounts)
-    const response = await rendered.get(`${format}|${origin}|${counts.version}`, () => {
+    const response = await rendered.get(`${format}|${origin}|${counts.version}`, async () => {
+      const articles = await newestArticles(c.env.ASSETS)
+      const bodies = new Map(articles.map((article) => [article.slug, article.html]))
       const doc = articleFeed({
         site,
         articles,
         origin,
         commentCount: (slug) => counts.value.articles[slug] ?? 0,
         bodyOf: (slug) => {
-          const body = recentBody(slug)
-          // The build inlines exactly the newest feed_size bodies; anything else is a bug.
-          if (body === undefined) throw new Error(`no inline body for feed entry ${slug}`)
+          const body = bodies.get(slug)
+          // The build writes exactly the newest feed_size articles with their bodies.
+          if (body === undefined) throw new Error(`no body for feed entry ${slug}`)
           return body
         },
       })

@@ -6,7 +6,7 @@ import { paths } from '../app/paths'
 import { isCommentId } from '../comments/ids'
 import { type ModerationAction, moderateComment, moderationActions } from '../comments/moderation'
 import type { CommentStatus, StoredComment } from '../comments/types'
-import { articles, findArticle, site } from '../content/index'
+import { findArticle, indexPage, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
 import { problemResponse, storeUnavailable } from '../http/problem'
 import { csrfToken } from '../lib/signed-session'
@@ -107,7 +107,7 @@ async function itemsOf(c: Context<AppEnv>, comments: StoredComment[]): Promise<M
     comments.map(async (comment) => {
       const item: ModerationItem = {
         comment,
-        articleTitle: findArticle(comment.article)?.title ?? comment.article,
+        articleTitle: (await findArticle(comment.article, c.env.ASSETS))?.title ?? comment.article,
       }
       if (!comment.parent) return item
       let parent = parents.get(comment.parent)
@@ -131,7 +131,8 @@ moderationPage.get(paths.moderation, async (c) => {
     )
   }
   const status = statusOf(c.req.query('status'))
-  const article = findArticle(c.req.query('article') ?? '')?.slug
+  const filtered = await findArticle(c.req.query('article') ?? '', c.env.ASSETS)
+  const article = filtered?.slug
   const cursor = c.req.query('cursor') || undefined
   const page = await commentStore(c).listForModeration(status, article, cursor, pageSize)
   const notice = noticeFrom((name) => c.req.query(name))
@@ -141,7 +142,12 @@ moderationPage.get(paths.moderation, async (c) => {
       head: head(c, 'Moderation'),
       status,
       ...(article ? { article } : {}),
-      articles: articles.map(({ slug, title }) => ({ slug, title })),
+      // The filter offers the newest page of articles (and the one filtered by); any
+      // other is one ?article=<slug> away, so the page stays small at any archive size.
+      articles: [
+        ...(filtered ? [filtered] : []),
+        ...(await indexPage(1, c.env.ASSETS)).filter((a) => a.slug !== filtered?.slug),
+      ].map(({ slug, title }) => ({ slug, title })),
       items: await itemsOf(c, page.items),
       ...(page.cursor ? { nextHref: listHref(status, article, { cursor: page.cursor }) } : {}),
       ...(notice ? { notice } : {}),
@@ -185,7 +191,7 @@ moderationPage.post(paths.moderation, adminOriginGuard, smallForm, requireSessio
   const body = await c.req.parseBody({ all: true })
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
   const status = statusOf(text(body.status))
-  const article = findArticle(text(body.article) ?? '')?.slug
+  const article = (await findArticle(text(body.article) ?? '', c.env.ASSETS))?.slug
   // `act` is `<action>` for the selected comments or `<action>:<id>` for one.
   const [actionName = '', single] = (text(body.act) ?? '').split(':', 2)
   const action = moderationActions.find((known) => known === actionName)

@@ -3,7 +3,8 @@ import { type AppEnv, originOf, publicComments, respondRendered } from '../app/c
 import { paths } from '../app/paths'
 import type { PublicComments } from '../comments/public-comments'
 import { publicView } from '../comments/public-view'
-import { articles, findArticle, site } from '../content/index'
+import { indexPageSize } from '../content/data-files'
+import { archive, findArticle, indexPage, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
 import { hasEditCookie } from '../http/edit-cookie'
 import { latest } from '../http/last-modified'
@@ -22,13 +23,10 @@ const htmlType = 'text/html; charset=utf-8'
 /** The home page and article pages. */
 export const pages = new Hono<AppEnv>()
 
-/** Articles per page of the home page; older ones are one "older" link away. */
-export const indexPageSize = 30
-
 pages.get(paths.home, async (c) => {
   const pageParam = c.req.query('page')
   const page = pageParam === undefined ? 1 : Number(pageParam)
-  const pageCount = Math.max(1, Math.ceil(articles.length / indexPageSize))
+  const pageCount = Math.max(1, Math.ceil(archive.articleCount / indexPageSize))
   if (!Number.isInteger(page) || page < 1 || page > pageCount || pageParam === '1') {
     return notFound(c)
   }
@@ -36,7 +34,7 @@ pages.get(paths.home, async (c) => {
   const hrefOf = (n: number) => (n === 1 ? paths.home : `${paths.home}?page=${n}`)
   const response = await rendered.get(`index|${page}|${origin}`, async () => {
     const siteFeeds = siteFeedLinks(site, origin)
-    const shown = articles.slice((page - 1) * indexPageSize, page * indexPageSize)
+    const shown = await indexPage(page, c.env.ASSETS)
     const head = siteHead(c, siteFeeds)
     const document = IndexPage({
       head: { ...head, canonical: head.canonical + hrefOf(page).slice(1) },
@@ -50,10 +48,9 @@ pages.get(paths.home, async (c) => {
       },
     })
     // A new article shifts every page, so each page is as new as the newest article.
-    const newest = articles[0]
     return renderedResponse(
       `<!doctype html>${await document.toString()}`,
-      latest(newest?.updated, newest?.published),
+      latest(archive.newestArticle),
       { 'content-type': htmlType, 'cache-control': cacheControl.page },
     )
   })
@@ -61,7 +58,7 @@ pages.get(paths.home, async (c) => {
 })
 
 pages.get('/articles/:slug', async (c) => {
-  const article = findArticle(c.req.param('slug'))
+  const article = await findArticle(c.req.param('slug'), c.env.ASSETS)
   if (!article) return notFound(c)
   let loaded: Awaited<ReturnType<PublicComments['forArticle']>>
   try {

@@ -1,65 +1,41 @@
 import { Hono } from 'hono'
 import { type AppEnv, config, respondRendered } from '../app/context'
-import { articles } from '../content/index'
+import { paths } from '../app/paths'
+import { siteUrlToken } from '../content/data-files'
+import { archive, sitemapFile } from '../content/index'
+import { escapeHtml } from '../feeds/xml-safe'
 import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
-import { favicon } from '../pages/favicon'
-import { renderSitemap } from '../pages/sitemap'
-import { stylesheet } from '../pages/style'
+import { notFound } from '../pages/not-found'
 
 const rendered = new RenderCache<RenderedResponse>(16)
-const newest = latest(...articles.map((a) => a.updated ?? a.published))
-// Assets change only with a deploy; the module's load time stands in for it.
-const deployed = latest(new Date())
+const lastModified = latest(archive.lastModified)
 
-/** Stylesheet, favicon, robots.txt and sitemap.xml. */
+/**
+ * The favicon's old address and the sitemaps. The stylesheet, favicon and
+ * robots.txt are static assets the build writes, answered without the Worker.
+ */
 export const staticFiles = new Hono<AppEnv>()
-
-const files: Array<[string, string, () => string, Date]> = [
-  ['/site.css', 'text/css; charset=utf-8', () => stylesheet, deployed],
-  ['/favicon.svg', 'image/svg+xml', () => favicon, deployed],
-]
-
-for (const [path, contentType, body, modified] of files) {
-  staticFiles.get(path, async (c) =>
-    respondRendered(
-      c,
-      await rendered.get(path, () =>
-        renderedResponse(body(), modified, {
-          'content-type': contentType,
-          'cache-control': cacheControl.asset,
-        }),
-      ),
-    ),
-  )
-}
 
 staticFiles.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301))
 
-staticFiles.get('/robots.txt', async (c) => {
-  const { siteUrl } = config(c)
-  const response = await rendered.get(`robots|${siteUrl}`, () =>
-    renderedResponse(
-      `User-agent: *\nDisallow: /admin\n\nSitemap: ${siteUrl}/sitemap.xml\n`,
-      deployed,
-      {
-        'content-type': 'text/plain; charset=utf-8',
-        'cache-control': cacheControl.asset,
-      },
-    ),
-  )
-  return respondRendered(c, response)
-})
-
-staticFiles.get('/sitemap.xml', async (c) => {
-  const { siteUrl } = config(c)
-  const response = await rendered.get(`sitemap|${siteUrl}`, () =>
-    renderedResponse(renderSitemap(siteUrl, articles), newest, {
-      'content-type': 'application/xml; charset=utf-8',
-      'cache-control': cacheControl.page,
-    }),
-  )
-  return respondRendered(c, response)
-})
+/** /sitemap.xml, and /sitemaps/<n>.xml behind it once the site outgrows one sitemap. */
+// The second pattern is paths.numberedSitemap(n) for any n from 1.
+for (const path of [paths.sitemap, '/sitemaps/:file{[1-9][0-9]*\\.xml}']) {
+  staticFiles.get(path, async (c) => {
+    const file = c.req.param('file')
+    const n = file === undefined ? undefined : Number.parseInt(file, 10)
+    const { siteUrl } = config(c)
+    if (n !== undefined && n > archive.sitemapFiles) return notFound(c)
+    const response = await rendered.get(`sitemap|${n ?? 0}|${siteUrl}`, async () => {
+      const text = await sitemapFile(n, c.env.ASSETS)
+      return renderedResponse(text.split(siteUrlToken).join(escapeHtml(siteUrl)), lastModified, {
+        'content-type': 'application/xml; charset=utf-8',
+        'cache-control': cacheControl.page,
+      })
+    })
+    return respondRendered(c, response)
+  })
+}

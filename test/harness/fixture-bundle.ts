@@ -6,9 +6,10 @@ import { join, resolve } from 'node:path'
 /**
  * Builds the real Worker with another content folder, in a scratch copy of the
  * project so the main build (src/generated, dist) is never touched. Returns the
- * bundle's path for startWorker({ scriptPath }).
+ * bundle's path for startWorker({ scriptPath }). `env` adds to the build's
+ * environment (e.g. SITEMAP_URL_LIMIT).
  */
-export function buildFixtureBundle(contentDir: string): string {
+export function buildFixtureBundle(contentDir: string, env: Record<string, string> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'fixture-site-'))
   for (const entry of ['src', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json']) {
     cpSync(entry, join(root, entry), { recursive: true })
@@ -25,6 +26,7 @@ export function buildFixtureBundle(contentDir: string): string {
         ...process.env,
         WRANGLER_SEND_METRICS: 'false',
         WRANGLER_LOG_PATH: join(root, 'logs'),
+        ...env,
       },
       encoding: 'utf8',
     },

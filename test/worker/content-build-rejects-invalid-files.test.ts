@@ -4,7 +4,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
-import { renderMarkdown } from '../../scripts/content/markdown'
+import { renderBody } from '../../scripts/content/markdown'
+import { mediaLibrary } from '../../scripts/content/media'
+import { dataFiles, shardOf } from '../../src/content/data-files'
+import { pngHeader } from '../support/images'
 
 const roots: string[] = []
 after(() => {
@@ -25,7 +28,11 @@ authors:
 `
 
 /** Builds a content folder holding the real site.yaml and the given articles; returns the build's result. */
-function build(articles: Record<string, string>, site?: string) {
+function build(
+  articles: Record<string, string>,
+  site?: string,
+  media: Record<string, Buffer> = {},
+) {
   const root = mkdtempSync(join(tmpdir(), 'content-'))
   roots.push(root)
   const content = join(root, 'content')
@@ -34,31 +41,83 @@ function build(articles: Record<string, string>, site?: string) {
   if (site !== undefined) writeFileSync(join(content, 'site.yaml'), site)
   for (const [name, text] of Object.entries(articles))
     writeFileSync(join(content, 'articles', name), text)
+  mkdirSync(join(content, 'media'))
+  for (const [name, bytes] of Object.entries(media))
+    writeFileSync(join(content, 'media', name), bytes)
+  return buildAgain(root)
+}
+
+/** Runs the build on the content folder under `root` again, into the same output. */
+function buildAgain(root: string) {
   const out = join(root, 'out')
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'scripts/build-content.ts', content, out],
+    ['--import', 'tsx', 'scripts/build-content.ts', join(root, 'content'), out],
     {
       encoding: 'utf8',
     },
   )
-  return { status: result.status, stderr: result.stderr, out, root }
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, out, root }
 }
 
 const articlePath = (root: string, name: string) => join(root, 'content', 'articles', name)
 
 describe('content build', () => {
-  it('builds a valid article into JSON', () => {
+  it('builds a valid article into its shard, the index and the feed, none of it in the bundle', () => {
     const result = build({ 'x.md': valid })
     assert.equal(result.status, 0, result.stderr)
-    const compiled = JSON.parse(readFileSync(join(result.out, 'content.json.txt'), 'utf8'))
-    assert.equal(compiled.articles[0].title, 'परीक्षण लेख')
-    assert.equal(compiled.articles[0].comments, 'open')
-    assert.equal(compiled.articles[0].html, undefined, 'bodies are not in the metadata')
-    assert.equal(compiled.recentBodies.x, '<p>पाठ।</p>')
-    assert.equal(
-      readFileSync(join(result.out, 'assets', 'bodies', 'x.html'), 'utf8'),
-      '<p>पाठ।</p>',
+    const manifest = JSON.parse(readFileSync(join(result.out, 'content.json.txt'), 'utf8'))
+    assert.equal(manifest.articleCount, 1)
+    assert.equal(manifest.shardCount, 1)
+    assert.doesNotMatch(JSON.stringify(manifest), /परीक्षण लेख/, 'no article in the bundle')
+    const asset = (path: string) =>
+      JSON.parse(readFileSync(join(result.out, 'assets', path), 'utf8'))
+    const shard = asset(dataFiles.shard(shardOf('x', 1)))
+    assert.equal(shard.x.title, 'परीक्षण लेख')
+    assert.equal(shard.x.comments, 'open')
+    assert.equal(shard.x.html, '<p>पाठ।</p>')
+    const [listed] = asset(dataFiles.indexPage(1))
+    assert.equal(listed.title, 'परीक्षण लेख')
+    assert.equal(listed.html, undefined, 'the home page list carries no bodies')
+    assert.equal(asset(dataFiles.feed)[0].html, '<p>पाठ।</p>')
+  })
+
+  it('refuses an image without alt text, naming the file and the image', () => {
+    const result = build({ 'x.md': `${valid}\n![](/media/chart.png)\n` }, undefined, {
+      'chart.png': pngHeader(640, 480),
+    })
+    assert.equal(result.status, 1)
+    assert.ok(
+      result.stderr.includes(
+        `${articlePath(result.root, 'x.md')}: image "/media/chart.png" has no alt text: write ![what the image shows](/media/chart.png)`,
+      ),
+      result.stderr,
+    )
+  })
+
+  it('copies media and writes the lead image with its size into the article', () => {
+    const result = build(
+      { 'x.md': `${valid}\n![A chart of rainfall](/media/chart.png)\n` },
+      undefined,
+      { 'chart.png': pngHeader(640, 480) },
+    )
+    assert.equal(result.status, 0, result.stderr)
+    const shard = JSON.parse(readFileSync(join(result.out, 'assets', dataFiles.shard(0)), 'utf8'))
+    assert.match(
+      shard.x.html,
+      /<img src="\/media\/chart.png" alt="A chart of rainfall" width="640" height="480"/,
+    )
+    assert.deepEqual(shard.x.image, {
+      url: '/media/chart.png',
+      width: 640,
+      height: 480,
+      type: 'image/png',
+      length: pngHeader(640, 480).length,
+      alt: 'A chart of rainfall',
+    })
+    assert.deepEqual(
+      readFileSync(join(result.out, 'assets', 'media', 'chart.png')),
+      pngHeader(640, 480),
     )
   })
 
@@ -118,6 +177,22 @@ describe('content build', () => {
     )
   })
 
+  it('picks up an edited article in an incremental build, compiling only it', () => {
+    const first = build({ 'x.md': valid, 'y.md': valid.replace('slug: x', 'slug: y') })
+    assert.equal(first.status, 0, first.stderr)
+    writeFileSync(articlePath(first.root, 'x.md'), valid.replace('परीक्षण लेख', 'बदला हुआ शीर्षक'))
+    const again = buildAgain(first.root)
+    assert.equal(again.status, 0, again.stderr)
+    assert.match(again.stdout, /\(1 file\(s\) read, 1 compiled, /)
+    const shard = JSON.parse(
+      readFileSync(join(again.out, 'assets', dataFiles.shard(shardOf('x', 1))), 'utf8'),
+    )
+    assert.equal(shard.x.title, 'बदला हुआ शीर्षक')
+    assert.equal(shard.y.title, 'परीक्षण लेख')
+    const [newest] = JSON.parse(readFileSync(join(again.out, 'assets', dataFiles.feed), 'utf8'))
+    assert.equal(newest.title, 'बदला हुआ शीर्षक')
+  })
+
   it('publishes nothing when any file is broken', () => {
     const result = build({
       'x.md': valid,
@@ -129,11 +204,14 @@ describe('content build', () => {
 })
 
 describe('Markdown rendering', () => {
-  it('drops script, event handlers and javascript: links from raw HTML', () => {
-    const html = renderMarkdown(
+  it('drops script, event handlers and javascript: links from raw HTML, and refuses raw <img>', () => {
+    const body = renderBody(
       'Hi <script>alert(1)</script> <img src="x.png" onerror="alert(1)"> [a](javascript:alert(1))',
+      mediaLibrary(mkdtempSync(join(tmpdir(), 'media-'))),
     )
-    assert.doesNotMatch(html, /<script|onerror|javascript:/)
-    assert.match(html, /<img src="x.png"/)
+    assert.doesNotMatch(body.html, /<script|onerror|javascript:/)
+    assert.deepEqual(body.problems, [
+      'write images as ![alt text](/media/<file name>), not as HTML <img>',
+    ])
   })
 })

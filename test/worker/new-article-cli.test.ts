@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
+import { dataFiles } from '../../src/content/data-files'
 import { runScript } from '../support/run-script'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -38,10 +39,10 @@ describe('npm run new-article', () => {
     const outDir = join(contentDir, '..', 'built')
     const build = await inContent('build-content.ts', [contentDir, outDir], contentDir)
     assert.equal(build.code, 0, build.stderr)
-    const built = JSON.parse(readFileSync(join(outDir, 'content.json.txt'), 'utf8')) as {
-      articles: { slug: string }[]
-    }
-    assert.ok(built.articles.some((article) => article.slug === 'monsoon-arrives-early'))
+    const listed = JSON.parse(
+      readFileSync(join(outDir, 'assets', dataFiles.indexPage(1)), 'utf8'),
+    ) as Array<{ slug: string }>
+    assert.ok(listed.some((article) => article.slug === 'monsoon-arrives-early'))
   })
 
   test('refuses a slug that is already taken and leaves that file alone', async () => {

@@ -1,0 +1,62 @@
+import { paths } from '../../src/app/paths'
+import { dataFiles, siteUrlToken } from '../../src/content/data-files'
+import type { ArticleMeta } from '../../src/content/types'
+import { escapeHtml } from '../../src/feeds/xml-safe'
+
+/** One URL of a sitemap, its address relative to the site's origin. */
+interface SitemapUrl {
+  path: string
+  lastmod?: string
+}
+
+const header = '<?xml version="1.0" encoding="UTF-8"?>\n'
+const xmlns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+
+function urlset(urls: readonly SitemapUrl[]): string {
+  const lines = urls.map(
+    (u) =>
+      `<url><loc>${siteUrlToken}${escapeHtml(u.path)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ''}</url>`,
+  )
+  return `${header}<urlset ${xmlns}>\n${lines.join('\n')}\n</urlset>\n`
+}
+
+function newest(urls: readonly SitemapUrl[]): string | undefined {
+  let best: SitemapUrl | undefined
+  for (const u of urls) {
+    if (u.lastmod && (!best?.lastmod || Date.parse(u.lastmod) > Date.parse(best.lastmod))) best = u
+  }
+  return best?.lastmod
+}
+
+/**
+ * The sitemap files of the site (home page and every article, with lastmod), by
+ * their path under the assets: one urlset at /sitemap.xml while the URLs fit in
+ * `limit`, else a sitemap index there and numbered urlsets of at most `limit` URLs.
+ * URLs start with siteUrlToken; the Worker puts its SITE_URL in its place.
+ */
+export function sitemapFiles(
+  articles: readonly ArticleMeta[],
+  limit: number,
+): { files: Map<string, string>; numbered: number } {
+  const urls: SitemapUrl[] = [
+    { path: paths.home },
+    ...articles.map((a) => ({ path: paths.article(a.slug), lastmod: a.updated ?? a.published })),
+  ]
+  if (urls.length <= limit)
+    return { files: new Map([[dataFiles.sitemap, urlset(urls)]]), numbered: 0 }
+  const files = new Map<string, string>()
+  const entries: string[] = []
+  for (let start = 0, n = 1; start < urls.length; start += limit, n++) {
+    const chunk = urls.slice(start, start + limit)
+    files.set(dataFiles.numberedSitemap(n), urlset(chunk))
+    const lastmod = newest(chunk)
+    entries.push(
+      `<sitemap><loc>${siteUrlToken}${paths.numberedSitemap(n)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`,
+    )
+  }
+  files.set(
+    dataFiles.sitemap,
+    `${header}<sitemapindex ${xmlns}>\n${entries.join('\n')}\n</sitemapindex>\n`,
+  )
+  return { files, numbered: entries.length }
+}
