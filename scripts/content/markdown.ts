@@ -66,18 +66,27 @@ export const articleHtmlAllowlist: sanitizeHtml.IOptions = {
 }
 
 /**
- * Renders article Markdown to sanitised HTML (build time only). Every image
- * must be a Markdown image of a file in content/media/ with alt text, so the
- * build can write its width and height; raw HTML <img> is refused.
+ * Renders article Markdown to sanitised HTML (build time only). An image is
+ * either a Markdown image of a file in content/media/ with alt text (the build
+ * writes its width and height), or raw HTML <img> that already carries alt
+ * text, width and height (as a WordPress import writes them); any other <img>
+ * is refused, so no page shows an image without alt text or one that shifts
+ * the layout as it loads.
  */
 export function renderBody(markdown: string, media: MediaLibrary): RenderedBody {
   current = { media, images: [], problems: [] }
   try {
     const html = sanitizeHtml(marked.parse(markdown) as string, articleHtmlAllowlist).trim()
     const { images, problems } = current
-    const written = html.match(/<img\b/g)?.length ?? 0
-    if (written > images.length) {
-      problems.push('write images as ![alt text](/media/<file name>), not as HTML <img>')
+    const written = html.match(/<img\b[^>]*>/g) ?? []
+    const described = written.filter((tag) =>
+      [/\balt="[^"]*\S[^"]*"/, /\bwidth="\d+"/, /\bheight="\d+"/].every((rule) => rule.test(tag)),
+    )
+    // The Markdown images this render wrote are described; anything else must describe itself.
+    if (written.length - described.length > 0) {
+      problems.push(
+        'write images as ![alt text](/media/<file name>), or as HTML <img> with alt, width and height',
+      )
     }
     return { html, ...(images[0] ? { leadImage: images[0] } : {}), problems }
   } finally {

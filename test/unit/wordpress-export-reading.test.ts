@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, test } from 'node:test'
-import { renderMarkdown } from '../../scripts/content/markdown'
+import { renderBody } from '../../scripts/content/markdown'
+import { mediaLibrary } from '../../scripts/content/media'
 import { parseArticle } from '../../scripts/content/parse-article'
 import { planImport, untitled } from '../../scripts/wordpress/convert'
 import { autoParagraphs, postBodyHtml } from '../../scripts/wordpress/post-html'
@@ -19,7 +22,11 @@ const plan11 = planImport(parseWxr(fixture('export-1.1-https.xml')), 'en')
 function article(plan: typeof plan12, slug: string) {
   const found = plan.articles.find((a) => a.slug === slug)
   assert.ok(found, `article ${slug}`)
-  const parsed = parseArticle(`content/articles/${slug}.md`, found.text, renderMarkdown)
+  // Imported posts carry no content/media images: an empty library is the build's view of them.
+  const media = mediaLibrary(mkdtempSync(join(tmpdir(), 'media-')))
+  const parsed = parseArticle(`content/articles/${slug}.md`, found.text, (markdown) =>
+    renderBody(markdown, media),
+  )
   assert.ok(parsed.ok, parsed.ok ? '' : parsed.errors.join('\n'))
   return { file: found.text, ...parsed.value }
 }

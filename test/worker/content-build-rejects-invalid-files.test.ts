@@ -204,14 +204,14 @@ describe('content build', () => {
 })
 
 describe('Markdown rendering', () => {
-  it('drops script, event handlers and javascript: links from raw HTML, and refuses raw <img>', () => {
+  it('drops script, event handlers and javascript: links from raw HTML, and refuses a raw <img> without alt, width and height', () => {
     const body = renderBody(
       'Hi <script>alert(1)</script> <img src="x.png" onerror="alert(1)"> [a](javascript:alert(1))',
       mediaLibrary(mkdtempSync(join(tmpdir(), 'media-'))),
     )
     assert.doesNotMatch(body.html, /<script|onerror|javascript:/)
     assert.deepEqual(body.problems, [
-      'write images as ![alt text](/media/<file name>), not as HTML <img>',
+      'write images as ![alt text](/media/<file name>), or as HTML <img> with alt, width and height',
     ])
   })
 })
