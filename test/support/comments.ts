@@ -72,3 +72,13 @@ export async function postApproved(
   if (approved.status !== 200) throw new Error(`approve failed: ${approved.status}`)
   return id
 }
+
+/** Approves every comment waiting for moderation (as a moderator clearing the queue). */
+export async function approveAllPending(worker: TestWorker): Promise<void> {
+  const listed = await adminCall(worker, 'GET', '/admin/comments?status=pending')
+  const { comments } = (await listed.json()) as { comments: Array<{ id: string }> }
+  for (const { id } of comments) {
+    const approved = await adminCall(worker, 'POST', `/admin/comments/${id}/approve`)
+    if (approved.status !== 200) throw new Error(`approve failed: ${approved.status}`)
+  }
+}
