@@ -6,6 +6,8 @@
  * never stored: it is recomputed to check, so KV holds nothing a reader could use.
  */
 
+import { toBase64Url } from '../lib/base64url'
+
 const encoder = new TextEncoder()
 
 /** The HMAC key edit proofs are made and checked with. */
@@ -26,12 +28,6 @@ export function editKey(secret: string): Promise<EditKey> {
 function message(comment: { id: string; created: string }): Uint8Array<ArrayBuffer> {
   // A copy typed as backed by an ArrayBuffer, which Web Crypto's BufferSource requires.
   return new Uint8Array(encoder.encode(`comment-edit\u0000${comment.id}\u0000${comment.created}`))
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {

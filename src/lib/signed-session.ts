@@ -5,13 +5,12 @@
  * every session at once.
  */
 
+import { toBase64Url } from './base64url'
+
 const encoder = new TextEncoder()
 
 async function hmac(key: CryptoKey, message: string): Promise<string> {
-  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)))
-  let binary = ''
-  for (const byte of signature) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message))))
 }
 
 /** Same-length strings compared without an early exit, so timing says nothing. */
