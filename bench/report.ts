@@ -181,10 +181,13 @@ export function renderReport(report: BenchReport): string {
     '',
     scaleTable(report),
     '',
-    'Content build: `tsx scripts/build-content.ts` from nothing (no cache), wall clock. Hugo: the ' +
-      'same Markdown files to HTML pages and RSS. Rebuild: the same content build after one ' +
-      'article was edited, wall clock (in brackets the build’s own figure, without tsx’s start). ' +
-      'Bundling: `wrangler deploy --dry-run` after that, its content build finding nothing to do.',
+    'Content build: `node scripts/run-bundled.mjs scripts/build-content.ts` (what `npm run ' +
+      'build:content` and wrangler’s [build] run) from nothing (no state, no cache, no bundle), ' +
+      'wall clock, process start included. Hugo: the same Markdown files to HTML pages and RSS, ' +
+      'in turn with the content build. Rebuild: the same content build after one article was ' +
+      'edited, wall clock (in brackets the build’s own figure, without the process start). ' +
+      'Where several runs were made, the figures are medians. Bundling: `wrangler deploy ' +
+      '--dry-run` after that, its content build finding nothing to do.',
     '',
     'Startup is the CPU time a fresh workerd spends to load the bundle and answer one request ' +
       '(no rendering), above what it spends for an empty Worker ' +

@@ -3,9 +3,14 @@
  * site settings and the archive's shape as content.json.txt (a Text module the
  * Worker imports; the same size at any number of articles), and everything
  * else as static assets under src/generated/assets/: the articles in shards,
- * the home page's pages, the feed's newest articles and the sitemaps (under
- * /_data/, read by the Worker through ASSETS), and the stylesheet, favicon,
- * robots.txt and media (served without the Worker). Exits 1 naming every broken field.
+ * the site's and every tag's list of articles in chunks, the feeds' digests for
+ * WebSub and the sitemaps (under /_data/, read by the Worker through ASSETS),
+ * and the stylesheet, favicon, robots.txt and media (served without the
+ * Worker). Exits 1 naming every broken field.
+ *
+ * Drafts are left out unless CONTENT_INCLUDE_DRAFTS=1 (set by `npm start`).
+ * Articles published after the build's clock are built and marked scheduled:
+ * the Worker keeps them out of sight until their time.
  *
  * Incremental: an article file whose size and modification time, or content
  * hash, are those of the last build is not compiled again (its body waits in
@@ -24,19 +29,30 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import {
-  dataFiles,
-  indexPageSize,
-  shardCountFor,
-  shardOf,
-  sitemapUrlLimit,
-} from '../src/content/data-files'
+import { paths } from '../src/app/paths'
+import { dataFiles, shardCountFor, shardOf, sitemapUrlLimit } from '../src/content/data-files'
 import type { Article, ArticleMeta, ContentManifest } from '../src/content/types'
-import { type BuildState, compilerStamp, keyOf, readState } from './content/build-state'
+import { ArticleCache } from './content/article-cache'
+import {
+  type BuildState,
+  compilerStamp,
+  holdBuildLock,
+  keyOf,
+  readState,
+  type StoredArticle,
+  writeState,
+} from './content/build-state'
 import type { CompileJob } from './content/compile-job'
 import { compileAll } from './content/compile-pool'
+import {
+  type BuiltArticle,
+  type BuiltList,
+  buildLists,
+  feedDigests,
+  listFiles,
+} from './content/lists'
 import { parseSite } from './content/parse-site'
 import { sitemapFiles } from './content/sitemaps'
 import { siteUrlFrom, staticAssetFiles } from './content/static-assets'
@@ -45,8 +61,12 @@ const started = performance.now()
 const contentDir = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content'
 const outDir = process.argv[3] ?? 'src/generated'
 const urlLimit = Number(process.env.SITEMAP_URL_LIMIT) || sitemapUrlLimit
-const bodyCache = join('.cache', 'content-build', 'bodies')
+const cacheDir = join('.cache', 'content-build')
 const statePath = join(outDir, 'build-state.json')
+// Articles published after this instant are scheduled: the Worker shows them when it comes.
+const buildTime = Date.now()
+// Only `npm start` sets it: a build that can be deployed never holds a draft.
+const includeDrafts = process.env.CONTENT_INCLUDE_DRAFTS === '1'
 
 function display(path: string): string {
   const rel = relative(process.cwd(), path)
@@ -65,10 +85,13 @@ const compilerFiles = [
   ...readdirSync(join(here, 'content')).map((name) => join(here, 'content', name)),
   join(here, '..', 'src', 'content', 'types.ts'),
 ].sort()
+const articleCacheDir = join(cacheDir, keyOf(resolve(outDir)).slice(0, 16))
+holdBuildLock(articleCacheDir)
 const state: BuildState = readState(statePath, compilerStamp(compilerFiles, mediaDir))
 
 // Files whose stat matches the last build are taken as they were; the rest are
 // read and hashed, and compiled unless the hash matches too.
+const cache = new ArticleCache(articleCacheDir, state)
 const names = readdirSync(articlesDir)
   .filter((name) => name.endsWith('.md'))
   .sort()
@@ -77,7 +100,8 @@ const jobs: CompileJob[] = []
 for (const name of names) {
   const path = join(articlesDir, name)
   const stat = statSync(path)
-  const known = state.files[name]
+  // With the cache started anew, only files that had errors keep their record.
+  const known = cache.emptied && !state.files[name]?.errors ? undefined : state.files[name]
   if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
     files[name] = known
     continue
@@ -85,47 +109,69 @@ for (const name of names) {
   files[name] = { size: stat.size, mtimeMs: stat.mtimeMs, hash: '' }
   jobs.push({ name, path, display: display(path), ...(known ? { knownHash: known.hash } : {}) })
 }
-const freshBodies = new Map<string, string>()
-mkdirSync(bodyCache, { recursive: true })
-for (const result of await compileAll(jobs, mediaDir, state.stamp)) {
-  const record = files[result.name]
-  if (!record) continue
-  record.hash = result.hash
-  if (result.unchanged) {
-    const known = state.files[result.name]
-    if (known?.meta) record.meta = known.meta
-    if (known?.errors) record.errors = known.errors
-  } else if ('errors' in result) {
-    record.errors = result.errors
-  } else {
-    record.meta = result.meta
-    freshBodies.set(result.hash, result.html)
-    writeFileSync(join(bodyCache, `${result.hash}.html`), result.html)
+let compiled = 0
+await compileAll(jobs, mediaDir, state.stamp, cacheDir, (results) => {
+  for (const result of results) {
+    const record = files[result.name]
+    if (!record) continue
+    record.hash = result.hash
+    if (result.unchanged) {
+      const known = state.files[result.name]
+      if (known?.article) record.article = known.article
+      if (known?.errors) record.errors = known.errors
+    } else if ('errors' in result) {
+      record.errors = result.errors
+    } else {
+      record.article = cache.add(result.meta, result.html)
+      compiled++
+    }
   }
-}
+  cache.flush()
+})
 state.files = files
 
-const metas: Array<{ meta: ArticleMeta; hash: string }> = []
+const metas: BuiltArticle[] = []
 const seenSlugs = new Map<string, string>()
+const stored = new Map<string, StoredArticle>()
 for (const name of names) {
   const record = files[name]
   if (!record) continue
   if (record.errors) errors.push(...record.errors)
-  if (!record.meta) continue
-  const file = display(join(articlesDir, name))
-  const other = seenSlugs.get(record.meta.slug)
-  if (other)
-    errors.push(`${file}: "slug" must be unique, got "${record.meta.slug}" (also in ${other})`)
-  seenSlugs.set(record.meta.slug, file)
-  metas.push({ meta: record.meta, hash: record.hash })
+  const article = record.article
+  if (!article) continue
+  const other = seenSlugs.get(article.slug)
+  if (other !== undefined) {
+    const [file, otherFile] = [name, other].map((n) => display(join(articlesDir, n)))
+    errors.push(`${file}: "slug" must be unique, got "${article.slug}" (also in ${otherFile})`)
+  }
+  // File names, not their display paths: 10,000 path joins are not free.
+  seenSlugs.set(article.slug, name)
+  stored.set(record.hash, article)
 }
+cache.compact([...stored.values()])
+Object.assign(state, cache.state)
+// Unchanged articles come as lazy metadata: the outputs below load the rest of
+// one only when they write a file that holds it. Ordered newest first here with
+// each date parsed once, so the sort below finds them in order.
+const published = new Map<string, number>()
+for (const [hash, article] of stored) {
+  // Drafts stay in the cache (a build for npm start shows them) but out of this build.
+  if (article.draft && !includeDrafts) continue
+  published.set(hash, Date.parse(article.published))
+  metas.push({ meta: cache.lazyMeta(article), hash })
+}
+metas.sort(
+  (a, b) =>
+    (published.get(b.hash) ?? 0) - (published.get(a.hash) ?? 0) ||
+    a.meta.slug.localeCompare(b.meta.slug),
+)
 if (metas.length === 0 && errors.length === 0)
   errors.push(`${display(articlesDir)}: no articles found`)
 
 mkdirSync(outDir, { recursive: true })
 if (errors.length > 0 || !site.ok) {
   // What was compiled is kept, so the next build after a fix compiles only the fix.
-  writeFileSync(statePath, JSON.stringify(state))
+  writeState(statePath, state)
   console.error(`Content is invalid; nothing was built:\n${errors.map((e) => `  ${e}`).join('\n')}`)
   process.exit(1)
 }
@@ -135,14 +181,15 @@ metas.sort(
     Date.parse(b.meta.published) - Date.parse(a.meta.published) ||
     a.meta.slug.localeCompare(b.meta.slug),
 )
-const articles = metas.map((m) => m.meta)
-const bodyOf = (hash: string) =>
-  freshBodies.get(hash) ?? readFileSync(join(bodyCache, `${hash}.html`), 'utf8')
-const withBody = ({ meta, hash }: { meta: ArticleMeta; hash: string }): Article => ({
-  ...meta,
-  html: bodyOf(hash),
-})
+const bodyOf = (hash: string) => {
+  const article = stored.get(hash)
+  if (!article) throw new Error(`no compiled article for ${hash}`)
+  return cache.body(article)
+}
+const withBody = ({ meta, hash }: BuiltArticle): Article => ({ ...meta, html: bodyOf(hash) })
 const modifiedOf = (a: ArticleMeta) => a.updated ?? a.published
+const isScheduled = (a: ArticleMeta) => Date.parse(a.published) > buildTime
+const out = metas.filter((entry) => !isScheduled(entry.meta))
 
 /** Every asset file: a key naming its content, and the content, made only if it must be written. */
 const outputs = new Map<string, { key: string; content: () => string | Buffer }>()
@@ -166,15 +213,45 @@ for (const [n, shard] of shards.entries()) {
       JSON.stringify(Object.fromEntries(shard.map((entry) => [entry.meta.slug, withBody(entry)]))),
   })
 }
-for (let start = 0, page = 1; start < articles.length; start += indexPageSize, page++) {
-  text(dataFiles.indexPage(page), JSON.stringify(articles.slice(start, start + indexPageSize)))
+const { lists, errors: tagErrors } = buildLists([...metas].reverse(), buildTime)
+if (tagErrors.length > 0) {
+  writeState(statePath, state)
+  console.error(
+    `Content is invalid; nothing was built:\n${tagErrors.map((e) => `  ${e}`).join('\n')}`,
+  )
+  process.exit(1)
 }
-const newest = metas.slice(0, site.value.feedSize)
-outputs.set(dataFiles.feed, {
-  key: keyOf(...newest.map((entry) => entry.hash)),
-  content: () => JSON.stringify(newest.map(withBody)),
-})
-const sitemaps = sitemapFiles(articles, urlLimit)
+for (const list of lists) {
+  for (const [path, file] of listFiles(list)) outputs.set(path, file)
+}
+text(dataFiles.feedDigests, JSON.stringify(feedDigests(site.value, lists)))
+
+const comesOut = (published: string) => {
+  const at = Date.parse(published)
+  return at > buildTime ? { from: at } : {}
+}
+const sitemaps = sitemapFiles(
+  [
+    { path: paths.home },
+    ...metas.map(({ meta }) => ({
+      path: paths.article(meta.slug),
+      lastmod: modifiedOf(meta),
+      ...comesOut(meta.published),
+    })),
+    // A tag's page exists once its oldest article is out.
+    ...lists.flatMap((list) =>
+      list.tag === undefined
+        ? []
+        : [
+            {
+              path: paths.tag(list.tag),
+              ...comesOut((list.entries[0] as BuiltArticle).meta.published),
+            },
+          ],
+    ),
+  ],
+  urlLimit,
+)
 for (const [path, content] of sitemaps.files) text(path, content)
 if (existsSync(mediaDir)) {
   for (const name of readdirSync(mediaDir, { recursive: true }).map(String)) {
@@ -188,11 +265,26 @@ if (existsSync(mediaDir)) {
   }
 }
 
+const siteList = lists[0] as BuiltList
 const manifest: ContentManifest = {
   site: site.value,
-  articleCount: articles.length,
-  newestArticle: modifiedOf(articles[0] as ArticleMeta),
-  lastModified: articles.map(modifiedOf).reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)),
+  articles: siteList.head,
+  scheduled: metas
+    .filter((entry) => isScheduled(entry.meta))
+    .reverse()
+    .map(({ meta }) => ({
+      slug: meta.slug,
+      published: meta.published,
+      modified: modifiedOf(meta),
+      tags: meta.tags,
+    })),
+  ...(out.length > 0
+    ? {
+        lastModified: out
+          .map((entry) => modifiedOf(entry.meta))
+          .reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)),
+      }
+    : {}),
   shardCount,
   sitemapFiles: sitemaps.numbered,
 }
@@ -223,9 +315,9 @@ if (!existsSync(manifestPath) || readFileSync(manifestPath, 'utf8') !== manifest
   // Rewritten only when it changed, so wrangler dev does not reload for nothing.
   writeFileSync(manifestPath, manifestText)
 }
-writeFileSync(statePath, JSON.stringify(state))
+writeState(statePath, state)
 const ms = Math.round(performance.now() - started)
 console.log(
-  `Built ${articles.length} article(s) into ${display(outDir)} in ${ms} ms ` +
-    `(${jobs.length} file(s) read, ${freshBodies.size} compiled, ${writes} asset file(s) written)`,
+  `Built ${metas.length} article(s) into ${display(outDir)} in ${ms} ms ` +
+    `(${jobs.length} file(s) read, ${compiled} compiled, ${writes} asset file(s) written)`,
 )

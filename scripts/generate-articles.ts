@@ -34,7 +34,9 @@ const headings = (
   'उपयोगकर्ताओं की प्रतिक्रिया|AI और नैतिकता|आंकड़े क्या कहते हैं|Startup जगत की चिंता'
 ).split('|')
 
-const tags = 'तकनीक|राजनीति|अर्थव्यवस्था|खेल|मनोरंजन|विज्ञान|AI|स्टार्टअप|शिक्षा|स्वास्थ्य'.split('|')
+/** Every tag a generated article may carry. */
+export const syntheticTags =
+  'तकनीक|राजनीति|अर्थव्यवस्था|खेल|मनोरंजन|विज्ञान|AI|स्टार्टअप|शिक्षा|स्वास्थ्य'.split('|')
 
 const authors = [
   { name: 'समाचार डेस्क' },
@@ -135,7 +137,7 @@ export function syntheticArticle(
   const articleAuthors =
     rand() < 0.3 ? [pick(rand, authors), pick(rand, authors)] : [pick(rand, authors)]
   const articleTags = [
-    ...new Set(Array.from({ length: between(rand, 1, 4) }, () => pick(rand, tags))),
+    ...new Set(Array.from({ length: between(rand, 1, 4) }, () => pick(rand, syntheticTags))),
   ]
   const lines = [
     '---',

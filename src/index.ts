@@ -2,15 +2,19 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { AppEnv } from './app/context'
+import { cronTriggers } from './app/cron-triggers'
 import { deliverySettings } from './app/notify-moderator'
-import { paths } from './app/paths'
+import { paths, routePatterns } from './app/paths'
 import { writeNightlyBackup } from './comments/nightly-backup'
 import { CommentStore } from './comments/store'
+import { schedule } from './content/index'
+import { nextPublication } from './content/visible'
 import { hasEditCookie } from './http/edit-cookie'
 import { hotResponses } from './http/hot-responses'
 import { problem, problemResponse } from './http/problem'
 import { commentsCors, publicReadCors } from './middleware/cors'
 import { htmlSecurityHeaders } from './middleware/secure-headers'
+import { canonicalTagAddress } from './middleware/tag-address'
 import { deliverNotifications } from './notifications/deliver'
 import type { CommentNotice } from './notifications/notice'
 import { notFound } from './pages/not-found'
@@ -24,6 +28,8 @@ import { siteFeeds } from './routes/feeds'
 import { moderationPage } from './routes/moderation-page'
 import { pages } from './routes/pages'
 import { staticFiles } from './routes/static-files'
+import { websubAnnounce } from './routes/websub'
+import { announceFromWorker } from './websub/worker-run'
 
 const app = new Hono<AppEnv>()
 
@@ -39,7 +45,9 @@ app.use(async (c, next) => {
   await next()
   const rendered = c.get('rendered')
   if (rendered && c.req.method === 'GET' && (c.res.status === 200 || c.res.status === 304)) {
-    hotResponses.remember(c.req.url, rendered, c.res.headers)
+    // Kept until the next scheduled article comes out at the latest: lists and feeds change then.
+    const now = Date.now()
+    hotResponses.remember(c.req.url, rendered, c.res.headers, now, nextPublication(schedule, now))
   }
 })
 // Sees every final answer: pages, 404 pages, 405s, errors.
@@ -57,6 +65,8 @@ app.use(
 // Feeds, their guessed addresses and the comment feeds are readable from any page.
 for (const path of corsReadPaths()) app.use(path, publicReadCors)
 app.use(paths.comments(':slug'), commentsCors)
+app.use(routePatterns.tag, canonicalTagAddress)
+app.use(`${routePatterns.tagFeeds}*`, canonicalTagAddress)
 
 app.route('/', siteFeeds)
 app.route('/', feedAliases)
@@ -67,6 +77,8 @@ app.route('/', commentEdits)
 app.route('/', commentPreview)
 // Before the bearer-token API: the page's routes answer without its Authorization check.
 app.route('/', moderationPage)
+// Before the moderation API too, whose catch-all /admin/* guard would otherwise run twice.
+app.route('/', websubAnnounce)
 app.route('/', admin)
 app.route('/', staticFiles)
 
@@ -91,14 +103,24 @@ export default {
   fetch: (request, env, ctx) =>
     (hasEditCookie(request) ? undefined : hotResponses.serve(request)) ??
     app.fetch(request, env, ctx),
-  // The Cron Trigger in wrangler.toml: the nightly backup of every comment to R2.
+  // The Cron Triggers (app/cron-triggers.ts); one handler serves both, told apart by cron.
   async scheduled(controller, env) {
-    const result = await writeNightlyBackup(
-      new CommentStore(env.COMMENTS),
-      env.BACKUPS,
-      new Date(controller.scheduledTime),
-    )
-    console.log(JSON.stringify({ event: 'comments_backed_up', ...result }))
+    switch (controller.cron) {
+      case cronTriggers.nightlyBackup: {
+        const result = await writeNightlyBackup(
+          new CommentStore(env.COMMENTS),
+          env.BACKUPS,
+          new Date(controller.scheduledTime),
+        )
+        console.log(JSON.stringify({ event: 'comments_backed_up', ...result }))
+        return
+      }
+      case cronTriggers.websubAnnouncer:
+        await announceFromWorker(env)
+        return
+      default:
+        console.error(JSON.stringify({ event: 'unknown_cron', cron: controller.cron }))
+    }
   },
   // The notifications queue: tells the moderator of each new pending comment.
   queue: (batch, env) => deliverNotifications(batch, deliverySettings(env)),

@@ -20,22 +20,25 @@ export type CompileResult =
   | { name: string; hash: string; unchanged?: false; meta: ArticleMeta; html: string }
   | { name: string; hash: string; unchanged?: false; errors: string[] }
 
-/**
- * Reads, hashes and (unless its hash is the known one) compiles one article.
- * `stamp` names the compiler's code and the media, so a change to either
- * changes every hash and nothing stale is reused.
- */
-export function compileJob(job: CompileJob, media: MediaLibrary, stamp: string): CompileResult {
+/** What every job of one build shares. */
+export interface CompileContext {
+  media: MediaLibrary
+  /** Names the compiler's code and the media, so a change to either changes every hash. */
+  stamp: string
+}
+
+/** Reads, hashes and (unless its hash is the known one) compiles one article. */
+export function compileJob(job: CompileJob, context: CompileContext): CompileResult {
   const text = readFileSync(job.path, 'utf8')
   const hash = createHash('sha256')
-    .update(stamp)
+    .update(context.stamp)
     .update('\0')
     .update(job.display)
     .update('\0')
     .update(text)
     .digest('hex')
   if (hash === job.knownHash) return { name: job.name, hash, unchanged: true }
-  const parsed = parseArticle(job.display, text, (markdown) => renderBody(markdown, media))
+  const parsed = parseArticle(job.display, text, (markdown) => renderBody(markdown, context.media))
   if (!parsed.ok) return { name: job.name, hash, errors: parsed.errors }
   const { html, ...meta } = parsed.value
   return { name: job.name, hash, meta, html }

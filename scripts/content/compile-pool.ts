@@ -1,46 +1,103 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { type CompileJob, type CompileResult, compileJob } from './compile-job'
-import { mediaLibrary } from './media'
+import type { CompileJob, CompileResult } from './compile-job'
 
-// The worker is TypeScript: on Node 20 a worker thread does not inherit tsx's
-// loader, so it registers tsx itself before importing compile-worker.ts.
-const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./compile-worker.ts', import.meta.url).href)}) })`
-
-// Below this many files a thread costs more to start (~100 ms with tsx) than it saves.
-const threadedFrom = 200
+// Below this many files threads cost more to start than they save.
+const threadedFrom = 500
+// Small enough that both threads finish together, large enough that messages are few.
+const batchSize = 100
 
 /**
- * Compiles the jobs on every core: one worker thread per core, each taking an
- * equal share. A few jobs (an edit among thousands) are compiled in-process.
+ * The worker's code as one plain JavaScript file, bundled by esbuild from the
+ * TypeScript sources: a thread that loaded them through tsx would spend about
+ * half a second of CPU on loader hooks before compiling anything. Packages stay
+ * imports, resolved from the working directory's node_modules as the build's own.
+ */
+async function bundleWorker(cacheDir: string): Promise<string> {
+  const esbuild = await import('esbuild')
+  const outfile = resolve(cacheDir, 'compile-worker.mjs')
+  const { outputFiles } = await esbuild.build({
+    entryPoints: [fileURLToPath(new URL('./compile-worker.ts', import.meta.url))],
+    outfile,
+    write: false,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+  })
+  // Its service process would otherwise outlive the build by a moment.
+  await esbuild.stop()
+  // Written aside and renamed, so a build running beside this one never starts a half-written file.
+  mkdirSync(cacheDir, { recursive: true })
+  const aside = `${outfile}.${process.pid}`
+  writeFileSync(aside, outputFiles[0]?.contents ?? '')
+  renameSync(aside, outfile)
+  return outfile
+}
+
+/**
+ * Compiles the jobs on every core: one worker thread per core, each taking the
+ * next batch as it finishes one, so both finish together. A few jobs (an edit
+ * among thousands) are compiled in-process, without loading esbuild or threads.
+ * `onBatch` takes the results as they come; `cacheDir` receives the bundled worker.
  */
 export async function compileAll(
   jobs: CompileJob[],
   mediaDir: string,
   stamp: string,
-): Promise<CompileResult[]> {
+  cacheDir: string,
+  onBatch: (results: CompileResult[]) => void,
+): Promise<void> {
+  if (jobs.length === 0) return
   const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / threadedFrom))
   if (threads <= 1) {
-    const media = mediaLibrary(mediaDir)
-    return jobs.map((job) => compileJob(job, media, stamp))
+    // Loaded here, so that a build with nothing to compile never loads Markdown, YAML or zod.
+    const [{ compileJob }, { mediaLibrary }] = await Promise.all([
+      import('./compile-job'),
+      import('./media'),
+    ])
+    const context = { media: mediaLibrary(mediaDir), stamp }
+    onBatch(jobs.map((job) => compileJob(job, context)))
+    return
   }
-  const shares = Array.from({ length: threads }, (_, t) => jobs.filter((_, i) => i % threads === t))
-  const results = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<CompileResult[]>((resolve, reject) => {
-          const worker = new Worker(bootstrap, {
-            eval: true,
-            workerData: { jobs: share, mediaDir, stamp },
+  const script = await bundleWorker(cacheDir)
+  let next = 0
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(script, {
+            // Plain Node: the bundle needs no loader, and tsx's hooks would cost their start again.
+            execArgv: [],
+            workerData: { mediaDir, stamp },
           })
-          worker.once('message', resolve)
+          let finished = false
+          const feed = () => {
+            if (next >= jobs.length) {
+              finished = true
+              void worker.terminate().then(() => resolve())
+              return
+            }
+            worker.postMessage(jobs.slice(next, next + batchSize))
+            next += batchSize
+          }
+          worker.on('message', (batch: CompileResult[]) => {
+            // The next batch first, so the thread computes while this one is taken in.
+            feed()
+            onBatch(batch)
+          })
           worker.once('error', reject)
           worker.once('exit', (code) => {
-            if (code !== 0) reject(new Error(`compile worker exited with ${code}`))
+            if (!finished) reject(new Error(`compile worker exited with ${code}`))
           })
+          feed()
         }),
     ),
   )
-  return results.flat()
 }

@@ -2,11 +2,12 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { type CompileJob, compileJob } from './compile-job'
 import { mediaLibrary } from './media'
 
-/** A worker thread of compile-pool.ts: compiles its share of the articles and posts the results. */
-const { jobs, mediaDir, stamp } = workerData as {
-  jobs: CompileJob[]
-  mediaDir: string
-  stamp: string
-}
-const media = mediaLibrary(mediaDir)
-parentPort?.postMessage(jobs.map((job) => compileJob(job, media, stamp)))
+/**
+ * A worker thread of compile-pool.ts: compiles each batch of jobs it is sent
+ * and posts the batch's results back; the pool closes it when none are left.
+ */
+const { mediaDir, stamp } = workerData as { mediaDir: string; stamp: string }
+const context = { media: mediaLibrary(mediaDir), stamp }
+parentPort?.on('message', (jobs: CompileJob[]) => {
+  parentPort?.postMessage(jobs.map((job) => compileJob(job, context)))
+})

@@ -1,3 +1,4 @@
+import { normaliseTag } from '../../src/content/tags'
 import type { Article } from '../../src/content/types'
 import { splitFrontMatter } from './front-matter'
 import type { RenderedBody } from './markdown'
@@ -42,9 +43,11 @@ export function parseArticle(
       published: data.published,
       ...(data.updated ? { updated: data.updated } : {}),
       authors: data.authors.map((a) => (a.url ? { name: a.name, url: a.url } : { name: a.name })),
-      tags: data.tags,
+      // NFC, once each: the same tag typed composed or decomposed is one tag (content/tags.ts).
+      tags: [...new Set(data.tags.map(normaliseTag))],
       ...(data.source ? { source: data.source } : {}),
       comments: data.comments,
+      ...(data.draft ? { draft: true as const } : {}),
       ...(body.leadImage ? { image: body.leadImage } : {}),
       html: body.html,
     },

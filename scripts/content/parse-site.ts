@@ -1,14 +1,15 @@
-import { parse as parseYaml } from 'yaml'
 import type { SiteSettings } from '../../src/content/types'
+import { parseSimpleYaml } from './front-matter'
 import type { Parsed } from './parse-article'
 import { siteSettings } from './schema'
 import { describeIssues } from './validation-messages'
+import { parseWithLibrary } from './yaml-library'
 
 /** Parses and validates content/site.yaml. */
 export function parseSite(file: string, text: string): Parsed<SiteSettings> {
   let data: unknown
   try {
-    data = parseYaml(text)
+    data = parseSimpleYaml(text) ?? parseWithLibrary(text)
   } catch (error) {
     return {
       ok: false,
@@ -28,6 +29,7 @@ export function parseSite(file: string, text: string): Parsed<SiteSettings> {
       feedSize: s.feed_size,
       autoApproveComments: s.auto_approve_comments,
       commentOrigins: s.comment_origins.map((origin) => new URL(origin).origin),
+      ...(s.websub_hub ? { websubHub: s.websub_hub } : {}),
     },
   }
 }

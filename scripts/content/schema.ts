@@ -46,6 +46,7 @@ export const articleFrontMatter = z.strictObject({
   tags: z.array(tag, { error: 'must be a list of tags' }).default([]),
   source: z.strictObject({ name: nonEmptyText, url: httpUrl }).optional(),
   comments: z.enum(['open', 'closed'], { error: 'must be "open" or "closed"' }).default('open'),
+  draft: z.boolean({ error: 'must be true or false' }).default(false),
 })
 
 /** content/site.yaml. */
@@ -65,6 +66,7 @@ export const siteSettings = z.strictObject({
     .max(100, { error: 'must be a whole number from 1 to 100' }),
   auto_approve_comments: z.boolean({ error: 'must be true or false' }).default(false),
   comment_origins: z.array(httpUrl, { error: 'must be a list of origins' }).default([]),
+  websub_hub: httpUrl.optional(),
 })
 
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatter>

@@ -1,12 +1,14 @@
 import { paths } from '../../src/app/paths'
 import { dataFiles, siteUrlToken } from '../../src/content/data-files'
-import type { ArticleMeta } from '../../src/content/types'
+import { scheduledMark } from '../../src/content/sitemap-marks'
 import { escapeHtml } from '../../src/feeds/xml-safe'
 
 /** One URL of a sitemap, its address relative to the site's origin. */
-interface SitemapUrl {
+export interface SitemapUrl {
   path: string
   lastmod?: string
+  /** When it comes out (ms), if that is after the build: the Worker leaves it out until then. */
+  from?: number
 }
 
 const header = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -15,7 +17,7 @@ const xmlns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 function urlset(urls: readonly SitemapUrl[]): string {
   const lines = urls.map(
     (u) =>
-      `<url><loc>${siteUrlToken}${escapeHtml(u.path)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ''}</url>`,
+      `${u.from === undefined ? '' : scheduledMark(u.from)}<url><loc>${siteUrlToken}${escapeHtml(u.path)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ''}</url>`,
   )
   return `${header}<urlset ${xmlns}>\n${lines.join('\n')}\n</urlset>\n`
 }
@@ -23,25 +25,27 @@ function urlset(urls: readonly SitemapUrl[]): string {
 function newest(urls: readonly SitemapUrl[]): string | undefined {
   let best: SitemapUrl | undefined
   for (const u of urls) {
-    if (u.lastmod && (!best?.lastmod || Date.parse(u.lastmod) > Date.parse(best.lastmod))) best = u
+    if (
+      u.lastmod &&
+      u.from === undefined &&
+      (!best?.lastmod || Date.parse(u.lastmod) > Date.parse(best.lastmod))
+    )
+      best = u
   }
   return best?.lastmod
 }
 
 /**
- * The sitemap files of the site (home page and every article, with lastmod), by
- * their path under the assets: one urlset at /sitemap.xml while the URLs fit in
- * `limit`, else a sitemap index there and numbered urlsets of at most `limit` URLs.
- * URLs start with siteUrlToken; the Worker puts its SITE_URL in its place.
+ * The sitemap files of the site (home page, every article with lastmod, every
+ * tag page), by their path under the assets: one urlset at /sitemap.xml while
+ * the URLs fit in `limit`, else a sitemap index there and numbered urlsets of
+ * at most `limit` URLs. URLs start with siteUrlToken; the Worker puts its
+ * SITE_URL in its place, and drops each scheduled URL's line until its time.
  */
 export function sitemapFiles(
-  articles: readonly ArticleMeta[],
+  urls: readonly SitemapUrl[],
   limit: number,
 ): { files: Map<string, string>; numbered: number } {
-  const urls: SitemapUrl[] = [
-    { path: paths.home },
-    ...articles.map((a) => ({ path: paths.article(a.slug), lastmod: a.updated ?? a.published })),
-  ]
   if (urls.length <= limit)
     return { files: new Map([[dataFiles.sitemap, urlset(urls)]]), numbered: 0 }
   const files = new Map<string, string>()

@@ -21,17 +21,36 @@ export const paths = {
   moderation: '/admin',
   signIn: '/admin/sign-in',
   signOut: '/admin/sign-out',
+  /** Runs the WebSub announcer now (the deploy script calls it). */
+  websubAnnounce: '/admin/websub/announce',
   /** The only sitemap, or the sitemap index once the site outgrows one. */
   sitemap: '/sitemap.xml',
   /** A sitemap listed by the index, numbered from 1. */
   numberedSitemap: (n: number) => `/sitemaps/${n}.xml`,
   /** Images and other media of the articles, copied from content/media/. */
   media: (name: string) => `/media/${name}`,
+  /** A tag's page; the tag (NFC, see content/tags.ts) is percent-encoded UTF-8. */
+  tag: (tag: string) => tagPath(encodeURIComponent(tag)),
+  /** The folder of a tag's feeds. */
+  tagFeeds: (tag: string) => `${tagPath(encodeURIComponent(tag))}/`,
+  /** The folder of archive page `page` of the feeds in `folder` (RFC 5005). */
+  archiveFeeds: (folder: string, page: number | string) => `${folder}archive/${page}/`,
+}
+
+function tagPath(segment: string): string {
+  return `/tags/${segment}`
+}
+
+/** Route patterns of the addresses above whose parameter must not be percent-encoded. */
+export const routePatterns = {
+  tag: tagPath(':tag'),
+  tagFeeds: `${tagPath(':tag')}/`,
 }
 
 /** tag: URIs (RFC 4151) that stay the same under any hostname. */
 export const ids = {
   siteFeed: (authority: string) => `tag:${authority}:feed`,
+  tagFeed: (authority: string, tag: string) => `tag:${authority}:tags/${encodeURIComponent(tag)}`,
   article: (authority: string, slug: string) => `tag:${authority}:articles/${slug}`,
   commentFeed: (authority: string, slug: string) => `tag:${authority}:articles/${slug}/comments`,
   comment: (authority: string, slug: string, id: string) =>

@@ -7,6 +7,8 @@
  */
 
 import { toBase64Url } from '../lib/base64url'
+import { editWindowOpen } from './edit-window'
+import { createdFromId } from './ids'
 
 const encoder = new TextEncoder()
 
@@ -55,4 +57,22 @@ export async function checkEditProof(
   const signature = fromBase64Url(proof)
   if (!signature) return false
   return crypto.subtle.verify('HMAC', key, signature, message(comment))
+}
+
+/**
+ * Whether `proof` can still open comment `id`, decided without reading it: the
+ * proof is bound to the comment's creation time, which its id carries, and so
+ * is the window. A page asks this of every edit cookie first, so forged or
+ * stale cookies cost no KV read; authoriseEdit (edit.ts) still checks the
+ * stored comment. Without a key no proof opens anything.
+ */
+export async function proofMayOpen(
+  key: EditKey | undefined,
+  id: string,
+  proof: string,
+  now: Date,
+): Promise<boolean> {
+  const created = createdFromId(id)
+  if (!created || !key || !editWindowOpen({ created }, now)) return false
+  return checkEditProof(key, { id, created }, proof)
 }

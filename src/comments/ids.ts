@@ -9,6 +9,16 @@ export function newCommentId(now: number = Date.now()): string {
   return time + Array.from(random, (b) => alphabet[b & 31]).join('')
 }
 
+/**
+ * When a comment made by the intake was created, read from its id (the intake
+ * stamps both with one clock reading); undefined for an id of another shape.
+ */
+export function createdFromId(id: string): string | undefined {
+  if (!isCommentId(id)) return undefined
+  const time = Number.parseInt(id.slice(0, 9), 36)
+  return Number.isSafeInteger(time) && time <= 8.64e15 ? new Date(time).toISOString() : undefined
+}
+
 /** Whether a string has the shape of a comment id (checked before it reaches a KV key). */
 export function isCommentId(value: string): boolean {
   return /^[0-9a-z]{19}$/.test(value)

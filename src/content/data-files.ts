@@ -6,8 +6,15 @@
  * so none of it is reachable by URL; the Worker reads it through ASSETS.
  */
 
-/** Articles per page of the home page (and per paged index file). */
+/** Articles per page of the home page and of every tag page. */
 export const indexPageSize = 30
+
+/**
+ * Article metas per chunk of a list (the site's or a tag's), oldest first: a
+ * chunk never changes when newer articles arrive, and one page of the home
+ * page or one feed (at most 2 x feed_size - 1 ≤ 199 entries) spans few chunks.
+ */
+export const listChunkSize = 100
 
 /** About this many articles share one shard file (metadata and body). */
 export const articlesPerShard = 16
@@ -21,12 +28,19 @@ export const siteUrlToken = '{{SITE_URL}}'
 const root = '/_data'
 
 export const dataFiles = {
-  /** One page of the home page's list, newest first (ArticleMeta[]). */
-  indexPage: (page: number) => `${root}/index/${page}.json`,
+  /** Chunk `chunk` (from 0) of the site's list of articles, oldest first (ArticleMeta[]). */
+  siteList: (chunk: number) => `${root}/list/${chunk}.json`,
+  /** A tag's list head (TagHead); `key` is tagKey(tag). */
+  tagHead: (key: string) => `${root}/tags/${key}/head.json`,
+  /** Chunk `chunk` (from 0) of a tag's list of articles, oldest first (ArticleMeta[]). */
+  tagList: (key: string, chunk: number) => `${root}/tags/${key}/${chunk}.json`,
   /** The articles whose slug hashes to this shard (ArticleShard). */
   shard: (shard: number) => `${root}/articles/${shard}.json`,
-  /** The newest feed_size articles with their bodies (Article[]). */
-  feed: `${root}/feed.json`,
+  /**
+   * What each subscription feed said at build time, for the WebSub announcer:
+   * a digest per feed folder (`/`, `/tags/<tag>/`), Record<string, string>.
+   */
+  feedDigests: `${root}/feed-digests.json`,
   /** /sitemap.xml: the only sitemap, or the index of the numbered ones. */
   sitemap: `${root}/sitemaps/sitemap.xml`,
   /** /sitemaps/<n>.xml, numbered from 1 when there is a sitemap index. */
@@ -46,4 +60,20 @@ export function shardOf(slug: string, shardCount: number): number {
     hash = Math.imul(hash, 0x01000193) >>> 0
   }
   return hash % shardCount
+}
+
+/**
+ * The file-name key of a tag (given in NFC): 64 bits of two FNV-1a hashes of
+ * its UTF-16 code units, as hex. Tags are Devanagari and of any length; the key
+ * is ASCII and short, and the build refuses two tags with one key.
+ */
+export function tagKey(tag: string): string {
+  let a = 0x811c9dc5
+  let b = 0x01000193
+  for (let i = 0; i < tag.length; i++) {
+    const unit = tag.charCodeAt(i)
+    a = Math.imul(a ^ unit, 0x01000193) >>> 0
+    b = Math.imul(b ^ unit, 0x050c5d1f) >>> 0
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0')
 }

@@ -1,17 +1,28 @@
 import manifestText from '../generated/content.json.txt'
 import { BoundedMap } from '../lib/bounded-map'
-import { dataFiles, shardOf } from './data-files'
-import type { Article, ArticleMeta, ArticleShard, ContentManifest } from './types'
+import { dataFiles, listChunkSize, shardOf, tagKey } from './data-files'
+import { normaliseTag } from './tags'
+import type {
+  ArticleMeta,
+  ArticleShard,
+  ContentManifest,
+  ListHead,
+  ScheduledArticle,
+  TagHead,
+} from './types'
+import { isOut } from './visible'
 
 const manifest = JSON.parse(manifestText) as ContentManifest
 
 /** Site-wide settings, validated at build time. */
 export const site = manifest.site
 
-/** The archive's size and dates, known without reading any asset. */
+/** The articles the build found still ahead of its clock, oldest first. */
+export const schedule: readonly ScheduledArticle[] = manifest.scheduled
+
+/** The archive's dates and sitemap layout, known without reading any asset. */
 export const archive = {
-  articleCount: manifest.articleCount,
-  newestArticle: manifest.newestArticle,
+  /** The latest published or updated time of the articles already out at build time. */
   lastModified: manifest.lastModified,
   sitemapFiles: manifest.sitemapFiles,
 }
@@ -21,12 +32,29 @@ export interface AssetFetcher {
   fetch(url: string): Promise<Response>
 }
 
+/** A list of articles, oldest first: the whole site's, or one tag's. */
+export interface ArticleList {
+  /** Names the list in cache keys: `site`, or `tag:` and the tag's key. */
+  id: string
+  /** The tag, for a tag's list. */
+  tag?: string
+  head: ListHead
+  chunkPath: (chunk: number) => string
+}
+
+/** The whole site's list. */
+export const siteList: ArticleList = {
+  id: 'site',
+  head: manifest.articles,
+  chunkPath: dataFiles.siteList,
+}
+
 // Only finished values are kept, never a read in progress: workerd cancels a
 // request that waits on a promise another request began. Requests that miss
 // at the same moment each read the file once.
 const shards = new BoundedMap<number, ArticleShard>(64)
-const indexPages = new BoundedMap<number, ArticleMeta[]>(16)
-let feedArticles: Article[] | undefined
+const chunks = new BoundedMap<string, ArticleMeta[]>(64)
+const tagLists = new BoundedMap<string, ArticleList | null>(256)
 
 async function readAsset(assets: AssetFetcher, path: string): Promise<Response> {
   const response = await assets.fetch(`https://assets.invalid${path}`)
@@ -43,13 +71,28 @@ async function shardFor(slug: string, assets: AssetFetcher): Promise<ArticleShar
   return read
 }
 
-/** The article with this slug, if there is one (its shard is read once per isolate). */
+/**
+ * The article with this slug, if there is one, scheduled or not: for the
+ * moderator. Readers' routes use findPublicArticle. (Its shard is read once per isolate.)
+ */
 export async function findArticle(
   slug: string,
   assets: AssetFetcher,
 ): Promise<ArticleMeta | undefined> {
   const shard = await shardFor(slug, assets)
   return Object.hasOwn(shard, slug) ? shard[slug] : undefined
+}
+
+/** The article with this slug if readers may see it at `now`: not while it is scheduled. */
+export async function findPublicArticle(
+  slug: string,
+  assets: AssetFetcher,
+  now: number,
+): Promise<ArticleMeta | undefined> {
+  const article = await findArticle(slug, assets)
+  if (!article) return undefined
+  const waiting = schedule.some((s) => s.slug === article.slug && !isOut(s.published, now))
+  return waiting ? undefined : article
 }
 
 /** The body HTML of an article found by findArticle, from the same shard. */
@@ -60,21 +103,57 @@ export async function articleBody(article: ArticleMeta, assets: AssetFetcher): P
   return found.html
 }
 
-/** One page (from 1) of the home page's list, newest first. */
-export async function indexPage(page: number, assets: AssetFetcher): Promise<ArticleMeta[]> {
-  const held = indexPages.get(page)
-  if (held) return held
-  const read = (await (await readAsset(assets, dataFiles.indexPage(page))).json()) as ArticleMeta[]
-  indexPages.set(page, read)
-  return read
+/** The site's list, or the list of `tag` (undefined when no article has it). */
+export function listOf(
+  tag: string | undefined,
+  assets: AssetFetcher,
+): Promise<ArticleList | undefined> {
+  return tag === undefined ? Promise.resolve(siteList) : tagList(tag, assets)
 }
 
-/** The newest `site.feedSize` articles with their bodies, for the site feeds. */
-export async function newestArticles(assets: AssetFetcher): Promise<readonly Article[]> {
-  if (feedArticles) return feedArticles
-  const read = (await (await readAsset(assets, dataFiles.feed)).json()) as Article[]
-  feedArticles = read
-  return read
+/** The tag's list (`tag` in any normal form), or undefined when no article has the tag. */
+export async function tagList(tag: string, assets: AssetFetcher): Promise<ArticleList | undefined> {
+  const name = normaliseTag(tag)
+  const key = tagKey(name)
+  const held = tagLists.get(name)
+  if (held !== undefined) return held ?? undefined
+  const response = await assets.fetch(`https://assets.invalid${dataFiles.tagHead(key)}`)
+  let list: ArticleList | null = null
+  if (response.ok) {
+    const head = (await response.json()) as TagHead
+    // The build refuses two tags with one key; this guards a tag that merely shares it.
+    if (head.tag === name) {
+      list = { id: `tag:${key}`, tag: name, head, chunkPath: (n) => dataFiles.tagList(key, n) }
+    }
+  } else {
+    await response.body?.cancel()
+    if (response.status !== 404) throw new Error(`tag ${key}: asset answered ${response.status}`)
+  }
+  tagLists.set(name, list)
+  return list ?? undefined
+}
+
+/** The entries at positions [start, end) of a list, oldest first (reads the chunks they are in). */
+export async function listEntries(
+  list: ArticleList,
+  start: number,
+  end: number,
+  assets: AssetFetcher,
+): Promise<ArticleMeta[]> {
+  if (end <= start) return []
+  const first = Math.floor(start / listChunkSize)
+  const last = Math.floor((end - 1) / listChunkSize)
+  const read = await Promise.all(
+    Array.from({ length: last - first + 1 }, async (_, i) => {
+      const path = list.chunkPath(first + i)
+      const held = chunks.get(path)
+      if (held) return held
+      const metas = (await (await readAsset(assets, path)).json()) as ArticleMeta[]
+      chunks.set(path, metas)
+      return metas
+    }),
+  )
+  return read.flat().slice(start - first * listChunkSize, end - first * listChunkSize)
 }
 
 /**

@@ -38,6 +38,11 @@ export interface ArticleMeta {
   comments: 'open' | 'closed'
   /** The first image of the body: og:image, and the feeds' image and enclosure. */
   image?: ArticleImage
+  /**
+   * Marked `draft: true`: only a build for `npm start` (CONTENT_INCLUDE_DRAFTS=1)
+   * keeps it, and its page says so; a deployable build leaves it out entirely.
+   */
+  draft?: true
 }
 
 /** An article with its body already rendered to safe HTML (what the build produces). */
@@ -55,6 +60,39 @@ export interface SiteSettings {
   autoApproveComments: boolean
   /** Origins (scheme://host[:port]) allowed to POST comments from other sites. */
   commentOrigins: string[]
+  /** The WebSub hub the subscription feeds name and the Worker notifies (site.yaml `websub_hub`). */
+  websubHub?: string
+}
+
+/**
+ * An article that was still ahead of the build's clock: the Worker hides it
+ * until `published`, then shows it without a deploy. Scheduled articles are
+ * always the newest of every list they are in (a future time sorts first).
+ */
+export interface ScheduledArticle {
+  slug: string
+  published: string
+  /** Its updated time, or published: what Last-Modified becomes when it comes out. */
+  modified: string
+  /** Its tags in NFC: the tag lists and tag feeds it joins. */
+  tags: string[]
+}
+
+/**
+ * The head of one list of articles (the whole site, or one tag), oldest first:
+ * how many there are, and the scheduled ones among them, which are its last
+ * entries. Its metas are in chunks of listChunkSize (data-files.ts).
+ */
+export interface ListHead {
+  count: number
+  /** `published` of the scheduled entries, oldest first: entry count - scheduled.length + i. */
+  scheduled: string[]
+}
+
+/** A tag's list head as the build writes it (dataFiles.tagHead). */
+export interface TagHead extends ListHead {
+  /** The tag in NFC, as the URL names it once decoded and normalised. */
+  tag: string
 }
 
 /**
@@ -64,10 +102,11 @@ export interface SiteSettings {
  */
 export interface ContentManifest {
   site: SiteSettings
-  articleCount: number
-  /** Published or updated time of the newest article: every home page is as new as it. */
-  newestArticle?: string
-  /** The latest published or updated time of any article. */
+  /** The whole site's list of articles, scheduled ones included. */
+  articles: ListHead
+  /** Articles ahead of the build's clock, oldest first (few: the bundle holds them). */
+  scheduled: ScheduledArticle[]
+  /** The latest published or updated time of any article already out at build time. */
   lastModified?: string
   /** How many shard files hold the articles (see shardOf). */
   shardCount: number

@@ -1,28 +1,70 @@
 import { ids, paths } from '../app/paths'
 import type { ArticleMeta, SiteSettings } from '../content/types'
+import { absoluteLinks } from './absolute-links'
 import { feedUrls } from './formats'
-import type { FeedDocument, FeedEntry } from './model'
+import type { FeedDocument, FeedEntry, FeedHistory } from './model'
 
-/** The newest-first articles of a feed, with the approved comment count of each. */
+/** Which stream of articles a feed carries: the whole site's, or one tag's. */
+export interface ArticleStream {
+  id: string
+  title: string
+  /** The folder of the stream's subscription feeds, a path (`/`, `/tags/<tag>/`). */
+  folder: string
+  /** The HTML page listing the same articles, a path. */
+  page: string
+}
+
+/** The site's stream of articles. */
+export function siteStream(site: SiteSettings): ArticleStream {
+  return {
+    id: ids.siteFeed(site.idAuthority),
+    title: site.title,
+    folder: paths.siteFeeds,
+    page: paths.home,
+  }
+}
+
+/** One tag's stream of articles (`tag` in NFC). */
+export function tagStream(site: SiteSettings, tag: string): ArticleStream {
+  return {
+    id: ids.tagFeed(site.idAuthority, tag),
+    title: `${site.title}: ${tag}`,
+    folder: paths.tagFeeds(tag),
+    page: paths.tag(tag),
+  }
+}
+
+/** The stream of a list of articles: the site's, or the tag's when it names one. */
+export function streamOf(site: SiteSettings, list: { tag?: string }): ArticleStream {
+  return list.tag === undefined ? siteStream(site) : tagStream(site, list.tag)
+}
+
+/** One feed document of a stream: its articles and where it sits in the archive. */
 export interface ArticleFeedInput {
   site: SiteSettings
+  stream: ArticleStream
+  /** The feed's own articles, newest first. */
   articles: readonly ArticleMeta[]
+  /** How many archive pages the stream has now (archive.ts). */
+  archivePages: number
+  /** The archive page these articles are (1 = oldest), or undefined for the subscription feed. */
+  archivePage?: number
   origin: string
-  commentCount: (slug: string) => number
+  /** Approved comments per article; left out of archive pages, which never change. */
+  commentCount?: (slug: string) => number
   /** Body HTML of an article in the feed. */
   bodyOf: (slug: string) => string
 }
 
 function entryFor(input: ArticleFeedInput, article: ArticleMeta): FeedEntry {
-  const { site, origin } = input
+  const { site, origin, commentCount } = input
   const published = new Date(article.published)
   return {
     id: ids.article(site.idAuthority, article.slug),
     url: origin + paths.article(article.slug),
     title: article.title,
     summary: article.summary,
-    // Feed readers show entries away from the site: the build's /media/ paths become absolute.
-    contentHtml: input.bodyOf(article.slug).replaceAll('src="/media/', `src="${origin}/media/`),
+    contentHtml: absoluteLinks(input.bodyOf(article.slug), origin + paths.article(article.slug)),
     published,
     updated: article.updated ? new Date(article.updated) : published,
     authors: article.authors,
@@ -40,25 +82,49 @@ function entryFor(input: ArticleFeedInput, article: ArticleMeta): FeedEntry {
     replies: {
       pageUrl: `${origin}${paths.article(article.slug)}#comments`,
       feeds: feedUrls(origin + paths.commentFeeds(article.slug)),
-      count: input.commentCount(article.slug),
+      ...(commentCount ? { count: commentCount(article.slug) } : {}),
     },
   }
 }
 
-/** Builds the site feed model: the newest `site.feedSize` articles. */
-export function articleFeed(input: ArticleFeedInput): FeedDocument {
-  const { site, origin } = input
-  const entries = input.articles.slice(0, site.feedSize).map((a) => entryFor(input, a))
-  const newest = entries.reduce((max, e) => Math.max(max, e.updated.getTime()), 0)
+function historyOf(input: ArticleFeedInput): FeedHistory | undefined {
+  const { archivePages: pageCount, archivePage: page, origin } = input
+  const { folder } = input.stream
+  const pageUrls = (n: number) => feedUrls(origin + paths.archiveFeeds(folder, n))
+  if (page === undefined) {
+    return pageCount > 0 ? { archive: false, prevArchive: pageUrls(pageCount) } : undefined
+  }
   return {
-    id: ids.siteFeed(site.idAuthority),
-    title: site.title,
+    archive: true,
+    current: feedUrls(origin + folder),
+    ...(page > 1 ? { prevArchive: pageUrls(page - 1) } : {}),
+    ...(page < pageCount ? { nextArchive: pageUrls(page + 1) } : {}),
+  }
+}
+
+/**
+ * Builds one feed document of a stream: the subscription feed (which names the
+ * site's WebSub hub, if any) or an archive page.
+ */
+export function articleFeed(input: ArticleFeedInput): FeedDocument {
+  const { site, origin, stream, archivePage } = input
+  const entries = input.articles.map((a) => entryFor(input, a))
+  const newest = entries.reduce((max, e) => Math.max(max, e.updated.getTime()), 0)
+  const folder =
+    archivePage === undefined ? stream.folder : paths.archiveFeeds(stream.folder, archivePage)
+  const history = historyOf(input)
+  return {
+    // One logical feed: its archive pages share the subscription feed's id.
+    id: stream.id,
+    title: stream.title,
     publisher: site.title,
     description: site.description,
     language: site.language,
-    homeUrl: origin + paths.home,
-    links: feedUrls(origin + paths.siteFeeds),
+    homeUrl: origin + stream.page,
+    links: feedUrls(origin + folder),
     updated: new Date(newest),
     entries,
+    ...(site.websubHub && archivePage === undefined ? { hub: site.websubHub } : {}),
+    ...(history ? { history } : {}),
   }
 }

@@ -1,4 +1,5 @@
 import { Feed } from 'feed'
+import { historyLinks, historyNamespace } from './feed-history'
 import { feedItem, feedOptions } from './feed-package'
 import type { FeedDocument, FeedEntry } from './model'
 import { entryTitlesAsText, xmlAttribute, xmlText } from './xml-safe'
@@ -6,10 +7,11 @@ import { entryTitlesAsText, xmlAttribute, xmlText } from './xml-safe'
 function repliesLinks(entry: FeedEntry): string {
   if (!entry.replies) return ''
   const { feeds, pageUrl, count } = entry.replies
+  const counted = count === undefined ? '' : ` thr:count="${count}"`
   // RFC 4685: rel="replies" with thr:count; `feed` has no way to add links to an entry.
   return (
-    `\n        <link rel="replies" type="application/atom+xml" href="${xmlAttribute(feeds.atom)}" thr:count="${count}"/>` +
-    `\n        <link rel="replies" type="text/html" href="${xmlAttribute(pageUrl)}" thr:count="${count}"/>`
+    `\n        <link rel="replies" type="application/atom+xml" href="${xmlAttribute(feeds.atom)}"${counted}/>` +
+    `\n        <link rel="replies" type="text/html" href="${xmlAttribute(pageUrl)}"${counted}/>`
   )
 }
 
@@ -33,6 +35,7 @@ export function renderAtom(doc: FeedDocument): string {
     ...feedOptions(doc),
     author: { name: xmlText(doc.publisher) },
     feedLinks: { atom: doc.links.atom },
+    ...(doc.hub ? { hub: doc.hub } : {}),
   })
   for (const entry of doc.entries) {
     feed.addItem({
@@ -44,10 +47,14 @@ export function renderAtom(doc: FeedDocument): string {
       category: entry.tags.map((tag) => ({ term: tag })),
     })
   }
-  let xml = entryTitlesAsText(feed.atom1()).replace(
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0" xml:lang="${xmlAttribute(doc.language)}">`,
-  )
+  const fh = doc.history?.archive ? ` xmlns:fh="${historyNamespace}"` : ''
+  const self = `<link rel="self" href="${xmlAttribute(doc.links.atom)}"/>`
+  let xml = entryTitlesAsText(feed.atom1())
+    .replace(
+      '<feed xmlns="http://www.w3.org/2005/Atom">',
+      `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0"${fh} xml:lang="${xmlAttribute(doc.language)}">`,
+    )
+    .replace(self, () => self + historyLinks(doc.history, 'atom', 'link', 'application/atom+xml'))
   for (const entry of doc.entries) {
     const idElement = `<id>${xmlText(entry.id)}</id>`
     // A function, so that a `$` in a link is never read as a replacement pattern.

@@ -24,7 +24,7 @@ function item(entry: FeedEntry) {
             about: 'Comments on this item: the page, the comment feeds and the approved count.',
             url: entry.replies.pageUrl,
             feed_url: entry.replies.feeds.json,
-            count: entry.replies.count,
+            ...(entry.replies.count === undefined ? {} : { count: entry.replies.count }),
           },
         }
       : {}),
@@ -43,6 +43,9 @@ export function renderJsonFeed(doc: FeedDocument): string {
     feed_url: doc.links.json,
     description: doc.description,
     language: doc.language,
+    // JSON Feed pages towards older items: the archive page before this document.
+    ...(doc.history?.prevArchive ? { next_url: doc.history.prevArchive.json } : {}),
+    ...(doc.hub ? { hubs: [{ type: 'WebSub', url: doc.hub }] } : {}),
     items: doc.entries.map(item),
   })
 }

@@ -29,7 +29,8 @@ export interface FeedEntry {
   replies?: {
     pageUrl: string
     feeds: Record<FeedFormat, string>
-    count: number
+    /** Left out of archive pages, whose bytes must not change when comments do. */
+    count?: number
   }
 }
 
@@ -46,4 +47,20 @@ export interface FeedDocument {
   links: Record<FeedFormat, string>
   updated: Date
   entries: FeedEntry[]
+  /** The WebSub hub that announces this feed's changes (rel="hub"), if the site names one. */
+  hub?: string
+  /** RFC 5005 archived-feed links, each to the same format, when the feed has an archive. */
+  history?: FeedHistory
+}
+
+/** A feed's place in its RFC 5005 archive. */
+export interface FeedHistory {
+  /** True on an archive page (fh:archive): its entries never change. */
+  archive: boolean
+  /** The subscription feed (on archive pages). */
+  current?: Record<FeedFormat, string>
+  /** The next older archive page. */
+  prevArchive?: Record<FeedFormat, string>
+  /** The next newer archive page. */
+  nextArchive?: Record<FeedFormat, string>
 }

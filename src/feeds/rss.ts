@@ -1,4 +1,5 @@
 import { Feed } from 'feed'
+import { historyLinks, historyNamespace } from './feed-history'
 import { feedItem, feedOptions } from './feed-package'
 import type { FeedDocument, FeedEntry } from './model'
 import { entryTitlesAsText, xmlText } from './xml-safe'
@@ -23,8 +24,10 @@ function extensionsFor(entry: FeedEntry) {
     extensions.push(
       { name: 'comments', objects: { _text: entry.replies.pageUrl } },
       { name: 'wfw:commentRss', objects: { _text: entry.replies.feeds.rss } },
-      { name: 'slash:comments', objects: { _text: String(entry.replies.count) } },
     )
+    if (entry.replies.count !== undefined) {
+      extensions.push({ name: 'slash:comments', objects: { _text: String(entry.replies.count) } })
+    }
   }
   return extensions
 }
@@ -35,6 +38,7 @@ export function renderRss(doc: FeedDocument): string {
     ...feedOptions(doc),
     language: doc.language,
     feedLinks: { rss: doc.links.rss },
+    ...(doc.hub ? { hub: doc.hub } : {}),
   })
   for (const entry of doc.entries) {
     feed.addItem({
@@ -52,9 +56,15 @@ export function renderRss(doc: FeedDocument): string {
       extensions: extensionsFor(entry),
     })
   }
-  // `feed` declares only the namespaces it uses itself; wfw and slash are ours.
-  return entryTitlesAsText(feed.rss2()).replace(
-    '<rss version="2.0"',
-    `<rss version="2.0"${namespaces}`,
-  )
+  // `feed` declares only the namespaces it uses itself; wfw, slash and fh are ours.
+  const declared = doc.history?.archive
+    ? `${namespaces} xmlns:fh="${historyNamespace}"`
+    : namespaces
+  const self = 'rel="self" type="application/rss+xml"/>'
+  return entryTitlesAsText(feed.rss2())
+    .replace('<rss version="2.0"', `<rss version="2.0"${declared}`)
+    .replace(
+      self,
+      () => self + historyLinks(doc.history, 'rss', 'atom:link', 'application/rss+xml'),
+    )
 }

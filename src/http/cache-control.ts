@@ -6,6 +6,11 @@
 export const cacheControl = {
   /** Site feeds: readers poll; 5 minutes fresh, then a 304 costs almost nothing. */
   feed: 'public, max-age=300, stale-while-revalidate=60',
+  /**
+   * RFC 5005 archive pages: their entries never change (only the newest page
+   * gains a next-archive link when the next one fills), so caches keep them a week.
+   */
+  archive: 'public, max-age=604800',
   /** Home page. */
   page: 'public, max-age=60, stale-while-revalidate=60',
   /** Article pages and comment feeds/JSON change when comments are approved. */

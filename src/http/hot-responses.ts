@@ -39,14 +39,26 @@ export class HotResponses {
     return serveRendered(request, entry.rendered)
   }
 
-  /** Keeps the answer the router gave to a plain GET of `url`. */
-  remember(url: string, rendered: RenderedResponse, finalHeaders: Headers, now = Date.now()): void {
+  /**
+   * Keeps the answer the router gave to a plain GET of `url`, never past
+   * `until` (when a scheduled article comes out and changes what it says).
+   */
+  remember(
+    url: string,
+    rendered: RenderedResponse,
+    finalHeaders: Headers,
+    now = Date.now(),
+    until = Number.POSITIVE_INFINITY,
+  ): void {
     if (url.includes('?')) return
     const headers: Record<string, string> = {}
     finalHeaders.forEach((value, name) => {
       if (!perAnswer.has(name)) headers[name] = value
     })
-    this.entries.set(url, { rendered: { ...rendered, headers }, expires: now + this.ttlMs })
+    this.entries.set(url, {
+      rendered: { ...rendered, headers },
+      expires: Math.min(now + this.ttlMs, until),
+    })
   }
 
   /** Forgets every answer (after moderation changed what readers see). */

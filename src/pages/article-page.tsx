@@ -1,4 +1,5 @@
 import { raw } from 'hono/html'
+import { paths } from '../app/paths'
 import type { CommentThread } from '../comments/types'
 import type { ArticleMeta } from '../content/types'
 import type { FeedLink } from '../feeds/formats'
@@ -38,6 +39,8 @@ export function ArticlePage(props: {
   links: CommentLinks
   siteFeeds: FeedLink[]
   commentFeeds: FeedLink[]
+  /** Each of the article's tags with its feeds, linked from the tag list. */
+  tagFeeds: Array<{ tag: string; feeds: FeedLink[] }>
   turnstileSiteKey?: string
 }) {
   const { article, comments } = props
@@ -46,6 +49,7 @@ export function ArticlePage(props: {
     <Layout head={props.head} homeUrl={props.homeUrl}>
       <article>
         <header>
+          {article.draft ? <p class="draft">{t.draft}</p> : null}
           <h1>{article.title}</h1>
           <p class="meta">
             {t.published}:{' '}
@@ -80,9 +84,30 @@ export function ArticlePage(props: {
         </header>
         {raw(props.body)}
         {article.tags.length > 0 ? (
-          <p class="meta">
-            {t.tags}: {article.tags.join(', ')}
-          </p>
+          <section class="tags" aria-label={t.tags}>
+            {t.tags}:{' '}
+            <ul>
+              {props.tagFeeds.map(({ tag, feeds }) => (
+                <li>
+                  <a href={paths.tag(tag)} rel="tag">
+                    {tag}
+                  </a>{' '}
+                  <span class="tag-feeds">
+                    (
+                    {feeds.map((feed, i) => (
+                      <>
+                        {i > 0 ? ' · ' : ''}
+                        <a href={feed.href} type={feed.type} title={feed.title}>
+                          {feed.label}
+                        </a>
+                      </>
+                    ))}
+                    )
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
         ) : null}
       </article>
       <section id="comments" class="comments" aria-labelledby="comments-heading">

@@ -6,7 +6,7 @@ import type { PublicComment } from '../comments/types'
 import { articleBody, site } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { feedUrls } from '../feeds/formats'
-import { commentFeedLinks, siteFeedLinks } from './advertised-feeds'
+import { commentFeedLinks, listFeedLinks, siteFeedLinks } from './advertised-feeds'
 import { ArticlePage, type CommentsView } from './article-page'
 import { type CommentFormState, emptyForm } from './comment-form'
 import type { OwnComments } from './comment-list'
@@ -83,6 +83,7 @@ export async function articleDocument<E extends AppEnv>(
     },
     siteFeeds,
     commentFeeds,
+    tagFeeds: article.tags.map((tag) => ({ tag, feeds: listFeedLinks(site, { tag }, origin) })),
     ...(turnstileSiteKey ? { turnstileSiteKey } : {}),
   })
   return `<!doctype html>${await page.toString()}`

@@ -10,19 +10,22 @@ export interface Pager {
   olderHref?: string
 }
 
-/** One page of the home page's list of articles, newest first. */
+/** One page of a list of articles, newest first: the home page's, or a tag's. */
 export function IndexPage(props: {
   head: PageHead
   homeUrl: string
+  /** The tag whose articles these are; none on the home page. */
+  tag?: string
   articles: readonly ArticleMeta[]
   articleHref: (slug: string) => string
-  siteFeeds: FeedLink[]
+  /** The feeds of the same list, advertised in the Subscribe block. */
+  feeds: FeedLink[]
   pager: Pager
 }) {
   const t = messagesFor(props.head.language)
   return (
     <Layout head={props.head} homeUrl={props.homeUrl}>
-      <h1>{t.latest}</h1>
+      <h1>{props.tag === undefined ? t.latest : `${t.tagged}: ${props.tag}`}</h1>
       <ol class="articles">
         {props.articles.map((article) => (
           <li lang={article.language}>
@@ -52,7 +55,7 @@ export function IndexPage(props: {
           ) : null}
         </nav>
       ) : null}
-      <Subscribe language={props.head.language} siteFeeds={props.siteFeeds} />
+      <Subscribe language={props.head.language} siteFeeds={props.feeds} />
     </Layout>
   )
 }

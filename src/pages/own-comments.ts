@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { type AppEnv, commentStore, editKeyOf } from '../app/context'
 import { authoriseEdit } from '../comments/edit'
+import { proofMayOpen } from '../comments/edit-proof'
 import { editDeadline } from '../comments/edit-window'
 import type { StoredComment } from '../comments/types'
 import type { ArticleMeta } from '../content/types'
@@ -20,7 +21,11 @@ export async function ownComments<E extends AppEnv>(
   if (proofs.length === 0) return []
   const deps = { store: commentStore(c), now, ...(await keyDeps(c)) }
   const checked = await Promise.all(
-    proofs.map(([id, proof]) => authoriseEdit(article, id, proof, deps)),
+    proofs.map(async ([id, proof]) =>
+      (await proofMayOpen(deps.key, id, proof, now))
+        ? authoriseEdit(article, id, proof, deps)
+        : { ok: false as const },
+    ),
   )
   return checked.flatMap((result) => (result.ok ? [result.comment] : []))
 }

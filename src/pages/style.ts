@@ -15,6 +15,8 @@ a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible{
 .skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
 .meta{color:var(--muted);font-size:.95rem}
 .standfirst{font-size:1.2rem;font-weight:600}
+.tags{color:var(--muted);font-size:.95rem}.tags ul{display:inline;padding:0}.tags li{display:inline}.tags li+li::before{content:", "}
+.tag-feeds{font-size:.85rem}.draft{border:2px dashed var(--muted);padding:.25rem .5rem}
 .subscribe{border-top:1px solid var(--line);margin-top:2rem;font-size:.95rem}
 .subscribe ul{padding-left:1.2rem}
 .subscribe code{word-break:break-all}

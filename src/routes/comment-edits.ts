@@ -18,7 +18,7 @@ import {
 } from '../comments/edit'
 import { publicView, renderedView } from '../comments/public-view'
 import type { StoredComment } from '../comments/types'
-import { findArticle } from '../content/index'
+import { findPublicArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
 import { type IntakeRefusal, problemFor } from '../http/comment-problems'
@@ -38,7 +38,7 @@ const formTypes = new Set(['application/x-www-form-urlencoded', 'multipart/form-
 
 /** The article of the comment (404 without one). */
 const findTarget = createMiddleware<EditEnv>(async (c, next) => {
-  const article = await findArticle(c.req.param('slug') ?? '', c.env.ASSETS)
+  const article = await findPublicArticle(c.req.param('slug') ?? '', c.env.ASSETS, Date.now())
   if (!article) return notFound(c)
   c.set('article', article)
   return next()

@@ -19,7 +19,7 @@ import { editDeadline } from '../comments/edit-window'
 import { commentFieldNames } from '../comments/fields'
 import { closedRefusal, type IntakeOutcome, takeComment } from '../comments/intake'
 import { renderedView } from '../comments/public-view'
-import { findArticle } from '../content/index'
+import { findPublicArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
 import { requestClientNetwork } from '../http/client-network'
@@ -86,7 +86,7 @@ async function refusal(
 
 /** Finds the article posted to (404 without one) and refuses at once if it takes no comments. */
 const openArticle = createMiddleware<IntakeEnv>(async (c, next) => {
-  const article = await findArticle(c.req.param('slug') ?? '', c.env.ASSETS)
+  const article = await findPublicArticle(c.req.param('slug') ?? '', c.env.ASSETS, Date.now())
   if (!article) return notFound(c)
   c.set('article', article)
   const closed = closedRefusal(article)

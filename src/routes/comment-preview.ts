@@ -5,7 +5,7 @@ import { paths } from '../app/paths'
 import { commentFieldNames } from '../comments/fields'
 import { renderCommentMarkdown } from '../comments/markdown'
 import { normalise } from '../comments/rules'
-import { findArticle } from '../content/index'
+import { findPublicArticle } from '../content/index'
 import { cacheControl } from '../http/cache-control'
 import { problemFor } from '../http/comment-problems'
 import { mediaType } from '../http/negotiate'
@@ -33,7 +33,7 @@ commentPreview.post(
     onError: () => problemResponse(problemFor({ reason: 'too_large' })),
   }),
   async (c) => {
-    const article = await findArticle(c.req.param('slug') ?? '', c.env.ASSETS)
+    const article = await findPublicArticle(c.req.param('slug') ?? '', c.env.ASSETS, Date.now())
     if (!article) return notFound(c)
     if (article.comments !== 'open') return problemResponse(problemFor({ reason: 'closed' }))
     if (!formTypes.has(mediaType(c.req.raw))) {

@@ -5,7 +5,7 @@ import { paths } from '../app/paths'
 import type { ArticleComments } from '../comments/public-comments'
 import { renderedView } from '../comments/public-view'
 import { repliesTo } from '../comments/thread'
-import { findArticle, site } from '../content/index'
+import { findPublicArticle, site } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { commentFeed, threadFeed } from '../feeds/comment-feed'
 import { contentTypeOf, type FeedFormat, feedFormats, feedUrls } from '../feeds/formats'
@@ -22,7 +22,7 @@ type ReadsEnv = AppEnv & { Variables: { article: ArticleMeta; comments: ArticleC
 
 /** Finds the article (404 without one) and loads its approved comments (503 if KV fails). */
 const loadComments = createMiddleware<ReadsEnv>(async (c, next) => {
-  const article = await findArticle(c.req.param('slug') ?? '', c.env.ASSETS)
+  const article = await findPublicArticle(c.req.param('slug') ?? '', c.env.ASSETS, Date.now())
   if (!article) return notFound(c)
   const comments = await publicComments(c)
     .forArticle(article.slug)

@@ -1,54 +1,148 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
-import { paths } from '../app/paths'
+import { paths, routePatterns } from '../app/paths'
 import type { CommentCounts } from '../comments/store'
-import { newestArticles, site } from '../content/index'
-import { articleFeed } from '../feeds/article-feed'
-import { contentTypeOf, type FeedFormat, feedFormats, feedUrls } from '../feeds/formats'
+import { type ArticleList, articleBody, listEntries, listOf, site } from '../content/index'
+import { visibleCount } from '../content/visible'
+import { archiveLayout, archivePageRange } from '../feeds/archive'
+import { articleFeed, streamOf } from '../feeds/article-feed'
+import { contentTypeOf, type FeedFormat, feedFormatIds, feedFormats } from '../feeds/formats'
 import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
+import { notFound } from '../pages/not-found'
+import { websubLinkHeader } from '../websub/link-header'
 
-const rendered = new RenderCache<RenderedResponse>(32)
+const rendered = new RenderCache<RenderedResponse>(64)
 const noCounts = { value: { updated: null, articles: {} } as CommentCounts, version: 0 }
 
-/** The site's feeds in every format, rendered once per origin and comment-count version. */
+/**
+ * The article feeds in every format: the site's and each tag's subscription
+ * feed, and their RFC 5005 archive pages. Each is rendered once per origin,
+ * number of visible articles and (subscription feeds) comment-count version.
+ */
 export const siteFeeds = new Hono<AppEnv>()
 
-for (const [format, path] of Object.entries(feedUrls(paths.siteFeeds)) as Array<
-  [FeedFormat, string]
->) {
-  siteFeeds.get(path, async (c) => {
-    const origin = originOf(c)
-    // Counts only decorate the feed (slash:comments, thr:count): if KV fails, serve without them.
-    const counts = await publicComments(c)
-      .counts()
-      .catch(() => noCounts)
-    const response = await rendered.get(`${format}|${origin}|${counts.version}`, async () => {
-      const articles = await newestArticles(c.env.ASSETS)
-      const bodies = new Map(articles.map((article) => [article.slug, article.html]))
-      const doc = articleFeed({
-        site,
-        articles,
-        origin,
-        commentCount: (slug) => counts.value.articles[slug] ?? 0,
-        bodyOf: (slug) => {
-          const body = bodies.get(slug)
-          // The build writes exactly the newest feed_size articles with their bodies.
-          if (body === undefined) throw new Error(`no body for feed entry ${slug}`)
-          return body
-        },
-      })
-      return renderedResponse(
-        feedFormats[format].render(doc),
-        latest(doc.updated, counts.value.updated),
-        {
-          'content-type': contentTypeOf(format),
-          'cache-control': cacheControl.feed,
-        },
-      )
+type FeedContext = Context<AppEnv>
+
+/** The list a feed route names, with how many of its articles readers may see now. */
+async function visibleList(
+  c: FeedContext,
+  tag: string | undefined,
+  now: number,
+): Promise<{ list: ArticleList; visible: number } | undefined> {
+  const list = await listOf(tag, c.env.ASSETS)
+  if (!list) return undefined
+  const visible = visibleCount(list.head, now)
+  // A tag exists once one of its articles is out; the site's feeds always do (empty at launch).
+  return visible === 0 && list.tag !== undefined ? undefined : { list, visible }
+}
+
+/** Positions [start, end) of a list, newest first, with their bodies. */
+async function feedArticles(c: FeedContext, list: ArticleList, start: number, end: number) {
+  const articles = (await listEntries(list, start, end, c.env.ASSETS)).reverse()
+  const bodies = await Promise.all(articles.map((article) => articleBody(article, c.env.ASSETS)))
+  const bodyOf = new Map(articles.map((article, i) => [article.slug, bodies[i] as string]))
+  return {
+    articles,
+    bodyOf: (slug: string) => {
+      const body = bodyOf.get(slug)
+      if (body === undefined) throw new Error(`no body for feed entry ${slug}`)
+      return body
+    },
+  }
+}
+
+async function subscriptionFeed(c: FeedContext, format: FeedFormat, tag: string | undefined) {
+  const found = await visibleList(c, tag, Date.now())
+  if (!found) return notFound(c)
+  const { list, visible } = found
+  const origin = originOf(c)
+  // Counts only decorate the feed (slash:comments, thr:count): if KV fails, serve without them.
+  const counts = await publicComments(c)
+    .counts()
+    .catch(() => noCounts)
+  const key = `feed|${list.id}|${format}|${origin}|${counts.version}|${visible}`
+  const response = await rendered.get(key, async () => {
+    const layout = archiveLayout(visible, site.feedSize)
+    const doc = articleFeed({
+      site,
+      stream: streamOf(site, list),
+      ...(await feedArticles(c, list, layout.currentStart, visible)),
+      archivePages: layout.pageCount,
+      origin,
+      commentCount: (slug) => counts.value.articles[slug] ?? 0,
     })
-    return respondRendered(c, response)
+    return renderedResponse(
+      feedFormats[format].render(doc),
+      latest(doc.updated, counts.value.updated),
+      {
+        'content-type': contentTypeOf(format),
+        'cache-control': cacheControl.feed,
+        // WebSub subscribers look for the hub in the HTTP headers first.
+        ...(doc.hub ? { link: websubLinkHeader(doc.hub, doc.links[format]) } : {}),
+      },
+    )
   })
+  return respondRendered(c, response)
+}
+
+async function archiveFeed(c: FeedContext, format: FeedFormat, tag: string | undefined) {
+  const now = Date.now()
+  const found = await visibleList(c, tag, now)
+  if (!found) return notFound(c)
+  const { list, visible } = found
+  const page = Number(c.req.param('page'))
+  const range = archivePageRange(visible, site.feedSize, page)
+  if (!range) return notFound(c)
+  const { pageCount } = archiveLayout(visible, site.feedSize)
+  const origin = originOf(c)
+  const hasNext = page < pageCount
+  const key = `archive|${list.id}|${page}|${format}|${origin}|${hasNext}`
+  const response = await rendered.get(key, async () => {
+    const doc = articleFeed({
+      site,
+      stream: streamOf(site, list),
+      ...(await feedArticles(c, list, range.start, range.end)),
+      archivePages: pageCount,
+      archivePage: page,
+      origin,
+    })
+    // The one later change to an archive page: its next-archive link, added when the
+    // article that filled the page after the next one came out.
+    const filler = hasNext
+      ? (
+          await listEntries(
+            list,
+            range.end + 2 * site.feedSize - 1,
+            range.end + 2 * site.feedSize,
+            c.env.ASSETS,
+          )
+        )[0]
+      : undefined
+    return renderedResponse(
+      feedFormats[format].render(doc),
+      latest(doc.updated, filler?.published),
+      {
+        'content-type': contentTypeOf(format),
+        'cache-control': cacheControl.archive,
+      },
+    )
+  })
+  return respondRendered(c, response)
+}
+
+for (const format of feedFormatIds) {
+  const { file } = feedFormats[format]
+  const archivePattern = (folder: string) =>
+    `${paths.archiveFeeds(folder, ':page{[1-9][0-9]*}')}${file}`
+  siteFeeds.get(paths.siteFeeds + file, (c) => subscriptionFeed(c, format, undefined))
+  siteFeeds.get(archivePattern(paths.siteFeeds), (c) => archiveFeed(c, format, undefined))
+  siteFeeds.get(routePatterns.tagFeeds + file, (c) =>
+    subscriptionFeed(c, format, c.req.param('tag')),
+  )
+  siteFeeds.get(archivePattern(routePatterns.tagFeeds), (c) =>
+    archiveFeed(c, format, c.req.param('tag')),
+  )
 }

@@ -6,7 +6,8 @@ import { paths } from '../app/paths'
 import { isCommentId } from '../comments/ids'
 import { type ModerationAction, moderateComment, moderationActions } from '../comments/moderation'
 import type { CommentStatus, StoredComment } from '../comments/types'
-import { findArticle, indexPage, site } from '../content/index'
+import { indexPageSize } from '../content/data-files'
+import { findArticle, listEntries, site, siteList } from '../content/index'
 import { cacheControl } from '../http/cache-control'
 import { problemResponse, storeUnavailable } from '../http/problem'
 import { csrfToken } from '../lib/signed-session'
@@ -121,6 +122,12 @@ async function itemsOf(c: Context<AppEnv>, comments: StoredComment[]): Promise<M
   )
 }
 
+/** The newest page of articles, scheduled ones included: the moderator sees them all. */
+async function newestArticles(assets: Env['ASSETS']) {
+  const { count } = siteList.head
+  return (await listEntries(siteList, Math.max(0, count - indexPageSize), count, assets)).reverse()
+}
+
 moderationPage.get(paths.moderation, async (c) => {
   const signedIn = await currentSession(c)
   if (!signedIn) {
@@ -146,7 +153,7 @@ moderationPage.get(paths.moderation, async (c) => {
       // other is one ?article=<slug> away, so the page stays small at any archive size.
       articles: [
         ...(filtered ? [filtered] : []),
-        ...(await indexPage(1, c.env.ASSETS)).filter((a) => a.slug !== filtered?.slug),
+        ...(await newestArticles(c.env.ASSETS)).filter((a) => a.slug !== filtered?.slug),
       ].map(({ slug, title }) => ({ slug, title })),
       items: await itemsOf(c, page.items),
       ...(page.cursor ? { nextHref: listHref(status, article, { cursor: page.cursor }) } : {}),

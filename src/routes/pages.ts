@@ -1,16 +1,18 @@
-import { Hono } from 'hono'
-import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
-import { paths } from '../app/paths'
+import { type Context, Hono } from 'hono'
+import { type AppEnv, config, originOf, publicComments, respondRendered } from '../app/context'
+import { paths, routePatterns } from '../app/paths'
 import type { PublicComments } from '../comments/public-comments'
 import { publicView } from '../comments/public-view'
 import { indexPageSize } from '../content/data-files'
-import { archive, findArticle, indexPage, site } from '../content/index'
+import { findPublicArticle, listEntries, listOf, site } from '../content/index'
+import { visibleCount } from '../content/visible'
+import { streamOf } from '../feeds/article-feed'
 import { cacheControl } from '../http/cache-control'
 import { hasEditCookie } from '../http/edit-cookie'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
-import { siteFeedLinks } from '../pages/advertised-feeds'
+import { listFeedLinks } from '../pages/advertised-feeds'
 import { articleDocument, commentsView } from '../pages/article-view'
 import { IndexPage } from '../pages/index-page'
 import { notFound } from '../pages/not-found'
@@ -20,45 +22,73 @@ import { siteHead } from '../pages/site-head'
 const rendered = new RenderCache<RenderedResponse>(256)
 const htmlType = 'text/html; charset=utf-8'
 
-/** The home page and article pages. */
+/** The home page, tag pages and article pages. */
 export const pages = new Hono<AppEnv>()
 
-pages.get(paths.home, async (c) => {
+/**
+ * One page (`?page=n`, from 1) of a list, newest first: the home page, or a
+ * tag's page. Rendered once per page, origin and number of visible articles.
+ */
+async function listPage(c: Context<AppEnv>, tag: string | undefined): Promise<Response> {
   const pageParam = c.req.query('page')
   const page = pageParam === undefined ? 1 : Number(pageParam)
-  const pageCount = Math.max(1, Math.ceil(archive.articleCount / indexPageSize))
-  if (!Number.isInteger(page) || page < 1 || page > pageCount || pageParam === '1') {
+  const list = await listOf(tag, c.env.ASSETS)
+  const visible = list ? visibleCount(list.head, Date.now()) : 0
+  const pageCount = Math.max(1, Math.ceil(visible / indexPageSize))
+  if (
+    !list ||
+    (list.tag !== undefined && visible === 0) ||
+    !Number.isInteger(page) ||
+    page < 1 ||
+    page > pageCount ||
+    pageParam === '1'
+  ) {
     return notFound(c)
   }
   const origin = originOf(c)
-  const hrefOf = (n: number) => (n === 1 ? paths.home : `${paths.home}?page=${n}`)
-  const response = await rendered.get(`index|${page}|${origin}`, async () => {
-    const siteFeeds = siteFeedLinks(site, origin)
-    const shown = await indexPage(page, c.env.ASSETS)
-    const head = siteHead(c, siteFeeds)
+  const stream = streamOf(site, list)
+  const hrefOf = (n: number) => (n === 1 ? stream.page : `${stream.page}?page=${n}`)
+  const response = await rendered.get(`list|${list.id}|${page}|${origin}|${visible}`, async () => {
+    const end = visible - (page - 1) * indexPageSize
+    const shown = (
+      await listEntries(list, Math.max(0, end - indexPageSize), end, c.env.ASSETS)
+    ).reverse()
+    const newest =
+      page === 1 ? shown[0] : (await listEntries(list, visible - 1, visible, c.env.ASSETS))[0]
+    const feeds = listFeedLinks(site, list, origin)
+    const head = siteHead(c, feeds)
     const document = IndexPage({
-      head: { ...head, canonical: head.canonical + hrefOf(page).slice(1) },
+      head: {
+        ...head,
+        ...(list.tag === undefined ? {} : { title: stream.title }),
+        canonical: config(c).siteUrl + hrefOf(page),
+      },
       homeUrl: paths.home,
+      ...(list.tag === undefined ? {} : { tag: list.tag }),
       articles: shown,
       articleHref: paths.article,
-      siteFeeds,
+      feeds,
       pager: {
         ...(page > 1 ? { newerHref: hrefOf(page - 1) } : {}),
         ...(page < pageCount ? { olderHref: hrefOf(page + 1) } : {}),
       },
     })
-    // A new article shifts every page, so each page is as new as the newest article.
+    // A new article shifts every page, so each page is as new as the newest article,
+    // or as the latest edit of an article it shows.
     return renderedResponse(
       `<!doctype html>${await document.toString()}`,
-      latest(archive.newestArticle),
+      latest(newest?.published, ...shown.map((article) => article.updated ?? article.published)),
       { 'content-type': htmlType, 'cache-control': cacheControl.page },
     )
   })
   return respondRendered(c, response)
-})
+}
+
+pages.get(paths.home, (c) => listPage(c, undefined))
+pages.get(routePatterns.tag, (c) => listPage(c, c.req.param('tag')))
 
 pages.get('/articles/:slug', async (c) => {
-  const article = await findArticle(c.req.param('slug'), c.env.ASSETS)
+  const article = await findPublicArticle(c.req.param('slug'), c.env.ASSETS, Date.now())
   if (!article) return notFound(c)
   let loaded: Awaited<ReturnType<PublicComments['forArticle']>>
   try {

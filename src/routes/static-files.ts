@@ -2,7 +2,9 @@ import { Hono } from 'hono'
 import { type AppEnv, config, respondRendered } from '../app/context'
 import { paths } from '../app/paths'
 import { siteUrlToken } from '../content/data-files'
-import { archive, sitemapFile } from '../content/index'
+import { archive, schedule, sitemapFile } from '../content/index'
+import { releaseScheduledLines } from '../content/sitemap-marks'
+import { releasedBy } from '../content/visible'
 import { escapeHtml } from '../feeds/xml-safe'
 import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'
@@ -11,7 +13,6 @@ import { type RenderedResponse, renderedResponse } from '../http/rendered'
 import { notFound } from '../pages/not-found'
 
 const rendered = new RenderCache<RenderedResponse>(16)
-const lastModified = latest(archive.lastModified)
 
 /**
  * The favicon's old address and the sitemaps. The stylesheet, favicon and
@@ -29,13 +30,19 @@ for (const path of [paths.sitemap, '/sitemaps/:file{[1-9][0-9]*\\.xml}']) {
     const n = file === undefined ? undefined : Number.parseInt(file, 10)
     const { siteUrl } = config(c)
     if (n !== undefined && n > archive.sitemapFiles) return notFound(c)
-    const response = await rendered.get(`sitemap|${n ?? 0}|${siteUrl}`, async () => {
-      const text = await sitemapFile(n, c.env.ASSETS)
-      return renderedResponse(text.split(siteUrlToken).join(escapeHtml(siteUrl)), lastModified, {
-        'content-type': 'application/xml; charset=utf-8',
-        'cache-control': cacheControl.page,
-      })
-    })
+    const now = Date.now()
+    const released = releasedBy(schedule, now)
+    const response = await rendered.get(
+      `sitemap|${n ?? 0}|${siteUrl}|${released.length}`,
+      async () => {
+        const text = releaseScheduledLines(await sitemapFile(n, c.env.ASSETS), now)
+        const lastModified = latest(archive.lastModified, ...released.map((a) => a.modified))
+        return renderedResponse(text.split(siteUrlToken).join(escapeHtml(siteUrl)), lastModified, {
+          'content-type': 'application/xml; charset=utf-8',
+          'cache-control': cacheControl.page,
+        })
+      },
+    )
     return respondRendered(c, response)
   })
 }

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import { type LogLevel, Miniflare, type MiniflareOptions, NoOpLog } from 'miniflare'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
+import { cronTriggers } from '../../src/app/cron-triggers'
 import { rateLimits } from '../../src/app/rate-limits'
 import { keyPages } from '../../src/comments/kv-list'
 import { faultKey, faultModule, faultWorkerName, type KvFaults } from './kv-faults'
@@ -22,8 +23,11 @@ export interface TestWorker {
   kv(): Promise<KVNamespaceLike>
   /** The BACKUPS R2 bucket the Worker writes its nightly backups to. */
   backups(): Promise<R2BucketLike>
-  /** Runs the Worker's Cron Trigger (scheduled handler) as if it fired at `time`; its outcome. */
-  scheduled(time: Date): Promise<string>
+  /**
+   * Runs the Worker's scheduled handler as the Cron Trigger `cron` (the nightly
+   * backup's unless given) would if it fired at `time`; its outcome.
+   */
+  scheduled(time: Date, cron?: string): Promise<string>
   /** Makes KV calls fail from now on (needs `kvFaults: true`); `{}` heals it. */
   setKvFaults(faults: KvFaults): Promise<void>
   /** Every e-mail the send_email binding sent so far, as raw RFC 5322 text, oldest first. */
@@ -60,6 +64,11 @@ export interface StartOptions {
   rateLimit?: number
   /** Another bundle than dist/index.js (see buildFixtureBundle). */
   scriptPath?: string
+  /**
+   * A folder to keep KV in, instead of memory: a Worker started later with the
+   * same folder finds what this one stored, as a new deploy finds its namespace.
+   */
+  kvPersist?: string
   /** Failed admin authentications allowed per client per minute, overriding wrangler.toml. */
   adminAuthLimit?: number
   /** Route COMMENTS through a wrapper whose calls can be made to fail (see setKvFaults). */
@@ -158,6 +167,7 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     host: '127.0.0.1',
     port: 0,
     log,
+    ...(options.kvPersist ? { kvPersist: options.kvPersist } : {}),
     ...(options.quiet ? { handleRuntimeStdio: quietStdio } : {}),
   }
   const helpers = [
@@ -210,12 +220,12 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
       return names
     },
     backups: async () => (await mf.getR2Bucket('BACKUPS')) as unknown as R2BucketLike,
-    async scheduled(time) {
+    async scheduled(time, cron = cronTriggers.nightlyBackup) {
       // Node's lib.dom Fetcher type hides the Workers-only scheduled() the binding has.
       const worker = (await mf.getWorker()) as unknown as {
         scheduled(options: { scheduledTime: Date; cron: string }): Promise<{ outcome: string }>
       }
-      const result = await worker.scheduled({ scheduledTime: time, cron: '17 3 * * *' })
+      const result = await worker.scheduled({ scheduledTime: time, cron })
       return result.outcome
     },
     async setKvFaults(faults) {

@@ -128,3 +128,22 @@ describe('Universal Feed Parser', () => {
     })
   }
 })
+
+describe('a tag feed', () => {
+  // The seed article's Devanagari tag, percent-encoded as every link writes it.
+  const folder = `/tags/${encodeURIComponent('सोरा')}/`
+  for (const [file, version] of [
+    ['feed.xml', 'rss20'],
+    ['atom.xml', 'atom10'],
+  ] as const) {
+    it(`is read from ${file} by newsboat and by the Universal Feed Parser without errors`, () => {
+      const { feedTitle, items } = newsboatRead(folder + file)
+      assert.equal(feedTitle, 'एज समाचार: सोरा')
+      assert.equal(items[0]?.title, seed.title)
+      const feed = feedparserRead(folder + file)
+      assert.equal(feed.bozo, false)
+      assert.equal(feed.version, version)
+      assert.equal(feed.entries[0]?.title, seed.title)
+    })
+  }
+})

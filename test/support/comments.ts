@@ -59,12 +59,13 @@ export function adminCall(worker: TestWorker, method: string, path: string, toke
   return worker.fetch(path, { method, headers: { authorization: `Bearer ${token}` } })
 }
 
-/** Posts a comment and approves it; returns its id. */
+/** Posts a comment (to the seed article unless `path` names another) and approves it; returns its id. */
 export async function postApproved(
   worker: TestWorker,
   body: Record<string, unknown>,
+  path = commentsPath,
 ): Promise<string> {
-  const response = await postJson(worker, body)
+  const response = await postJson(worker, body, newClient(), path)
   if (response.status !== 201)
     throw new Error(`post failed: ${response.status} ${await response.text()}`)
   const { id } = (await response.json()) as { id: string }

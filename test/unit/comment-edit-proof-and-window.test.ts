@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { checkEditProof, editKey, editProof } from '../../src/comments/edit-proof'
+import { checkEditProof, editKey, editProof, proofMayOpen } from '../../src/comments/edit-proof'
 import { editDeadline, editWindowMs, editWindowOpen } from '../../src/comments/edit-window'
+import { createdFromId, newCommentId } from '../../src/comments/ids'
 
 const comment = { id: '0mwwlzkyogiynmani6k', created: '2026-11-25T20:00:00.000Z' }
 const created = Date.parse(comment.created)
@@ -54,5 +55,27 @@ describe('the edit proof spelling', () => {
       if (await checkEditProof(key, comment, proof.slice(0, -1) + last)) accepted.push(last)
     }
     assert.deepEqual(accepted, [proof.at(-1)])
+  })
+})
+
+describe('an edit cookie checked before any read', () => {
+  // The intake stamps the id and `created` with one clock reading.
+  const now = Date.parse('2026-11-25T20:00:00.000Z')
+  const made = { id: newCommentId(now), created: new Date(now).toISOString() }
+
+  it('reads the creation time back from the id', () => {
+    assert.equal(createdFromId(made.id), made.created)
+    assert.equal(createdFromId('not-an-id'), undefined)
+  })
+
+  it('opens only with the comment’s own proof, inside its window', async () => {
+    const key = await editKey('secret')
+    const proof = await editProof(key, made)
+    const later = new Date(now + 60_000)
+    assert.equal(await proofMayOpen(key, made.id, proof, later), true)
+    assert.equal(await proofMayOpen(key, made.id, proof, new Date(now + editWindowMs)), false)
+    assert.equal(await proofMayOpen(key, newCommentId(now + 1), proof, later), false)
+    assert.equal(await proofMayOpen(key, made.id, 'A'.repeat(43), later), false)
+    assert.equal(await proofMayOpen(undefined, made.id, proof, later), false, 'no key')
   })
 })

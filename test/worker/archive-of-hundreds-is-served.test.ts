@@ -3,7 +3,8 @@ import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } fr
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { generateArticles, syntheticArticle } from '../../scripts/generate-articles'
+import { generateArticles, syntheticArticle, syntheticTags } from '../../scripts/generate-articles'
+import { paths } from '../../src/app/paths'
 import { indexPageSize } from '../../src/content/data-files'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
 import { startWorker, type TestWorker } from '../harness/worker'
@@ -117,7 +118,7 @@ describe(`an archive of ${articleCount} articles`, () => {
     const sitemaps = [...index.matchAll(/<loc>[^<]*(\/sitemaps\/\d+\.xml)<\/loc>/g)].map(
       (m) => m[1],
     )
-    assert.equal(sitemaps.length, Math.ceil((articleCount + 1) / urlLimit))
+    assert.equal(sitemaps.length, Math.ceil((articleCount + 1 + syntheticTags.length) / urlLimit))
     const locs: string[] = []
     for (const path of sitemaps) {
       const text = await (await worker.fetch(path ?? '')).text()
@@ -133,6 +134,7 @@ describe(`an archive of ${articleCount} articles`, () => {
       [
         'http://localhost:8787/',
         ...articles.map((a) => `http://localhost:8787/articles/${a.slug}`),
+        ...syntheticTags.map((tag) => `http://localhost:8787${paths.tag(tag)}`),
       ].sort(),
     )
     assert.equal((await worker.fetch(`/sitemaps/${sitemaps.length + 1}.xml`)).status, 404)

@@ -48,14 +48,12 @@ function build(
 }
 
 /** Runs the build on the content folder under `root` again, into the same output. */
-function buildAgain(root: string) {
+function buildAgain(root: string, env: Record<string, string> = {}) {
   const out = join(root, 'out')
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', 'scripts/build-content.ts', join(root, 'content'), out],
-    {
-      encoding: 'utf8',
-    },
+    { encoding: 'utf8', env: { ...process.env, ...env } },
   )
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, out, root }
 }
@@ -63,11 +61,41 @@ function buildAgain(root: string) {
 const articlePath = (root: string, name: string) => join(root, 'content', 'articles', name)
 
 describe('content build', () => {
+  it('leaves a draft out unless the build is for npm start, which keeps it marked', () => {
+    const draft = valid
+      .replace('slug: x', 'slug: d')
+      .replace('  - name: लेखक\n---', '  - name: लेखक\ndraft: true\n---')
+    const listed = (out: string) =>
+      JSON.parse(readFileSync(join(out, 'assets', dataFiles.siteList(0)), 'utf8')) as Array<{
+        slug: string
+        draft?: boolean
+      }>
+    const deployable = build({ 'x.md': valid, 'd.md': draft })
+    assert.equal(deployable.status, 0, deployable.stderr)
+    assert.deepEqual(
+      listed(deployable.out).map((a) => a.slug),
+      ['x'],
+    )
+    assert.doesNotMatch(
+      readFileSync(join(deployable.out, 'assets', dataFiles.sitemap), 'utf8'),
+      /articles\/d</,
+    )
+    const forStart = buildAgain(deployable.root, { CONTENT_INCLUDE_DRAFTS: '1' })
+    assert.equal(forStart.status, 0, forStart.stderr)
+    assert.deepEqual(
+      listed(forStart.out).map((a) => [a.slug, a.draft]),
+      [
+        ['x', undefined],
+        ['d', true],
+      ],
+    )
+  })
+
   it('builds a valid article into its shard, the index and the feed, none of it in the bundle', () => {
     const result = build({ 'x.md': valid })
     assert.equal(result.status, 0, result.stderr)
     const manifest = JSON.parse(readFileSync(join(result.out, 'content.json.txt'), 'utf8'))
-    assert.equal(manifest.articleCount, 1)
+    assert.deepEqual(manifest.articles, { count: 1, scheduled: [] })
     assert.equal(manifest.shardCount, 1)
     assert.doesNotMatch(JSON.stringify(manifest), /परीक्षण लेख/, 'no article in the bundle')
     const asset = (path: string) =>
@@ -76,10 +104,9 @@ describe('content build', () => {
     assert.equal(shard.x.title, 'परीक्षण लेख')
     assert.equal(shard.x.comments, 'open')
     assert.equal(shard.x.html, '<p>पाठ।</p>')
-    const [listed] = asset(dataFiles.indexPage(1))
+    const [listed] = asset(dataFiles.siteList(0))
     assert.equal(listed.title, 'परीक्षण लेख')
-    assert.equal(listed.html, undefined, 'the home page list carries no bodies')
-    assert.equal(asset(dataFiles.feed)[0].html, '<p>पाठ।</p>')
+    assert.equal(listed.html, undefined, 'the list of articles carries no bodies')
   })
 
   it('refuses an image without alt text, naming the file and the image', () => {
@@ -189,8 +216,10 @@ describe('content build', () => {
     )
     assert.equal(shard.x.title, 'बदला हुआ शीर्षक')
     assert.equal(shard.y.title, 'परीक्षण लेख')
-    const [newest] = JSON.parse(readFileSync(join(again.out, 'assets', dataFiles.feed), 'utf8'))
-    assert.equal(newest.title, 'बदला हुआ शीर्षक')
+    const listed = JSON.parse(
+      readFileSync(join(again.out, 'assets', dataFiles.siteList(0)), 'utf8'),
+    ) as Array<{ title: string }>
+    assert.ok(listed.some((article) => article.title === 'बदला हुआ शीर्षक'))
   })
 
   it('publishes nothing when any file is broken', () => {

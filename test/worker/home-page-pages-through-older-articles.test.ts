@@ -1,28 +1,31 @@
 import assert from 'node:assert/strict'
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
 import { startWorker, type TestWorker } from '../harness/worker'
+import { contentFolder } from '../support/content-folder'
 
 const articleCount = 65
+const edited = 40
 let worker: TestWorker
 
 /** A content folder with `articleCount` articles, article-1 the oldest. */
 function manyArticles(): string {
-  const content = mkdtempSync(join(tmpdir(), 'many-articles-'))
-  mkdirSync(join(content, 'articles'))
-  cpSync('content/site.yaml', join(content, 'site.yaml'))
-  for (let n = 1; n <= articleCount; n++) {
-    const day = String(1 + (n % 28)).padStart(2, '0')
-    const month = String(1 + Math.floor(n / 28)).padStart(2, '0')
-    writeFileSync(
-      join(content, 'articles', `article-${n}.md`),
-      `---\ntitle: "लेख ${n}"\nslug: article-${n}\npublished: 2025-${month}-${day}T10:00:00+05:30\nlanguage: hi\nsummary: "सारांश ${n}"\nauthors:\n  - name: लेखक\n---\n\nपाठ ${n}\n`,
-    )
-  }
-  return content
+  return contentFolder(
+    Array.from({ length: articleCount }, (_, i) => {
+      const n = i + 1
+      const day = String(1 + (n % 28)).padStart(2, '0')
+      const month = String(1 + Math.floor(n / 28)).padStart(2, '0')
+      return {
+        slug: `article-${n}`,
+        title: `लेख ${n}`,
+        summary: `सारांश ${n}`,
+        published: `2025-${month}-${day}T10:00:00+05:30`,
+        // Corrected long after: the page that shows it is as new as the correction.
+        ...(n === edited ? { extra: 'updated: 2025-12-01T10:00:00+05:30\n' } : {}),
+        body: `पाठ ${n}`,
+      }
+    }),
+  )
 }
 
 before(async () => {
@@ -58,6 +61,13 @@ describe('home page with many articles', () => {
     assert.doesNotMatch(third.html, /rel="next"/)
   })
 
+  it('dates each page by its newest article or the latest correction it shows', async () => {
+    const modified = async (path: string) => (await worker.fetch(path)).headers.get('last-modified')
+    // Article 40 is on page 1 (65–36); article 65, the newest, is of 10 March 2025.
+    assert.equal(await modified('/'), 'Mon, 01 Dec 2025 04:30:00 GMT')
+    assert.equal(await modified('/?page=2'), 'Mon, 10 Mar 2025 04:30:00 GMT')
+  })
+
   it('answers 404 for pages that do not exist, and for ?page=1 (which is /)', async () => {
     for (const page of ['4', '0', '-1', 'x', '1.5', '1']) {
       assert.equal((await worker.fetch(`/?page=${page}`)).status, 404, page)
@@ -69,9 +79,11 @@ describe('home page with many articles', () => {
     assert.match(html, /<p>पाठ 1<\/p>/)
   })
 
-  it('keeps the feeds to feed_size entries', async () => {
+  it('keeps in the feeds only what no full archive page of feed_size (20) holds yet', async () => {
+    // 65 articles: archive pages 1 (articles 1–20) and 2 (21–40), the feed 41–65.
     const feed = await (await worker.fetch('/feed.json')).json()
-    assert.equal(feed.items.length, 20)
+    assert.equal(feed.items.length, 25)
     assert.equal(feed.items[0].title, `लेख ${articleCount}`)
+    assert.equal(feed.next_url, `${worker.origin}/archive/2/feed.json`)
   })
 })

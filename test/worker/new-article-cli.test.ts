@@ -40,7 +40,7 @@ describe('npm run new-article', () => {
     const build = await inContent('build-content.ts', [contentDir, outDir], contentDir)
     assert.equal(build.code, 0, build.stderr)
     const listed = JSON.parse(
-      readFileSync(join(outDir, 'assets', dataFiles.indexPage(1)), 'utf8'),
+      readFileSync(join(outDir, 'assets', dataFiles.siteList(0)), 'utf8'),
     ) as Array<{ slug: string }>
     assert.ok(listed.some((article) => article.slug === 'monsoon-arrives-early'))
   })

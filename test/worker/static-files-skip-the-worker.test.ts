@@ -52,8 +52,8 @@ describe('static files', () => {
 
   it('the Worker runs first for its data files, so no URL reaches them', async () => {
     for (const path of [
-      dataFiles.feed,
-      dataFiles.indexPage(1),
+      dataFiles.siteList(0),
+      dataFiles.feedDigests,
       dataFiles.shard(0),
       dataFiles.sitemap,
     ]) {

@@ -1,0 +1,131 @@
+import { paths } from '../../src/app/paths'
+import { dataFiles, listChunkSize, tagKey } from '../../src/content/data-files'
+import type { ArticleMeta, ListHead, SiteSettings, TagHead } from '../../src/content/types'
+import { archiveLayout } from '../../src/feeds/archive'
+import { keyOf } from './build-state'
+
+/** An article of the build with its content hash (which names its metadata and body). */
+export interface BuiltArticle {
+  meta: ArticleMeta
+  hash: string
+}
+
+/** One list the Worker pages through and feeds from: the site's, or one tag's. */
+export interface BuiltList {
+  /** The tag, for a tag's list. */
+  tag?: string
+  /** Oldest first. */
+  entries: BuiltArticle[]
+  head: ListHead
+  chunkPath: (chunk: number) => string
+  /** The folder of its subscription feeds (`/`, `/tags/<tag>/`). */
+  feedFolder: string
+}
+
+/** The head of a list: its size and the `published` of its entries still ahead of `now`. */
+function headOf(entries: readonly BuiltArticle[], now: number): ListHead {
+  const scheduled: string[] = []
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const published = (entries[i] as BuiltArticle).meta.published
+    if (Date.parse(published) <= now) break
+    scheduled.unshift(published)
+  }
+  return { count: entries.length, scheduled }
+}
+
+/**
+ * The site's list and every tag's, from the articles oldest first. Fails,
+ * naming both, if two tags share a file key (tagKey), which the Worker could
+ * not tell apart.
+ */
+export function buildLists(
+  oldestFirst: readonly BuiltArticle[],
+  now: number,
+): { lists: BuiltList[]; errors: string[] } {
+  const byTag = new Map<string, BuiltArticle[]>()
+  for (const entry of oldestFirst) {
+    for (const tag of entry.meta.tags) {
+      const list = byTag.get(tag)
+      if (list) list.push(entry)
+      else byTag.set(tag, [entry])
+    }
+  }
+  const lists: BuiltList[] = [
+    {
+      entries: [...oldestFirst],
+      head: headOf(oldestFirst, now),
+      chunkPath: dataFiles.siteList,
+      feedFolder: paths.siteFeeds,
+    },
+  ]
+  const keys = new Map<string, string>()
+  const errors: string[] = []
+  for (const [tag, entries] of byTag) {
+    const key = tagKey(tag)
+    const other = keys.get(key)
+    if (other !== undefined) {
+      errors.push(`tags "${other}" and "${tag}" share the file key ${key}; rename one of them`)
+    }
+    keys.set(key, tag)
+    lists.push({
+      tag,
+      entries,
+      head: headOf(entries, now),
+      chunkPath: (chunk) => dataFiles.tagList(key, chunk),
+      feedFolder: paths.tagFeeds(tag),
+    })
+  }
+  return { lists, errors }
+}
+
+/** One asset file: a key naming its content, and the content, made only when written. */
+export interface OutputFile {
+  key: string
+  content: () => string
+}
+
+/** The files of one list: its chunks of metas, and a tag's head. */
+export function listFiles(list: BuiltList): Map<string, OutputFile> {
+  const files = new Map<string, OutputFile>()
+  for (let start = 0, chunk = 0; start < list.entries.length; start += listChunkSize, chunk++) {
+    const entries = list.entries.slice(start, start + listChunkSize)
+    files.set(list.chunkPath(chunk), {
+      // A chunk changes only when one of its articles does: its key is their hashes.
+      key: keyOf(...entries.map((entry) => entry.hash)),
+      content: () => JSON.stringify(entries.map((entry) => entry.meta)),
+    })
+  }
+  if (list.tag !== undefined) {
+    const head: TagHead = { tag: list.tag, ...list.head }
+    const text = JSON.stringify(head)
+    files.set(dataFiles.tagHead(tagKey(list.tag)), { key: keyOf(text), content: () => text })
+  }
+  return files
+}
+
+/**
+ * What each subscription feed says with the articles out at build time, as a
+ * digest per feed folder, for the WebSub announcer (src/websub/). Lists with
+ * nothing out yet have none. The hashes name each article's metadata and body.
+ */
+export function feedDigests(
+  site: SiteSettings,
+  lists: readonly BuiltList[],
+): Record<string, string> {
+  const settings = JSON.stringify([
+    site.title,
+    site.description,
+    site.language,
+    site.feedSize,
+    site.websubHub ?? null,
+  ])
+  const digests: Record<string, string> = {}
+  for (const list of lists) {
+    const out = list.head.count - list.head.scheduled.length
+    if (out === 0) continue
+    const { currentStart } = archiveLayout(out, site.feedSize)
+    const shown = list.entries.slice(currentStart, out).map((entry) => entry.hash)
+    digests[list.feedFolder] = keyOf(settings, ...shown).slice(0, 24)
+  }
+  return digests
+}

@@ -1,0 +1,33 @@
+/** The part of `fetch` a ping needs, so the Worker and the tests pass their own. */
+export type HubFetch = (url: string, init: RequestInit) => Promise<Response>
+
+/**
+ * How long one ping may take. A hub that hangs must not hold a run past the
+ * next minute's, so the announcer also stops starting pings after runBudgetMs.
+ */
+export const pingTimeoutMs = 5_000
+
+/**
+ * Tells a WebSub hub that `topic` changed: a form POST of hub.mode=publish and
+ * hub.url=<topic>, as PubSubHubbub 0.4 defines it and the public hubs accept
+ * (WebSub leaves the publish request to the hub). Any 2xx is taken; the common
+ * hubs answer 204 or 202. Answers undefined when the hub took it, else why not.
+ */
+export async function publishPing(
+  hub: string,
+  topic: string,
+  fetch: HubFetch,
+): Promise<string | undefined> {
+  try {
+    const response = await fetch(hub, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': topic }).toString(),
+      signal: AbortSignal.timeout(pingTimeoutMs),
+    })
+    await response.body?.cancel()
+    return response.ok ? undefined : `hub answered ${response.status}`
+  } catch (error) {
+    return `hub unreachable: ${String(error)}`
+  }
+}

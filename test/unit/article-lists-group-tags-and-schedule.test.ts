@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { type BuiltArticle, buildLists, feedDigests, listFiles } from '../../scripts/content/lists'
+import { parseArticle } from '../../scripts/content/parse-article'
+import { paths } from '../../src/app/paths'
+import { dataFiles, listChunkSize, tagKey } from '../../src/content/data-files'
+import type { SiteSettings } from '../../src/content/types'
+
+// "तमिऴ": ऴ is U+0934 in NFC and ळ + ़ (U+0933 U+093C) in NFD; both spell one tag.
+const nfc = 'तमिऴ'.normalize('NFC')
+const nfd = 'तमिऴ'.normalize('NFD')
+const site: SiteSettings = {
+  title: 'साइट',
+  description: 'विवरण',
+  language: 'hi',
+  idAuthority: 'example.org,2024',
+  feedSize: 2,
+  autoApproveComments: false,
+  commentOrigins: [],
+}
+
+function article(
+  n: number,
+  tags: string[],
+  published = `2025-01-${String(n).padStart(2, '0')}T00:00:00Z`,
+): BuiltArticle {
+  const text = `---\ntitle: "लेख ${n}"\nslug: a${n}\npublished: ${published}\nlanguage: hi\nsummary: "सारांश"\nauthors:\n  - name: लेखक\ntags: [${tags.map((t) => JSON.stringify(t)).join(', ')}]\n---\n\nपाठ\n`
+  const parsed = parseArticle(`a${n}.md`, text, (markdown) => ({ html: markdown, problems: [] }))
+  assert.ok(parsed.ok, JSON.stringify(parsed))
+  const { html: _html, ...meta } = parsed.value
+  return { meta, hash: `hash-${n}` }
+}
+
+describe('the lists the build writes', () => {
+  it('stores a tag in NFC once, whichever form an article spells it in', () => {
+    assert.notEqual(nfc, nfd)
+    const parsed = article(1, [nfd, nfc])
+    assert.deepEqual(parsed.meta.tags, [nfc])
+  })
+
+  it('makes one list per tag, oldest first, keyed by the NFC tag', () => {
+    const { lists, errors } = buildLists(
+      [article(1, [nfd]), article(2, ['खेल']), article(3, [nfc])],
+      0,
+    )
+    assert.deepEqual(errors, [])
+    const tamil = lists.find((list) => list.tag === nfc)
+    assert.deepEqual(
+      tamil?.entries.map((e) => e.meta.slug),
+      ['a1', 'a3'],
+    )
+    assert.equal(tamil?.feedFolder, paths.tagFeeds(nfc))
+    assert.equal(lists[0]?.tag, undefined, 'the site list comes first')
+    assert.equal(lists[0]?.entries.length, 3)
+  })
+
+  it('names the entries still ahead of the build clock as the scheduled end of each list', () => {
+    const now = Date.parse('2025-01-02T12:00:00Z')
+    const { lists } = buildLists([article(1, ['x']), article(2, ['x']), article(3, ['x'])], now)
+    assert.deepEqual(lists[0]?.head, { count: 3, scheduled: ['2025-01-03T00:00:00Z'] })
+    assert.deepEqual(lists[1]?.head, { count: 3, scheduled: ['2025-01-03T00:00:00Z'] })
+  })
+
+  it('writes metas in chunks of listChunkSize and a head naming the tag', () => {
+    const many = Array.from({ length: listChunkSize + 1 }, (_, i) =>
+      article(1, ['x'], new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString()),
+    )
+    const { lists } = buildLists(many, Date.parse('2030-01-01T00:00:00Z'))
+    const files = listFiles(lists[1] as (typeof lists)[number])
+    const key = tagKey('x')
+    assert.equal(
+      JSON.parse(files.get(dataFiles.tagList(key, 0))?.content() ?? '[]').length,
+      listChunkSize,
+    )
+    assert.equal(JSON.parse(files.get(dataFiles.tagList(key, 1))?.content() ?? '[]').length, 1)
+    assert.deepEqual(JSON.parse(files.get(dataFiles.tagHead(key))?.content() ?? '{}'), {
+      tag: 'x',
+      count: listChunkSize + 1,
+      scheduled: [],
+    })
+  })
+
+  it('digests what each subscription feed shows: an archived article does not change it', () => {
+    const now = Date.parse('2030-01-01T00:00:00Z')
+    const five = [1, 2, 3, 4, 5].map((n) => article(n, ['x']))
+    const digests = feedDigests(site, buildLists(five, now).lists)
+    assert.deepEqual(Object.keys(digests).sort(), [paths.siteFeeds, paths.tagFeeds('x')].sort())
+    // Pages of 2: page 1 holds a1–a2, the feed a3–a5.
+    const archivedEdit = [{ ...five[0], hash: 'edited' } as BuiltArticle, ...five.slice(1)]
+    assert.deepEqual(feedDigests(site, buildLists(archivedEdit, now).lists), digests)
+    const shownEdit = [...five.slice(0, 4), { ...five[4], hash: 'edited' } as BuiltArticle]
+    assert.notEqual(feedDigests(site, buildLists(shownEdit, now).lists)['/'], digests['/'])
+  })
+
+  it('gives no digest to a tag whose articles are all still scheduled', () => {
+    const now = Date.parse('2025-01-01T12:00:00Z')
+    const digests = feedDigests(
+      site,
+      buildLists([article(1, ['old']), article(2, ['new'])], now).lists,
+    )
+    assert.ok(digests[paths.tagFeeds('old')])
+    assert.equal(digests[paths.tagFeeds('new')], undefined)
+  })
+})
