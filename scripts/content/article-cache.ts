@@ -3,7 +3,6 @@ import {
   closeSync,
   mkdirSync,
   openSync,
-  readFileSync,
   readSync,
   statSync,
   truncateSync,
@@ -19,11 +18,12 @@ import type { BuildState, StoredArticle } from './build-state'
 const lightKeys = ['slug', 'published', 'updated', 'tags', 'draft'] as const
 const light = new Set<string>(lightKeys)
 
-/** What a lazy article's getters read: kept aside, so that no extra key shows in it. */
-const lazies = new WeakMap<
-  object,
-  { cache: ArticleCache; at: StoredArticle; whole?: ArticleMeta }
->()
+/** The UTF-8 text at [offset, length] of an open file. */
+function readAt(fd: number, [offset, length]: [number, number]): string {
+  const bytes = Buffer.allocUnsafe(length)
+  readSync(fd, bytes, 0, length, offset)
+  return bytes.toString('utf8')
+}
 
 /**
  * The compiled articles of one output folder: each article's metadata as a JSON
@@ -43,7 +43,7 @@ export class ArticleCache {
   private pending: Array<{ meta: string; body: string }> = []
   /** Metadata and bodies compiled by this build, by their body's offset. */
   private readonly fresh = new Map<number, { meta: ArticleMeta; body: string }>()
-  private metaBytes: Buffer | undefined
+  private metaFd: number | undefined
   private bodyFd: number | undefined
 
   /** True when the cache was started anew: no article of the state's records can be read from it. */
@@ -125,11 +125,8 @@ export class ArticleCache {
     const held = this.fresh.get(at.body[0])
     if (held) return held.meta
     this.flush()
-    // One read of the whole file is cheaper than a read per article once a
-    // build needs more than a few, and costs a few milliseconds when it does not.
-    this.metaBytes ??= readFileSync(this.metaPath)
-    const [offset, length] = at.meta
-    const meta = JSON.parse(this.metaBytes.toString('utf8', offset, offset + length)) as ArticleMeta
+    this.metaFd ??= openSync(this.metaPath, 'r')
+    const meta = JSON.parse(readAt(this.metaFd, at.meta)) as ArticleMeta
     if (meta.slug !== at.slug) {
       throw new Error(
         `${this.metaPath} does not hold what the build state says: remove it and build again`,
@@ -147,37 +144,53 @@ export class ArticleCache {
   lazyMeta(at: StoredArticle): ArticleMeta {
     const held = this.fresh.get(at.body[0])
     if (held) return held.meta
-    const lazy = Object.defineProperties({}, this.descriptors(at.shape)) as Record<string, unknown>
-    lazies.set(lazy, { cache: this, at })
-    for (const key of lightKeys) if (key in lazy) lazy[key] = at[key]
-    return lazy as unknown as ArticleMeta
+    // One Proxy over the state's own record, with a handler shared by all of
+    // them: 10,000 objects with a getter per field cost more than reading them.
+    return new Proxy(at, this.lazyHandler) as unknown as ArticleMeta
   }
 
-  // One set of property descriptors per shape, shared by all its articles: a
-  // closure per field and article made 10,000 lazy articles cost more than reading them.
-  private readonly shapeDescriptors = new Map<number, PropertyDescriptorMap>()
-
-  private descriptors(shape: number): PropertyDescriptorMap {
-    let found = this.shapeDescriptors.get(shape)
-    if (found) return found
-    found = {}
-    for (const key of this.shapes[shape] ?? []) {
-      found[key] = light.has(key)
-        ? { value: undefined, writable: true, enumerable: true, configurable: true }
-        : {
-            enumerable: true,
-            configurable: true,
-            get(this: object) {
-              const source = lazies.get(this)
-              if (!source) return undefined
-              source.whole ??= source.cache.meta(source.at)
-              return source.whole[key as keyof ArticleMeta]
-            },
-          }
+  private readonly lazyHandler: ProxyHandler<StoredArticle> = (() => {
+    const wholes = new WeakMap<StoredArticle, Record<string | symbol, unknown>>()
+    const whole = (at: StoredArticle) => {
+      let meta = wholes.get(at)
+      if (!meta) {
+        meta = this.meta(at) as unknown as Record<string, unknown>
+        wholes.set(at, meta)
+      }
+      return meta
     }
-    this.shapeDescriptors.set(shape, found)
-    return found
-  }
+    // Until a field other than the light ones is used, the keys come from the shape.
+    const lazy = (at: StoredArticle, key: string | symbol) =>
+      !wholes.has(at) && typeof key === 'string' && light.has(key)
+    const has = (at: StoredArticle, key: string | symbol) =>
+      wholes.has(at)
+        ? Object.hasOwn(whole(at), key)
+        : typeof key === 'string' && (this.shapes[at.shape] ?? []).includes(key)
+    return {
+      get: (at, key) =>
+        lazy(at, key)
+          ? at[key as (typeof lightKeys)[number]]
+          : has(at, key)
+            ? whole(at)[key]
+            : undefined,
+      has,
+      ownKeys: (at) =>
+        wholes.has(at) ? Reflect.ownKeys(whole(at)) : [...(this.shapes[at.shape] ?? [])],
+      getOwnPropertyDescriptor: (at, key) =>
+        has(at, key)
+          ? {
+              value: lazy(at, key) ? at[key as (typeof lightKeys)[number]] : whole(at)[key],
+              writable: true,
+              enumerable: true,
+              configurable: true,
+            }
+          : undefined,
+      // A change is made to the whole article, as it would be to a plain one.
+      set: (at, key, value) => Reflect.set(whole(at), key, value),
+      deleteProperty: (at, key) => Reflect.deleteProperty(whole(at), key),
+      defineProperty: (at, key, descriptor) => Reflect.defineProperty(whole(at), key, descriptor),
+    }
+  })()
 
   /** The article's body. */
   body(at: StoredArticle): string {
@@ -185,10 +198,7 @@ export class ArticleCache {
     if (held) return held.body
     this.flush()
     this.bodyFd ??= openSync(this.bodyPath, 'r')
-    const [offset, length] = at.body
-    const bytes = Buffer.allocUnsafe(length)
-    readSync(this.bodyFd, bytes, 0, length, offset)
-    return bytes.toString('utf8')
+    return readAt(this.bodyFd, at.body)
   }
 
   /**
@@ -206,9 +216,9 @@ export class ArticleCache {
   }
 
   close(): void {
-    if (this.bodyFd !== undefined) closeSync(this.bodyFd)
+    for (const fd of [this.bodyFd, this.metaFd]) if (fd !== undefined) closeSync(fd)
     this.bodyFd = undefined
-    this.metaBytes = undefined
+    this.metaFd = undefined
   }
 
   private clear(): void {
