@@ -150,7 +150,7 @@ export function checkScaleGoals(scale: readonly ScaleRow[]): GoalCheck[] {
           tenThousand.rebuild.wallMs <= 1000
             ? 'yes'
             : tenThousand.rebuild.reportedMs <= 1000
-              ? 'in the build, not with tsx’s start'
+              ? 'in the build, not with the process start'
               : '**no**',
       },
     )
