@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { unstable_getMiniflareWorkerOptions } from 'wrangler'
+import { unstable_readConfig } from 'wrangler'
 import { getCase, revalidationCase } from './cases'
 import { type KvWriter, seedApprovedComments } from './comments'
 import { type BenchCase, type CaseRuns, compare, type Schedule } from './compare'
@@ -75,9 +75,10 @@ async function measure(
 }
 
 const started = performance.now()
-const { compatibilityDate = '2026-04-20' } = unstable_getMiniflareWorkerOptions(
-  join(repoRoot, 'wrangler.toml'),
-).workerOptions
+// The configuration as written: a fresh clone has no built assets, which the Miniflare options require.
+const { compatibility_date: compatibilityDate = '2026-04-20' } = unstable_readConfig({
+  config: join(repoRoot, 'wrangler.toml'),
+})
 const machine = describeMachine()
 
 const hugo = hugoVersion()
