@@ -1,5 +1,6 @@
 import { paths } from '../app/paths'
 import type { ScheduledArticle } from '../content/types'
+import { releasedBy } from '../content/visible'
 
 /**
  * What each subscription feed of articles (`/`, `/tags/<tag>/`) says at the
@@ -20,8 +21,7 @@ export function effectiveDigests(
 ): Record<string, string> {
   const released = new Map<string, number>(Object.keys(built).map((folder) => [folder, 0]))
   const count = (folder: string) => released.set(folder, (released.get(folder) ?? 0) + 1)
-  for (const article of schedule) {
-    if (!(Date.parse(article.published) <= now)) continue
+  for (const article of releasedBy(schedule, now)) {
     count(paths.siteFeeds)
     // A tag written twice (say, once in NFD) is still one tag once normalised.
     for (const tag of new Set(article.tags)) count(paths.tagFeeds(tag))
