@@ -29,7 +29,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { paths } from '../src/app/paths'
 import { dataFiles, shardCountFor, shardOf, sitemapUrlLimit } from '../src/content/data-files'
@@ -62,7 +62,7 @@ const contentDir = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content'
 const outDir = process.argv[3] ?? 'src/generated'
 const urlLimit = Number(process.env.SITEMAP_URL_LIMIT) || sitemapUrlLimit
 const cacheDir = join('.cache', 'content-build')
-const statePath = join(outDir, 'build-state.json')
+const statePath = join(outDir, 'build-state.bin')
 // Articles published after this instant are scheduled: the Worker shows them when it comes.
 const buildTime = Date.now()
 // Only `npm start` sets it: a build that can be deployed never holds a draft.
@@ -95,20 +95,7 @@ const cache = new ArticleCache(articleCacheDir, state)
 const names = readdirSync(articlesDir)
   .filter((name) => name.endsWith('.md'))
   .sort()
-const files: BuildState['files'] = {}
-const jobs: CompileJob[] = []
-for (const name of names) {
-  const path = join(articlesDir, name)
-  const stat = statSync(path)
-  // With the cache started anew, only files that had errors keep their record.
-  const known = cache.emptied && !state.files[name]?.errors ? undefined : state.files[name]
-  if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
-    files[name] = known
-    continue
-  }
-  files[name] = { size: stat.size, mtimeMs: stat.mtimeMs, hash: '' }
-  jobs.push({ name, path, display: display(path), ...(known ? { knownHash: known.hash } : {}) })
-}
+const { files, jobs } = changedFiles(names, state, cache.emptied)
 let compiled = 0
 await compileAll(jobs, mediaDir, state.stamp, cacheDir, (results) => {
   for (const result of results) {
@@ -130,41 +117,10 @@ await compileAll(jobs, mediaDir, state.stamp, cacheDir, (results) => {
 })
 state.files = files
 
-const metas: BuiltArticle[] = []
-const seenSlugs = new Map<string, string>()
-const stored = new Map<string, StoredArticle>()
-for (const name of names) {
-  const record = files[name]
-  if (!record) continue
-  if (record.errors) errors.push(...record.errors)
-  const article = record.article
-  if (!article) continue
-  const other = seenSlugs.get(article.slug)
-  if (other !== undefined) {
-    const [file, otherFile] = [name, other].map((n) => display(join(articlesDir, n)))
-    errors.push(`${file}: "slug" must be unique, got "${article.slug}" (also in ${otherFile})`)
-  }
-  // File names, not their display paths: 10,000 path joins are not free.
-  seenSlugs.set(article.slug, name)
-  stored.set(record.hash, article)
-}
+const stored = compiledArticles(names, files, errors)
 cache.compact([...stored.values()])
 Object.assign(state, cache.state)
-// Unchanged articles come as lazy metadata: the outputs below load the rest of
-// one only when they write a file that holds it. Ordered newest first here with
-// each date parsed once, so the sort below finds them in order.
-const published = new Map<string, number>()
-for (const [hash, article] of stored) {
-  // Drafts stay in the cache (a build for npm start shows them) but out of this build.
-  if (article.draft && !includeDrafts) continue
-  published.set(hash, Date.parse(article.published))
-  metas.push({ meta: cache.lazyMeta(article), hash })
-}
-metas.sort(
-  (a, b) =>
-    (published.get(b.hash) ?? 0) - (published.get(a.hash) ?? 0) ||
-    a.meta.slug.localeCompare(b.meta.slug),
-)
+const metas = newestFirst(stored)
 if (metas.length === 0 && errors.length === 0)
   errors.push(`${display(articlesDir)}: no articles found`)
 
@@ -176,11 +132,6 @@ if (errors.length > 0 || !site.ok) {
   process.exit(1)
 }
 
-metas.sort(
-  (a, b) =>
-    Date.parse(b.meta.published) - Date.parse(a.meta.published) ||
-    a.meta.slug.localeCompare(b.meta.slug),
-)
 const bodyOf = (hash: string) => {
   const article = stored.get(hash)
   if (!article) throw new Error(`no compiled article for ${hash}`)
@@ -188,8 +139,8 @@ const bodyOf = (hash: string) => {
 }
 const withBody = ({ meta, hash }: BuiltArticle): Article => ({ ...meta, html: bodyOf(hash) })
 const modifiedOf = (a: ArticleMeta) => a.updated ?? a.published
-const isScheduled = (a: ArticleMeta) => Date.parse(a.published) > buildTime
-const out = metas.filter((entry) => !isScheduled(entry.meta))
+const isScheduled = (entry: BuiltArticle) => entry.publishedAt > buildTime
+const out = metas.filter((entry) => !isScheduled(entry))
 
 /** Every asset file: a key naming its content, and the content, made only if it must be written. */
 const outputs = new Map<string, { key: string; content: () => string | Buffer }>()
@@ -205,10 +156,13 @@ const shardCount = shardCountFor(metas.length)
 const shards = Array.from({ length: shardCount }, () => [] as typeof metas)
 for (const entry of metas) shards[shardOf(entry.meta.slug, shardCount)]?.push(entry)
 for (const [n, shard] of shards.entries()) {
-  shard.sort((a, b) => a.meta.slug.localeCompare(b.meta.slug))
+  // By code unit, not localeCompare: the order is only for stable bytes, and
+  // ICU's comparison of 10,000 slugs cost more than the rest of the shards.
+  shard.sort((a, b) => (a.meta.slug < b.meta.slug ? -1 : 1))
   outputs.set(dataFiles.shard(n), {
-    // A shard changes only when one of its articles does: its key is their hashes.
-    key: keyOf(...shard.map((entry) => entry.hash)),
+    // A shard changes only when one of its articles does: its key is their hashes
+    // (of one length, so joined as one string: one hash update, not thousands).
+    key: keyOf(shard.map((entry) => entry.hash).join('')),
     content: () =>
       JSON.stringify(Object.fromEntries(shard.map((entry) => [entry.meta.slug, withBody(entry)]))),
   })
@@ -226,17 +180,15 @@ for (const list of lists) {
 }
 text(dataFiles.feedDigests, JSON.stringify(feedDigests(site.value, lists)))
 
-const comesOut = (published: string) => {
-  const at = Date.parse(published)
-  return at > buildTime ? { from: at } : {}
-}
+const comesOut = ({ publishedAt }: BuiltArticle) =>
+  publishedAt > buildTime ? { from: publishedAt } : {}
 const sitemaps = sitemapFiles(
   [
     { path: paths.home },
-    ...metas.map(({ meta }) => ({
-      path: paths.article(meta.slug),
-      lastmod: modifiedOf(meta),
-      ...comesOut(meta.published),
+    ...metas.map((entry) => ({
+      path: paths.article(entry.meta.slug),
+      lastmod: modifiedOf(entry.meta),
+      ...comesOut(entry),
     })),
     // A tag's page exists once its oldest article is out.
     ...lists.flatMap((list) =>
@@ -245,7 +197,7 @@ const sitemaps = sitemapFiles(
         : [
             {
               path: paths.tag(list.tag),
-              ...comesOut((list.entries[0] as BuiltArticle).meta.published),
+              ...comesOut(list.entries[0] as BuiltArticle),
             },
           ],
     ),
@@ -270,7 +222,7 @@ const manifest: ContentManifest = {
   site: site.value,
   articles: siteList.head,
   scheduled: metas
-    .filter((entry) => isScheduled(entry.meta))
+    .filter(isScheduled)
     .reverse()
     .map(({ meta }) => ({
       slug: meta.slug,
@@ -278,13 +230,7 @@ const manifest: ContentManifest = {
       modified: modifiedOf(meta),
       tags: meta.tags,
     })),
-  ...(out.length > 0
-    ? {
-        lastModified: out
-          .map((entry) => modifiedOf(entry.meta))
-          .reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)),
-      }
-    : {}),
+  ...(out.length > 0 ? { lastModified: lastModifiedOf(out) } : {}),
   shardCount,
   sitemapFiles: sitemaps.numbered,
 }
@@ -321,3 +267,92 @@ console.log(
   `Built ${metas.length} article(s) into ${display(outDir)} in ${ms} ms ` +
     `(${jobs.length} file(s) read, ${compiled} compiled, ${writes} asset file(s) written)`,
 )
+
+// The phases below run once per article: as functions, not top-level code, so
+// that V8 optimises their loops (top-level code ran a third slower).
+
+/**
+ * Files whose stat matches the last build are taken as they were; the rest
+ * are read and hashed (jobs), and compiled unless the hash matches too.
+ */
+function changedFiles(
+  names: readonly string[],
+  last: BuildState,
+  cacheEmptied: boolean,
+): { files: BuildState['files']; jobs: CompileJob[] } {
+  const files: BuildState['files'] = {}
+  const jobs: CompileJob[] = []
+  // Joined by hand: path.join normalises, and this runs once per article file.
+  const prefix = `${articlesDir}${sep}`
+  for (const name of names) {
+    const path = prefix + name
+    const stat = statSync(path)
+    const known = last.files[name]
+    // With the cache started anew, only files that had errors keep their record.
+    const usable = cacheEmptied && !known?.errors ? undefined : known
+    if (usable && usable.size === stat.size && usable.mtimeMs === stat.mtimeMs) {
+      files[name] = usable
+      continue
+    }
+    files[name] = { size: stat.size, mtimeMs: stat.mtimeMs, hash: '' }
+    jobs.push({ name, path, display: display(path), ...(usable ? { knownHash: usable.hash } : {}) })
+  }
+  return { files, jobs }
+}
+
+/** The compiled articles by hash; files' errors and slugs used twice go to `errors`. */
+function compiledArticles(
+  names: readonly string[],
+  files: BuildState['files'],
+  errors: string[],
+): Map<string, StoredArticle> {
+  const seenSlugs = new Map<string, string>()
+  const stored = new Map<string, StoredArticle>()
+  for (const name of names) {
+    const record = files[name]
+    if (!record) continue
+    if (record.errors) errors.push(...record.errors)
+    const article = record.article
+    if (!article) continue
+    const other = seenSlugs.get(article.slug)
+    if (other !== undefined) {
+      const [file, otherFile] = [name, other].map((n) => display(join(articlesDir, n)))
+      errors.push(`${file}: "slug" must be unique, got "${article.slug}" (also in ${otherFile})`)
+    }
+    // File names, not their display paths: 10,000 path joins are not free.
+    seenSlugs.set(article.slug, name)
+    stored.set(record.hash, article)
+  }
+  return stored
+}
+
+/**
+ * The articles of this build, newest first (then by slug), each date parsed
+ * once. Unchanged articles come as lazy metadata: the outputs load the rest of
+ * one only when they write a file that holds it.
+ */
+function newestFirst(stored: Map<string, StoredArticle>): BuiltArticle[] {
+  const metas: BuiltArticle[] = []
+  for (const [hash, article] of stored) {
+    // Drafts stay in the cache (a build for npm start shows them) but out of this build.
+    if (article.draft && !includeDrafts) continue
+    metas.push({ meta: cache.lazyMeta(article), hash, publishedAt: Date.parse(article.published) })
+  }
+  return metas.sort(
+    (a, b) => b.publishedAt - a.publishedAt || a.meta.slug.localeCompare(b.meta.slug),
+  )
+}
+
+/** The latest `updated` or `published` of the entries, each date parsed at most once. */
+function lastModifiedOf(entries: readonly BuiltArticle[]): string | undefined {
+  let latest: string | undefined
+  let latestAt = Number.NEGATIVE_INFINITY
+  for (const { meta, publishedAt } of entries) {
+    const at = meta.updated ? Date.parse(meta.updated) : publishedAt
+    if (at > latestAt) {
+      latest = meta.updated ?? meta.published
+      latestAt = at
+    }
+  }
+  return latest
+}

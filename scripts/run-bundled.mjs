@@ -5,14 +5,15 @@
  * costs about half a second per start, more than a content build that finds
  * nothing to do (wrangler dev starts it on every change in content/).
  *
- * The bundle (esbuild, packages left as imports) is kept in .cache/bundled/<name>/ and
- * made again when any of the source files it was made from changed size or
- * modification time. Plain JavaScript, because it is what starts before any
+ * The bundle (esbuild, with the packages it uses: scripts/node-bundle.mjs) is
+ * kept in .cache/bundled/<name>/ and made again when any of the files it was
+ * made from, packages included, changed size or modification time. Plain JavaScript, because it is what starts before any
  * TypeScript can be read.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { nodeBundleOptions } from './node-bundle.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const entry = resolve(process.argv[2] ?? '')
@@ -55,12 +56,7 @@ async function make() {
     splitting: true,
     write: false,
     metafile: true,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
+    ...nodeBundleOptions,
     plugins: [
       {
         // Each module keeps its own import.meta.url, so paths it finds beside

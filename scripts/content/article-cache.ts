@@ -225,7 +225,7 @@ export class ArticleCache {
     this.close()
     this.fresh.clear()
     this.pending = []
-    this.sizes = { metaBytes: 0, bodyBytes: 0 }
+    this.sizes = { metaBytes: 0, bodyBytes: 0, rewrites: this.sizes.rewrites + 1 }
     writeFileSync(this.metaPath, '')
     writeFileSync(this.bodyPath, '')
   }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { nodeBundleOptions } from '../node-bundle.mjs'
 import type { CompileJob, CompileResult } from './compile-job'
 
 // Below this many files threads cost more to start than they save.
@@ -13,8 +14,7 @@ const batchSize = 100
 /**
  * The worker's code as one plain JavaScript file, bundled by esbuild from the
  * TypeScript sources: a thread that loaded them through tsx would spend about
- * half a second of CPU on loader hooks before compiling anything. Packages stay
- * imports, resolved from the working directory's node_modules as the build's own.
+ * half a second of CPU on loader hooks before compiling anything.
  */
 async function bundleWorker(cacheDir: string): Promise<string> {
   const esbuild = await import('esbuild')
@@ -23,19 +23,14 @@ async function bundleWorker(cacheDir: string): Promise<string> {
     entryPoints: [fileURLToPath(new URL('./compile-worker.ts', import.meta.url))],
     outfile,
     write: false,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
+    ...nodeBundleOptions,
   })
   // Its service process would otherwise outlive the build by a moment.
   await esbuild.stop()
   // Written aside and renamed, so a build running beside this one never starts a half-written file.
   mkdirSync(cacheDir, { recursive: true })
   const aside = `${outfile}.${process.pid}`
-  writeFileSync(aside, outputFiles[0]?.contents ?? '')
+  writeFileSync(aside, outputFiles?.[0]?.contents ?? '')
   renameSync(aside, outfile)
   return outfile
 }

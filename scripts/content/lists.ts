@@ -8,6 +8,8 @@ import { keyOf } from './build-state'
 export interface BuiltArticle {
   meta: ArticleMeta
   hash: string
+  /** meta.published in ms, parsed once: every list, the sitemap and the manifest order by it. */
+  publishedAt: number
 }
 
 /** One list the Worker pages through and feeds from: the site's, or one tag's. */
@@ -26,9 +28,9 @@ export interface BuiltList {
 function headOf(entries: readonly BuiltArticle[], now: number): ListHead {
   const scheduled: string[] = []
   for (let i = entries.length - 1; i >= 0; i--) {
-    const published = (entries[i] as BuiltArticle).meta.published
-    if (Date.parse(published) <= now) break
-    scheduled.unshift(published)
+    const entry = entries[i] as BuiltArticle
+    if (entry.publishedAt <= now) break
+    scheduled.unshift(entry.meta.published)
   }
   return { count: entries.length, scheduled }
 }
@@ -90,8 +92,9 @@ export function listFiles(list: BuiltList): Map<string, OutputFile> {
   for (let start = 0, chunk = 0; start < list.entries.length; start += listChunkSize, chunk++) {
     const entries = list.entries.slice(start, start + listChunkSize)
     files.set(list.chunkPath(chunk), {
-      // A chunk changes only when one of its articles does: its key is their hashes.
-      key: keyOf(...entries.map((entry) => entry.hash)),
+      // A chunk changes only when one of its articles does: its key is their
+      // hashes, of one length, so joined as one string.
+      key: keyOf(entries.map((entry) => entry.hash).join('')),
       content: () => JSON.stringify(entries.map((entry) => entry.meta)),
     })
   }
@@ -125,7 +128,7 @@ export function feedDigests(
     if (out === 0) continue
     const { currentStart } = archiveLayout(out, site.feedSize)
     const shown = list.entries.slice(currentStart, out).map((entry) => entry.hash)
-    digests[list.feedFolder] = keyOf(settings, ...shown).slice(0, 24)
+    digests[list.feedFolder] = keyOf(settings, shown.join('')).slice(0, 24)
   }
   return digests
 }

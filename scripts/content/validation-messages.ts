@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input
@@ -19,7 +19,7 @@ function describe(value: unknown): string {
  * Turns zod issues into `file: "field" must be X, got Y` lines, the one format
  * an author sees for every broken content file.
  */
-export function describeIssues(file: string, input: unknown, error: z.ZodError): string[] {
+export function describeIssues(file: string, input: unknown, error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return `${file}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`

@@ -20,7 +20,10 @@ const meta = (slug: string, extra: Partial<ArticleMeta> = {}): ArticleMeta => ({
 
 function cacheWith(articles: ArticleMeta[]) {
   const dir = mkdtempSync(join(tmpdir(), 'article-cache-'))
-  const first = new ArticleCache(dir, { shapes: [], cache: { metaBytes: 0, bodyBytes: 0 } })
+  const first = new ArticleCache(dir, {
+    shapes: [],
+    cache: { metaBytes: 0, bodyBytes: 0, rewrites: 0 },
+  })
   const stored = articles.map((a) => first.add(a, `<p>${a.title}</p>`))
   first.flush()
   return { dir, stored, state: first.state }

@@ -28,7 +28,7 @@ function article(
   const parsed = parseArticle(`a${n}.md`, text, (markdown) => ({ html: markdown, problems: [] }))
   assert.ok(parsed.ok, JSON.stringify(parsed))
   const { html: _html, ...meta } = parsed.value
-  return { meta, hash: `hash-${n}` }
+  return { meta, hash: `hash-${n}`, publishedAt: Date.parse(meta.published) }
 }
 
 describe('the lists the build writes', () => {
