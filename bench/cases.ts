@@ -1,6 +1,9 @@
 import type { BenchCase } from './compare'
 import type { Contenders } from './contenders'
 
+/** Names the contenders of the N = 1 project when they run beside a larger one's. */
+export const atSeed = (name: string) => `${name} at N = 1`
+
 /** `path` as the tables show it, the article's slug replaced by `:slug`. */
 export function display(path: string): string {
   return path.replace(/^\/articles\/[^/]+/, '/articles/:slug')

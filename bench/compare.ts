@@ -9,6 +9,11 @@ export interface Contender {
   cpuSeconds: () => number
   /** Answers bytes of its own (the naive peer), so their size is not checked. */
   ownBytes?: boolean
+  /** The constant its ratio is taken against, when not the one named `constant`. */
+  limit?: string
+  /** Its own answer's size and request headers, when they are not the case's (another project). */
+  bodyBytes?: number
+  headers?: Record<string, string>
 }
 
 /** One request measured against several Workers, one of them the constant. */
@@ -49,8 +54,9 @@ function measure(benchCase: BenchCase, contender: Contender, schedule: Schedule,
       url: contender.origin + benchCase.path,
       status: benchCase.status,
       cpuSeconds: contender.cpuSeconds,
-      ...(contender.ownBytes ? {} : { bodyBytes: benchCase.bytes }),
-      ...(benchCase.headers ? { headers: benchCase.headers } : {}),
+      ...(contender.ownBytes ? {} : { bodyBytes: contender.bodyBytes ?? benchCase.bytes }),
+      ...(contender.headers ? { headers: contender.headers } : {}),
+      ...(benchCase.headers && !contender.headers ? { headers: benchCase.headers } : {}),
     },
     seconds,
   )

@@ -1,3 +1,4 @@
+import { atSeed } from './cases'
 import type { CaseRuns, Schedule } from './compare'
 import type { GoalCheck } from './goals'
 import type { Machine } from './machine'
@@ -43,6 +44,8 @@ const kib = (bytes: number) =>
   `${(bytes / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KiB`
 const share = (bytes: number, limit: number) => `${((bytes / limit) * 100).toFixed(1)} %`
 
+const isConstant = (name: string) => name === 'constant' || name === atSeed('constant')
+
 function groupTable(cases: readonly CaseRuns[]): string {
   const rows = cases.flatMap((caseRuns) =>
     summarise(caseRuns).map((s) => [
@@ -50,9 +53,9 @@ function groupTable(cases: readonly CaseRuns[]): string {
       kib(caseRuns.benchCase.bytes),
       s.name,
       whole(s.requestsPerSecond),
-      s.name === 'constant' ? '1' : s.ratio.toFixed(2),
+      isConstant(s.name) ? '1' : s.ratio.toFixed(2),
       s.cpuMicrosPerRequest.toFixed(0),
-      s.name === 'constant' ? '1' : s.cpuRatio.toFixed(2),
+      isConstant(s.name) ? '1' : s.cpuRatio.toFixed(2),
       `${Math.round(s.busy * 100)} %`,
     ]),
   )
@@ -169,7 +172,9 @@ export function renderReport(report: BenchReport): string {
       'Worker’s workerd process (all threads, from /proc) per answered request; the CPU ratio is ' +
       'the constant’s ÷ this one’s, so 1 means as cheap as the constant. It holds even when ' +
       'other work shares the machine. `workerd busy` is the share of one core it used: well ' +
-      'below 100 % means the load generator, not the Worker, set the pace.',
+      'below 100 % means the load generator, not the Worker, set the pace. In the largest N’s ' +
+      'table the Workers of N = 1 (`… at N = 1`, each against its own constant) take turns with ' +
+      'it in the same rounds; the goal compares the two ratios round by round.',
     '',
     ...groups.flatMap((group) => [
       `### ${group}`,

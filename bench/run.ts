@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { unstable_readConfig } from 'wrangler'
-import { getCase, revalidationCase } from './cases'
+import { atSeed, getCase, revalidationCase } from './cases'
 import { type KvWriter, seedApprovedComments } from './comments'
 import { type BenchCase, type CaseRuns, compare, type Schedule } from './compare'
 import { type ContenderOptions, type Contenders, startContenders } from './contenders'
@@ -32,7 +32,7 @@ const fromEnv = (name: string, fallback: number) => Number(process.env[name] ?? 
 
 const loadGenerator = await chooseDriver()
 const schedule: Schedule = {
-  rounds: fromEnv('BENCH_ROUNDS', 3),
+  rounds: fromEnv('BENCH_ROUNDS', 5),
   seconds: fromEnv('BENCH_SECONDS', 2),
   warmupSeconds: 1,
   driver: loadGenerator.driver,
@@ -71,6 +71,50 @@ async function measure(
     return await compare(makeCases(contenders), schedule)
   } finally {
     await contenders.stop()
+  }
+}
+
+/**
+ * Like measure(), for `large`, with `small`'s real Worker and constant added to
+ * every case (named atSeed(…), each with its own answer's size and validator):
+ * ratioOfRatios() then compares the two projects round by round.
+ */
+async function measureBeside(
+  large: BuiltProject,
+  small: BuiltProject,
+  paths: string[],
+  makeCases: (contenders: Contenders) => BenchCase[],
+): Promise<CaseRuns[]> {
+  const largeContenders = await startContenders(large, paths, {}, compatibilityDate)
+  try {
+    const smallContenders = await startContenders(small, paths, {}, compatibilityDate)
+    try {
+      const besides = (benchCase: BenchCase): BenchCase => {
+        const route = smallContenders.routes.get(benchCase.path)
+        if (!route) throw new Error(`${benchCase.path} was not captured at N = 1`)
+        const revalidation = benchCase.status === 304
+        const own = {
+          limit: atSeed('constant'),
+          bodyBytes: revalidation ? 0 : Buffer.byteLength(route.ok.body),
+          ...(revalidation ? { headers: { 'if-none-match': route.ok.headers.etag ?? '' } } : {}),
+        }
+        return {
+          ...benchCase,
+          contenders: [
+            ...benchCase.contenders,
+            ...['hono', 'constant'].flatMap((name) => {
+              const contender = smallContenders.byName[name]
+              return contender ? [{ ...contender, ...own, name: atSeed(name) }] : []
+            }),
+          ],
+        }
+      }
+      return await compare(makeCases(largeContenders).map(besides), schedule)
+    } finally {
+      await smallContenders.stop()
+    }
+  } finally {
+    await largeContenders.stop()
   }
 }
 
@@ -144,14 +188,20 @@ try {
 
   for (const large of larges) {
     const group = atScale(large.articleCount)
-    log(`${group}: real Worker and constant…`)
-    cases.push(
-      ...(await measure(large, [...feeds, article], {}, (c) => [
-        ...feeds.map((feed) => getCase(group, feed, c, pair)),
-        getCase(group, article, c, pair),
-        revalidationCase(group, '/feed.xml', c, pair),
-      ])),
-    )
+    const makeCases = (c: Contenders) => [
+      ...feeds.map((feed) => getCase(group, feed, c, pair)),
+      getCase(group, article, c, pair),
+      revalidationCase(group, '/feed.xml', c, pair),
+    ]
+    if (large !== larges.at(-1)) {
+      log(`${group}: real Worker and constant…`)
+      cases.push(...(await measure(large, [...feeds, article], {}, makeCases)))
+      continue
+    }
+    // The largest N is the goal's: its Workers and those of N = 1 take turns in
+    // the same rounds, so that its ratios are compared with N = 1's under the same load.
+    log(`${group}: real Worker and constant, in turn with those of ${groups.small}…`)
+    cases.push(...(await measureBeside(large, small, [...feeds, article], makeCases)))
   }
 
   log(`${groups.comments}: seeding KV, then real Worker and constant…`)

@@ -1,4 +1,5 @@
 import type { CaseRuns } from './compare'
+import type { LoadResult } from './load'
 
 /** The median of a list of numbers (the mean of the middle two for an even count). */
 export function median(values: readonly number[]): number {
@@ -24,10 +25,23 @@ export interface ContenderSummary {
   spread: number
 }
 
-/** Summarises a case's rounds; `limit` names the constant Worker. */
-export function summarise(caseRuns: CaseRuns, limit = 'constant'): ContenderSummary[] {
-  const limitRuns = caseRuns.runs.get(limit) ?? []
-  return [...caseRuns.runs].map(([name, runs]) => ({
+/** The constant each contender of the case is compared with, by name. */
+const limitOf = (caseRuns: CaseRuns, name: string) =>
+  caseRuns.benchCase.contenders.find((c) => c.name === name)?.limit ?? 'constant'
+
+/** Summarises a case's rounds, each contender against its constant (`constant` unless it names another). */
+export function summarise(caseRuns: CaseRuns): ContenderSummary[] {
+  return [...caseRuns.runs].map(([name, runs]) =>
+    summariseOne(name, runs, caseRuns.runs.get(limitOf(caseRuns, name)) ?? []),
+  )
+}
+
+function summariseOne(
+  name: string,
+  runs: readonly LoadResult[],
+  limitRuns: readonly LoadResult[],
+): ContenderSummary {
+  return {
     name,
     requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
     cpuMicrosPerRequest: median(runs.map((run) => run.cpuMicrosPerRequest)),
@@ -44,5 +58,36 @@ export function summarise(caseRuns: CaseRuns, limit = 'constant'): ContenderSumm
         (run, i) => (limitRuns[i]?.cpuMicrosPerRequest ?? Number.NaN) / run.cpuMicrosPerRequest,
       ),
     ),
-  }))
+  }
+}
+
+/**
+ * How `large`'s ratio to its constant compares with `small`'s, round by round
+ * (median over rounds; 1 = the same, below 1 = worse at scale): both Workers and
+ * both constants ran in every round, so drift of the machine cancels out.
+ */
+export function ratioOfRatios(
+  caseRuns: CaseRuns,
+  large: string,
+  small: string,
+): { ratio: number; cpuRatio: number } {
+  const runsOf = (name: string) => caseRuns.runs.get(name) ?? []
+  const [l, lc, s, sc] = [large, limitOf(caseRuns, large), small, limitOf(caseRuns, small)].map(
+    runsOf,
+  ) as [LoadResult[], LoadResult[], LoadResult[], LoadResult[]]
+  const perRound = (value: (run: LoadResult) => number, higherIsBetter: boolean) =>
+    median(
+      l.map((_, i) => {
+        const at = (runs: LoadResult[]) => {
+          const same = runs[i]
+          return same ? value(same) : Number.NaN
+        }
+        const ratio = at(l) / at(lc) / (at(s) / at(sc))
+        return higherIsBetter ? ratio : 1 / ratio
+      }),
+    )
+  return {
+    ratio: perRound((run) => run.requestsPerSecond, true),
+    cpuRatio: perRound((run) => run.cpuMicrosPerRequest, false),
+  }
 }
