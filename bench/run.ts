@@ -18,6 +18,7 @@ import { atSeed, getCase, revalidationCase } from './cases'
 import { type KvWriter, seedApprovedComments } from './comments'
 import { type BenchCase, type CaseRuns, compare, type Schedule } from './compare'
 import { type ContenderOptions, type Contenders, startContenders } from './contenders'
+import { pinLoadGenerator } from './cores'
 import { checkGoals, checkScaleGoals } from './goals'
 import { hugoVersion } from './hugo'
 import { chooseDriver, connections } from './load'
@@ -166,6 +167,11 @@ try {
   const feedSize = (JSON.parse(readFileSync(small.contentPath, 'utf8')) as PeerContent).site
     .feedSize
   const notes: string[] = []
+  notes.push(
+    pinLoadGenerator()
+      ? 'While measuring requests, the load generator ran on the first core and every workerd on the second (taskset), so that where the scheduler put them did not move the figures.'
+      : 'The load generator and the Workers were not pinned to cores (one core, or no taskset).',
+  )
   const cases: CaseRuns[] = []
   const everyone = ['hono', 'itty', 'naive', 'constant']
   const servedRendered = ['hono', 'itty', 'constant']

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Miniflare, type MiniflareOptions } from 'miniflare'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
+import { pinWorker } from './cores'
 import type { BuiltProject } from './project'
 import { cpuSeconds, withWorkerdPid } from './workerd-cpu'
 
@@ -28,6 +29,7 @@ async function running(options: MiniflareOptions): Promise<RunningWorker> {
     await started.ready
     return started
   })
+  pinWorker(pid)
   const url = await miniflare.unsafeGetDirectURL(name)
   return {
     origin: url.origin,

