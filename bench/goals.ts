@@ -1,14 +1,7 @@
 import { atSeed } from './cases'
 import type { CaseRuns } from './compare'
-import type { ScaleRow } from './report'
+import type { GoalCheck, ScaleRow } from './report'
 import { type ContenderSummary, ratioOfRatios, summarise } from './stats'
-
-/** A goal of issue 4, what was measured, and whether it was met. */
-export interface GoalCheck {
-  goal: string
-  measured: string
-  met: string
-}
 
 type Ratio = 'ratio' | 'cpuRatio'
 

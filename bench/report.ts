@@ -1,9 +1,15 @@
 import { atSeed } from './cases'
 import type { CaseRuns, Schedule } from './compare'
-import type { GoalCheck } from './goals'
 import type { Machine } from './machine'
 import { table } from './markdown-table'
 import { summarise } from './stats'
+
+/** A goal (of issues 4 and 11), what was measured, and whether it was met: a row of the report. */
+export interface GoalCheck {
+  goal: string
+  measured: string
+  met: string
+}
 
 /** One built copy of the project and what was measured of it before any load. */
 export interface ScaleRow {

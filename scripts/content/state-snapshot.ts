@@ -1,5 +1,5 @@
 import { deserialize, serialize } from 'node:v8'
-import type { BuildState, FileRecord, StoredArticle } from './build-state'
+import type { BuildState, FileRecord, StoredArticle } from './state-types'
 
 /**
  * The build state as one file, in V8's structured serialisation: the records
