@@ -202,7 +202,7 @@ export function renderReport(report: BenchReport): string {
     '',
     'Startup is the CPU time a fresh workerd spends to load the bundle and answer one request ' +
       '(no rendering), above what it spends for an empty Worker ' +
-      `(${report.emptyStartupMs.toFixed(1)} ms), median of several starts; see bench/startup.ts.`,
+      `(${report.emptyStartupMs.toFixed(1)} ms): in each of several rounds the empty Worker and every size start once, and each figure is the median over rounds of the difference; see bench/startup.ts.`,
     '',
     ...(seed
       ? [

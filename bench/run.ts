@@ -26,7 +26,7 @@ import { describeMachine, loadAverage } from './machine'
 import { type BuiltProject, buildProject, type PeerContent, repoRoot } from './project'
 import { renderReport, type ScaleRow } from './report'
 import { writeResults } from './results-file'
-import { emptyWorker, startupMilliseconds } from './startup'
+import { startupAdded } from './startup'
 
 const log = (line: string) => process.stderr.write(`${line}\n`)
 const fromEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
@@ -38,7 +38,8 @@ const schedule: Schedule = {
   warmupSeconds: 1,
   driver: loadGenerator.driver,
 }
-const startupSamples = 5
+// Each round starts the empty Worker and every project once (bench/startup.ts).
+const startupRounds = 9
 const commentCount = 2000
 
 const slug = 'openai-sora-artists-leak-protest'
@@ -138,25 +139,21 @@ try {
     )
   }
   log('Measuring startup (CPU time of fresh workerd processes)…')
-  const emptyStartupMs = await startupMilliseconds(
-    { script: emptyWorker },
+  const projects = [small, ...larges]
+  const { emptyMs: emptyStartupMs, addedMs } = await startupAdded(
+    projects.map((project) => ({ scriptPath: project.bundlePath, modulesRoot: project.dir })),
     compatibilityDate,
-    startupSamples,
+    startupRounds,
   )
   const scale: ScaleRow[] = []
-  for (const project of [small, ...larges]) {
-    const startup = await startupMilliseconds(
-      { scriptPath: project.bundlePath, modulesRoot: project.dir },
-      compatibilityDate,
-      startupSamples,
-    )
+  for (const [i, project] of projects.entries()) {
     scale.push({
       articles: project.articleCount,
       buildMs: project.buildMs,
       rawBytes: project.rawBytes,
       gzipBytes: project.gzipBytes,
       largestInputs: project.largestInputs,
-      startupAddedMs: startup - emptyStartupMs,
+      startupAddedMs: addedMs[i] ?? Number.NaN,
       assetFiles: project.assetFiles,
       contentBuildMs: project.contentBuildMs,
       rebuild: project.rebuild,

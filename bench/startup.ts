@@ -3,7 +3,7 @@ import { median } from './stats'
 import { cpuSeconds, withWorkerdPid } from './workerd-cpu'
 
 /** The smallest module Worker: what startup is measured against. */
-export const emptyWorker = 'export default { fetch() { return new Response("ok") } }'
+const emptyWorker = 'export default { fetch() { return new Response("ok") } }'
 
 /**
  * CPU milliseconds a fresh workerd spends to load `main` and answer one request
@@ -35,13 +35,32 @@ async function startOnce(main: StartupSubject, compatibilityDate: string): Promi
   }
 }
 
-/** Median over `samples` fresh starts of the CPU ms workerd needs to start `main` and answer. */
-export async function startupMilliseconds(
-  main: StartupSubject,
+/**
+ * CPU ms each subject's start adds to an empty Worker's: in every round the
+ * empty Worker and each subject start once, in a rotating order, and each
+ * subject's figure is the median over rounds of its time minus the empty
+ * Worker's in the same round, so the machine's drift between subjects cancels
+ * (measured one subject after another, the figures moved by tens of ms).
+ * Also the empty Worker's own median.
+ */
+export async function startupAdded(
+  subjects: readonly StartupSubject[],
   compatibilityDate: string,
-  samples: number,
-): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < samples; i++) times.push(await startOnce(main, compatibilityDate))
-  return median(times)
+  rounds: number,
+): Promise<{ emptyMs: number; addedMs: number[] }> {
+  const all: StartupSubject[] = [{ script: emptyWorker }, ...subjects]
+  const times = all.map((): number[] => [])
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < all.length; i++) {
+      const which = (i + round) % all.length
+      times[which]?.push(await startOnce(all[which] as StartupSubject, compatibilityDate))
+    }
+  }
+  const [empty = [], ...rest] = times
+  return {
+    emptyMs: median(empty),
+    addedMs: rest.map((subject) =>
+      median(subject.map((ms, round) => ms - (empty[round] ?? Number.NaN))),
+    ),
+  }
 }
