@@ -81,13 +81,21 @@ if (!site.ok) errors.push(...site.errors)
 const articlesDir = join(contentDir, 'articles')
 const mediaDir = join(contentDir, 'media')
 const here = dirname(fileURLToPath(import.meta.url))
+// Everything that shapes an output keyed by its articles' hashes (shards, list chunks).
 const compilerFiles = [
   ...readdirSync(join(here, 'content')).map((name) => join(here, 'content', name)),
+  join(here, 'build-content.ts'),
   join(here, '..', 'src', 'content', 'types.ts'),
+  join(here, '..', 'src', 'content', 'data-files.ts'),
 ].sort()
 const articleCacheDir = join(cacheDir, keyOf(resolve(outDir)).slice(0, 16))
 holdBuildLock(articleCacheDir)
 const state: BuildState = readState(statePath, compilerStamp(compilerFiles, mediaDir))
+// Asset files are written before the state that records them: a mark beside the
+// state says a build was writing them, and one stopped before it saved its state
+// leaves the mark, so this build trusts none of the written keys.
+const writingMark = `${statePath}.writing`
+if (existsSync(writingMark)) state.written = {}
 
 // Files whose stat matches the last build are taken as they were; the rest are
 // read and hashed, and compiled unless the hash matches too.
@@ -118,7 +126,9 @@ await compileAll(jobs, mediaDir, state.stamp, cacheDir, (results) => {
 state.files = files
 
 const stored = compiledArticles(names, files, errors)
-cache.compact([...stored.values()])
+// Every record's article, not one per hash: two files with the same text have
+// an article each, and compacting moves both.
+cache.compact([...new Set(Object.values(files).flatMap((r) => (r.article ? [r.article] : [])))])
 Object.assign(state, cache.state)
 const metas = newestFirst(stored)
 if (metas.length === 0 && errors.length === 0)
@@ -240,9 +250,11 @@ const assetsDir = join(outDir, 'assets')
 if (Object.keys(state.written).length === 0) rmSync(assetsDir, { recursive: true, force: true })
 const written: BuildState['written'] = {}
 let writes = 0
+const markWriting = () => writeFileSync(writingMark, '')
 for (const [path, output] of outputs) {
   const target = join(assetsDir, path)
   if (state.written[path] !== output.key) {
+    if (writes === 0) markWriting()
     mkdirSync(dirname(target), { recursive: true })
     writeFileSync(target, output.content())
     writes++
@@ -250,7 +262,9 @@ for (const [path, output] of outputs) {
   written[path] = output.key
 }
 for (const path of Object.keys(state.written)) {
-  if (!outputs.has(path)) rmSync(join(assetsDir, path), { force: true })
+  if (outputs.has(path)) continue
+  markWriting()
+  rmSync(join(assetsDir, path), { force: true })
 }
 state.written = written
 // JSON as text: esbuild would inline a .json import as a JS literal with every
@@ -262,6 +276,7 @@ if (!existsSync(manifestPath) || readFileSync(manifestPath, 'utf8') !== manifest
   writeFileSync(manifestPath, manifestText)
 }
 writeState(statePath, state)
+rmSync(writingMark, { force: true })
 const ms = Math.round(performance.now() - started)
 console.log(
   `Built ${metas.length} article(s) into ${display(outDir)} in ${ms} ms ` +

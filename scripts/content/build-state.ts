@@ -21,8 +21,8 @@ export type { BuildState, FileRecord, StoredArticle } from './state-types'
  * journal beside the snapshot (build-state.bin.log) instead of writing the
  * snapshot again: 1 ms, where the snapshot of 10,000 articles took 0.1 s. Each
  * line carries the snapshot's journal name, so lines left from before the
- * last snapshot are never applied to it. Past this many records the snapshot
- * is written anew and the journal starts over.
+ * last snapshot are never applied to it. Past this many records and written
+ * keys the snapshot is written anew and the journal starts over.
  */
 const journalLimit = 2000
 
@@ -78,8 +78,8 @@ export function readState(path: string, stamp: string): BuildState {
 }
 
 /**
- * Applies the journal's lines for `journal` to `state`; how many records they
- * held, or Infinity when a line was cut short by a stopped build (so that the
+ * Applies the journal's lines for `journal` to `state`; how many records and
+ * written keys they held, or Infinity when a line was cut short by a stopped build (so that the
  * next build writes a snapshot rather than appending after the broken line).
  */
 function replayJournal(path: string, journal: string, state: BuildState): number {
@@ -108,6 +108,7 @@ function replayJournal(path: string, journal: string, state: BuildState): number
     for (const [file, key] of Object.entries(entry.written)) {
       if (key) state.written[file] = key
       else delete state.written[file]
+      records++
     }
     state.shapes = entry.shapes
     state.cache = entry.cache
@@ -123,7 +124,8 @@ function replayJournal(path: string, journal: string, state: BuildState): number
 export function writeState(path: string, state: BuildState): void {
   const line = asRead && journalLine(asRead, state)
   if (line === null) return
-  if (line && asRead && asRead.journalRecords + Object.keys(line.files).length <= journalLimit) {
+  const lineRecords = line ? Object.keys(line.files).length + Object.keys(line.written).length : 0
+  if (line && asRead && asRead.journalRecords + lineRecords <= journalLimit) {
     appendFileSync(`${path}.log`, `${JSON.stringify(line)}\n`)
     return
   }

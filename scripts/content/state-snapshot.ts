@@ -46,6 +46,8 @@ function fromStored(stored: StoredState): BuildState['files'] {
     stored.updated,
   ].map(lines) as [string[], string[], string[], string[]]
   const n = stored.numbers
+  // Frozen again: V8's serialisation keeps no freeze, and each list is shared.
+  for (const list of stored.tagLists) Object.freeze(list)
   for (let i = 0; i < names.length; i++) {
     const at = i * numbersPerFile
     const record: FileRecord = {
@@ -59,7 +61,7 @@ function fromStored(stored: StoredState): BuildState['files'] {
       const article: StoredArticle = {
         slug: slug[i] as string,
         published: published[i] as string,
-        // Shared by every article with the same tags, and so never changed.
+        // Shared by every article with the same tags, and so frozen.
         tags: stored.tagLists[n[at + 4] as number] as string[],
         shape: n[at + 3] as number,
         meta: [n[at + 5] as number, n[at + 6] as number],
@@ -106,7 +108,8 @@ function toStored(state: BuildState, journal: string): StoredState {
     updated.push(article.updated ?? '')
     let tagList = listIndex.get(article.tags)
     if (tagList === undefined) {
-      const text = article.tags.join('\n')
+      // JSON, not a join: a tag may hold the separator a join would use.
+      const text = JSON.stringify(article.tags)
       tagList = textIndex.get(text)
       if (tagList === undefined) {
         tagList = tagLists.push(Object.freeze([...article.tags]) as string[]) - 1

@@ -158,6 +158,20 @@ describe('the build state', () => {
     assert.deepEqual(asPlain(readState(path, stamp)), asPlain(compacted))
   })
 
+  it('keeps tag lists apart that a newline join would merge', () => {
+    const state = firstState()
+    const tagged = (tags: string[]): FileRecord => {
+      const base = record(1)
+      return { ...base, article: { ...(base.article as NonNullable<FileRecord['article']>), tags } }
+    }
+    state.files = { 'a1.md': tagged(['a', 'b']), 'a2.md': tagged(['a\nb']) }
+    const path = saved(state)
+    const read = readState(path, stamp)
+    assert.deepEqual(read.files['a1.md']?.article?.tags, ['a', 'b'])
+    assert.deepEqual(read.files['a2.md']?.article?.tags, ['a\nb'])
+    assert.ok(Object.isFrozen(read.files['a1.md']?.article?.tags), 'shared lists come back frozen')
+  })
+
   it('starts from nothing under another compiler', () => {
     const path = saved(firstState())
     assert.deepEqual(readState(path, 'another-stamp').files, {})

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -220,6 +228,20 @@ describe('content build', () => {
       readFileSync(join(again.out, 'assets', dataFiles.siteList(0)), 'utf8'),
     ) as Array<{ title: string }>
     assert.ok(listed.some((article) => article.title === 'बदला हुआ शीर्षक'))
+  })
+
+  it('after a build stopped while writing assets, writes every asset again', () => {
+    const first = build({ 'x.md': valid })
+    assert.equal(first.status, 0, first.stderr)
+    const shardPath = join(first.out, 'assets', dataFiles.shard(shardOf('x', 1)))
+    const whole = readFileSync(shardPath, 'utf8')
+    // What a build stopped midway leaves: a half-written file and its mark.
+    writeFileSync(shardPath, whole.slice(0, 20))
+    writeFileSync(join(first.out, 'build-state.bin.writing'), '')
+    const again = buildAgain(first.root)
+    assert.equal(again.status, 0, again.stderr)
+    assert.equal(readFileSync(shardPath, 'utf8'), whole)
+    assert.equal(existsSync(join(first.out, 'build-state.bin.writing')), false)
   })
 
   it('publishes nothing when any file is broken', () => {
