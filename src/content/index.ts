@@ -56,8 +56,13 @@ const shards = new BoundedMap<number, ArticleShard>(64)
 const chunks = new BoundedMap<string, ArticleMeta[]>(64)
 const tagLists = new BoundedMap<string, ArticleList | null>(256)
 
+/** A build output by its path under the assets (ASSETS takes a URL and ignores its host). */
+function fetchAsset(assets: AssetFetcher, path: string): Promise<Response> {
+  return assets.fetch(`https://assets.invalid${path}`)
+}
+
 async function readAsset(assets: AssetFetcher, path: string): Promise<Response> {
-  const response = await assets.fetch(`https://assets.invalid${path}`)
+  const response = await fetchAsset(assets, path)
   if (!response.ok) throw new Error(`${path}: asset answered ${response.status}`)
   return response
 }
@@ -117,7 +122,7 @@ export async function tagList(tag: string, assets: AssetFetcher): Promise<Articl
   const key = tagKey(name)
   const held = tagLists.get(name)
   if (held !== undefined) return held ?? undefined
-  const response = await assets.fetch(`https://assets.invalid${dataFiles.tagHead(key)}`)
+  const response = await fetchAsset(assets, dataFiles.tagHead(key))
   let list: ArticleList | null = null
   if (response.ok) {
     const head = (await response.json()) as TagHead
@@ -154,6 +159,24 @@ export async function listEntries(
     }),
   )
   return read.flat().slice(start - first * listChunkSize, end - first * listChunkSize)
+}
+
+// An isolate runs one deployed version, whose assets never change: read once.
+let builtFeedDigests: Readonly<Record<string, string>> | undefined
+
+/**
+ * The build's digest of each subscription feed (dataFiles.feedDigests), for
+ * the WebSub announcer, read once per isolate.
+ */
+export async function feedDigests(assets: AssetFetcher): Promise<Readonly<Record<string, string>>> {
+  if (builtFeedDigests) return builtFeedDigests
+  // The build writes this file from the same type; nothing else does.
+  const read = (await (await readAsset(assets, dataFiles.feedDigests)).json()) as Record<
+    string,
+    string
+  >
+  builtFeedDigests = read
+  return read
 }
 
 /**

@@ -1,7 +1,6 @@
 import { configFrom } from '../app/config'
-import { schedule, site } from '../content/index'
+import { feedDigests, schedule, site } from '../content/index'
 import { type Announcement, announceChanges } from './announce'
-import { feedDigests } from './feed-digests'
 import { effectiveDigests } from './fingerprints'
 import { WebSubStore } from './store'
 
