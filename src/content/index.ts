@@ -10,7 +10,7 @@ import type {
   ScheduledArticle,
   TagHead,
 } from './types'
-import { isOut } from './visible'
+import { isOut, visibleCount } from './visible'
 
 const manifest = JSON.parse(manifestText) as ContentManifest
 
@@ -109,11 +109,24 @@ export async function articleBody(article: ArticleMeta, assets: AssetFetcher): P
 }
 
 /** The site's list, or the list of `tag` (undefined when no article has it). */
-export function listOf(
+function listOf(tag: string | undefined, assets: AssetFetcher): Promise<ArticleList | undefined> {
+  return tag === undefined ? Promise.resolve(siteList) : tagList(tag, assets)
+}
+
+/**
+ * The list a route names (the site's, or `tag`'s) with how many of its entries
+ * readers may see at `now`. Undefined for a tag none of whose articles is out:
+ * a tag exists once one is, while the site's list always does (empty at launch).
+ */
+export async function visibleList(
   tag: string | undefined,
   assets: AssetFetcher,
-): Promise<ArticleList | undefined> {
-  return tag === undefined ? Promise.resolve(siteList) : tagList(tag, assets)
+  now: number,
+): Promise<{ list: ArticleList; visible: number } | undefined> {
+  const list = await listOf(tag, assets)
+  if (!list) return undefined
+  const visible = visibleCount(list.head, now)
+  return visible === 0 && list.tag !== undefined ? undefined : { list, visible }
 }
 
 /** The tag's list (`tag` in any normal form), or undefined when no article has the tag. */

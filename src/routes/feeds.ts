@@ -2,8 +2,7 @@ import { type Context, Hono } from 'hono'
 import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
 import { paths, routePatterns } from '../app/paths'
 import type { CommentCounts } from '../comments/store'
-import { type ArticleList, articleBody, listEntries, listOf, site } from '../content/index'
-import { visibleCount } from '../content/visible'
+import { type ArticleList, articleBody, listEntries, site, visibleList } from '../content/index'
 import { archiveLayout, archivePageRange } from '../feeds/archive'
 import { articleFeed, streamOf } from '../feeds/article-feed'
 import { contentTypeOf, type FeedFormat, feedFormatIds, feedFormats } from '../feeds/formats'
@@ -26,19 +25,6 @@ export const siteFeeds = new Hono<AppEnv>()
 
 type FeedContext = Context<AppEnv>
 
-/** The list a feed route names, with how many of its articles readers may see now. */
-async function visibleList(
-  c: FeedContext,
-  tag: string | undefined,
-  now: number,
-): Promise<{ list: ArticleList; visible: number } | undefined> {
-  const list = await listOf(tag, c.env.ASSETS)
-  if (!list) return undefined
-  const visible = visibleCount(list.head, now)
-  // A tag exists once one of its articles is out; the site's feeds always do (empty at launch).
-  return visible === 0 && list.tag !== undefined ? undefined : { list, visible }
-}
-
 /** Positions [start, end) of a list, newest first, with their bodies. */
 async function feedArticles(c: FeedContext, list: ArticleList, start: number, end: number) {
   const articles = (await listEntries(list, start, end, c.env.ASSETS)).reverse()
@@ -55,7 +41,7 @@ async function feedArticles(c: FeedContext, list: ArticleList, start: number, en
 }
 
 async function subscriptionFeed(c: FeedContext, format: FeedFormat, tag: string | undefined) {
-  const found = await visibleList(c, tag, Date.now())
+  const found = await visibleList(tag, c.env.ASSETS, Date.now())
   if (!found) return notFound(c)
   const { list, visible } = found
   const origin = originOf(c)
@@ -90,7 +76,7 @@ async function subscriptionFeed(c: FeedContext, format: FeedFormat, tag: string 
 
 async function archiveFeed(c: FeedContext, format: FeedFormat, tag: string | undefined) {
   const now = Date.now()
-  const found = await visibleList(c, tag, now)
+  const found = await visibleList(tag, c.env.ASSETS, now)
   if (!found) return notFound(c)
   const { list, visible } = found
   const page = Number(c.req.param('page'))

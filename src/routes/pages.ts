@@ -4,8 +4,7 @@ import { paths, routePatterns } from '../app/paths'
 import type { PublicComments } from '../comments/public-comments'
 import { publicView } from '../comments/public-view'
 import { indexPageSize } from '../content/data-files'
-import { findPublicArticle, listEntries, listOf, site } from '../content/index'
-import { visibleCount } from '../content/visible'
+import { findPublicArticle, listEntries, site, visibleList } from '../content/index'
 import { streamOf } from '../feeds/article-feed'
 import { cacheControl } from '../http/cache-control'
 import { hasEditCookie } from '../http/edit-cookie'
@@ -32,17 +31,11 @@ export const pages = new Hono<AppEnv>()
 async function listPage(c: Context<AppEnv>, tag: string | undefined): Promise<Response> {
   const pageParam = c.req.query('page')
   const page = pageParam === undefined ? 1 : Number(pageParam)
-  const list = await listOf(tag, c.env.ASSETS)
-  const visible = list ? visibleCount(list.head, Date.now()) : 0
+  const found = await visibleList(tag, c.env.ASSETS, Date.now())
+  if (!found) return notFound(c)
+  const { list, visible } = found
   const pageCount = Math.max(1, Math.ceil(visible / indexPageSize))
-  if (
-    !list ||
-    (list.tag !== undefined && visible === 0) ||
-    !Number.isInteger(page) ||
-    page < 1 ||
-    page > pageCount ||
-    pageParam === '1'
-  ) {
+  if (!Number.isInteger(page) || page < 1 || page > pageCount || pageParam === '1') {
     return notFound(c)
   }
   const origin = originOf(c)
