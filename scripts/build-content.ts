@@ -190,8 +190,7 @@ for (const list of lists) {
 }
 text(dataFiles.feedDigests, JSON.stringify(feedDigests(site.value, lists)))
 
-const comesOut = ({ publishedAt }: BuiltArticle) =>
-  publishedAt > buildTime ? { from: publishedAt } : {}
+const comesOut = (entry: BuiltArticle) => (isScheduled(entry) ? { from: entry.publishedAt } : {})
 const sitemaps = sitemapFiles(
   [
     { path: paths.home },

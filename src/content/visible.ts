@@ -29,11 +29,8 @@ export function nextPublication(
   scheduled: readonly ScheduledArticle[],
   now: number,
 ): number | undefined {
-  for (const article of scheduled) {
-    const at = Date.parse(article.published)
-    if (at > now) return at
-  }
-  return undefined
+  const next = scheduled.find((article) => !isOut(article.published, now))
+  return next && Date.parse(next.published)
 }
 
 /** The scheduled articles already out at `now`, oldest first. */
