@@ -10,7 +10,9 @@ import { keyPages } from '../../src/comments/kv-list'
 import { faultKey, faultModule, faultWorkerName, type KvFaults } from './kv-faults'
 
 /** The admin token every test Worker is started with. */
-export const adminToken = 'test-admin-token-0123456789'
+export const adminToken = 'qV7mX2pL9sK4tR8wN3bZ6cJ1hD5fG0yAeUiOoPlMnBv'
+/** A 256-bit edit secret, as `openssl rand -base64 32` would make (base64url here). */
+export const editSecret = 'Zr3Kp9Wm2Xq7Lt5Nv8Bc4Hd6Jf1Gs0YaEuIoPkMnQwE'
 
 /** A running copy of the real bundle (dist/index.js) in workerd, with a fresh in-memory KV. */
 export interface TestWorker {
@@ -125,6 +127,7 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     ...(workerOptions.bindings ?? {}),
     ADMIN_TOKEN: adminToken,
     CLIENT_SALT: 'test-salt',
+    EDIT_SECRET: editSecret,
     ...options.vars,
   }
   // Overrides change a limit only; each period stays as wrangler.toml sets it.

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { editKey, editProof } from '../../src/comments/edit-proof'
 import { renderCommentMarkdown } from '../../src/comments/markdown'
 import { messagesFor } from '../../src/pages/i18n'
-import { startWorker, type TestWorker } from '../harness/worker'
+import { editSecret, startWorker, type TestWorker } from '../harness/worker'
 import {
   adminCall,
   commentsPath,
@@ -14,7 +14,6 @@ import {
   validComment,
 } from '../support/comments'
 
-const editSecret = 'test-edit-secret-0123456789'
 // The seed article is in Hindi, so its page speaks Hindi.
 const t = messagesFor('hi')
 
@@ -28,7 +27,7 @@ function assertHasNot(page: string, pattern: RegExp) {
 let worker: TestWorker
 
 before(async () => {
-  worker = await startWorker({ vars: { EDIT_SECRET: editSecret }, rateLimit: 1000 })
+  worker = await startWorker({ rateLimit: 1000 })
 })
 after(() => worker.stop())
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { getRoutes } from '../harness/routes'
-import { startWorker, type TestWorker } from '../harness/worker'
+import { adminToken, startWorker, type TestWorker } from '../harness/worker'
 import { seed } from '../support/seed'
 
 let worker: TestWorker
@@ -62,7 +62,7 @@ describe('conditional GET after moderation', () => {
     const { id } = await posted.json()
     const approve = await worker.fetch(`/admin/comments/${id}/approve`, {
       method: 'POST',
-      headers: { authorization: 'Bearer test-admin-token-0123456789' },
+      headers: { authorization: `Bearer ${adminToken}` },
     })
     assert.equal(approve.status, 200)
     const revalidated = await worker.fetch('/feed.xml', {
