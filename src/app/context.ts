@@ -4,6 +4,7 @@ import { PublicComments } from '../comments/public-comments'
 import { CommentStore } from '../comments/store'
 import { hotResponses } from '../http/hot-responses'
 import { type RenderedResponse, serveRendered } from '../http/rendered'
+import { isLoopback } from '../lib/loopback'
 import { type Config, configFrom } from './config'
 
 /** The Hono environment of this app; `rendered` marks an answer served from rendered bytes. */
@@ -24,9 +25,16 @@ export function forgetPublicComments<E extends AppEnv>(c: Context<E>, article: s
   hotResponses.clear()
 }
 
-/** The origin the request was served from; feed and page links use it. */
+/**
+ * The origin feed and page links are made absolute against: SITE_URL's. The
+ * request's own origin is used only when both it and SITE_URL are loopback
+ * addresses (`npm start`, the tests on a random port), since a Host header is
+ * whatever the client says.
+ */
 export function originOf<E extends AppEnv>(c: Context<E>): string {
-  return new URL(c.req.url).origin
+  const site = new URL(config(c).siteUrl).origin
+  const served = new URL(c.req.url).origin
+  return isLoopback(site) && isLoopback(served) ? served : site
 }
 
 /** Configuration for this request. */
