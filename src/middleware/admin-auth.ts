@@ -69,11 +69,12 @@ export async function countAuthFailure(c: Context<AppEnv>): Promise<boolean> {
  * guessers sharing the moderator's address (an office, carrier NAT, a VPN)
  * cannot lock the moderator out. Only wrong tokens count against
  * ADMIN_AUTH_LIMITER, per client network (IPv6 by /64); past the limit they get
- * 429 with Retry-After. A request without credentials (and a CORS preflight,
- * which never carries them) is not an attempt: 401, uncounted.
+ * 429 with Retry-After. A request without credentials (and so a CORS preflight,
+ * which never carries them) is not an attempt: 401, uncounted. Every method
+ * passes through here, so a stranger's OPTIONS or unknown method learns of no
+ * route (no 405 with Allow, which only an authenticated client sees).
  */
 export const adminAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.req.method === 'OPTIONS') return next()
   const header = c.req.header('authorization')
   if (header === undefined) return unauthorized()
   if (await isAdminToken(c, bearer.exec(header)?.[1] ?? '')) return next()
