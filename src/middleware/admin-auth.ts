@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { timingSafeEqual } from 'hono/utils/buffer'
 import { type AppEnv, config } from '../app/context'
 import { rateLimits } from '../app/rate-limits'
+import { adminTokenBits } from '../app/secret-minimums'
 import { requestClientNetwork } from '../http/client-network'
 import { problem, problemResponse } from '../http/problem'
 import { BoundedMap } from '../lib/bounded-map'
@@ -20,6 +21,20 @@ const tooManyFailures = () =>
       retryAfter: adminAuthPeriod,
     }),
   )
+
+/**
+ * The admin API and page stay closed while ADMIN_TOKEN is set but too weak:
+ * 503, saying why, to every request (the operator's log has the details).
+ */
+export const adminOpen: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (config(c).adminTokenWeakness === undefined) return next()
+  return problemResponse(
+    problem(
+      503,
+      `The admin API and page are closed: this site's ADMIN_TOKEN is weaker than the ${adminTokenBits} bits required. The operator must set a stronger one.`,
+    ),
+  )
+}
 
 // RFC 6750's token68 after "Bearer", as hono/bearer-auth reads it.
 const bearer = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i
@@ -75,6 +90,7 @@ export async function countAuthFailure(c: Context<AppEnv>): Promise<boolean> {
  * route (no 405 with Allow, which only an authenticated client sees).
  */
 export const adminAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (config(c).adminTokenWeakness !== undefined) return adminOpen(c, next)
   const header = c.req.header('authorization')
   if (header === undefined) return unauthorized()
   if (await isAdminToken(c, bearer.exec(header)?.[1] ?? '')) return next()

@@ -13,6 +13,7 @@ import { problemResponse, storeUnavailable } from '../http/problem'
 import { csrfToken } from '../lib/signed-session'
 import {
   adminAuthPeriod,
+  adminOpen,
   authBlocked,
   countAuthFailure,
   isAdminToken,
@@ -34,6 +35,10 @@ const noStore = { 'cache-control': cacheControl.none }
 
 /** The moderation page at /admin: sign in with the admin token, then list and moderate. */
 export const moderationPage = new Hono<AppEnv>()
+
+// A weak ADMIN_TOKEN closes the page as it closes the API.
+moderationPage.use(paths.moderation, adminOpen)
+moderationPage.use(`${paths.moderation}/*`, adminOpen)
 
 moderationPage.onError((error, c) => {
   if (error instanceof HTTPException) throw error
