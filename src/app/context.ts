@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { SessionStore } from '../admin/session-store'
 import { type EditKey, editKey } from '../comments/edit-proof'
 import { PublicComments } from '../comments/public-comments'
 import { CommentStore } from '../comments/store'
@@ -45,6 +46,11 @@ export function config<E extends AppEnv>(c: Context<E>): Config {
 /** The comment store over this request's KV binding. */
 export function commentStore<E extends AppEnv>(c: Context<E>): CommentStore {
   return new CommentStore(c.env.COMMENTS)
+}
+
+/** The moderation page's session generation, in this request's KV binding. */
+export function sessionStore<E extends AppEnv>(c: Context<E>): SessionStore {
+  return new SessionStore(c.env.COMMENTS)
 }
 
 /** Readers' view of comments, memoised per isolate. */

@@ -1,8 +1,9 @@
 /**
- * Sessions that need no storage: a session is its expiry time signed with a key
- * derived from a secret, and its CSRF token is a signature of the session. Only
- * someone holding the secret can make either, and changing the secret voids
- * every session at once.
+ * Sessions that need little storage: a session is its expiry time and a
+ * generation signed with a key derived from a secret, and its CSRF token is a
+ * signature of the session. Only someone holding the secret can make either;
+ * changing the secret voids every session at once, and so does moving the
+ * generation on (the caller keeps that one number).
  */
 
 import { toBase64Url } from './base64url'
@@ -40,23 +41,31 @@ export async function sessionKey(secret: string): Promise<CryptoKey> {
   )
 }
 
-/** A session valid until `expires` (milliseconds since the epoch): `<expires>.<signature>`. */
-export async function signSession(key: CryptoKey, expires: number): Promise<string> {
+/**
+ * A session valid until `expires` (milliseconds since the epoch) while the
+ * generation is `generation`: `<expires>.<generation>.<signature>`.
+ */
+export async function signSession(
+  key: CryptoKey,
+  expires: number,
+  generation: number,
+): Promise<string> {
   const stamp = String(Math.floor(expires))
-  return `${stamp}.${await hmac(key, `session:${stamp}`)}`
+  return `${stamp}.${generation}.${await hmac(key, `session:${stamp}:${generation}`)}`
 }
 
-/** Whether `session` was signed with `key` and has not expired at `now`. */
+/** Whether `session` was signed with `key` in `generation` and has not expired at `now`. */
 export async function verifySession(
   key: CryptoKey,
   session: string | undefined,
   now: number,
+  generation: number,
 ): Promise<boolean> {
-  const match = /^(\d{1,15})\.([\w-]{43})$/.exec(session ?? '')
+  const match = /^(\d{1,15})\.(\d{1,15})\.([\w-]{43})$/.exec(session ?? '')
   if (!match) return false
-  const [, stamp = '', signature = ''] = match
-  if (Number(stamp) <= now) return false
-  return sameText(signature, await hmac(key, `session:${stamp}`))
+  const [, stamp = '', signed = '', signature = ''] = match
+  if (Number(stamp) <= now || Number(signed) !== generation) return false
+  return sameText(signature, await hmac(key, `session:${stamp}:${signed}`))
 }
 
 /** The CSRF token of a session: its forms carry it, other sites cannot compute it. */

@@ -194,8 +194,8 @@ moderationPage.post(paths.signIn, adminOriginGuard, smallForm, async (c) => {
   return html(c, signInPage(c, { kind: 'error', text: 'That is not the admin token.' }), 401)
 })
 
-moderationPage.post(paths.signOut, adminOriginGuard, smallForm, requireSession, (c) => {
-  endSession(c)
+moderationPage.post(paths.signOut, adminOriginGuard, smallForm, requireSession, async (c) => {
+  await endSession(c)
   return c.redirect(`${paths.moderation}?signed-out`, 303)
 })
 

@@ -60,8 +60,9 @@ describe('signing in', () => {
 
   it('refuses a forged or tampered session cookie', async () => {
     const moderator = await signIn(worker)
-    const [stamp = '', signature = ''] = moderator.cookie.split('=')[1]?.split('.') ?? []
-    const later = `admin_session=${Number(stamp) + 3600_000}.${signature}`
+    const [stamp = '', generation = '', signature = ''] =
+      moderator.cookie.split('=')[1]?.split('.') ?? []
+    const later = `admin_session=${Number(stamp) + 3600_000}.${generation}.${signature}`
     for (const cookie of [later, 'admin_session=99999999999999.forged', 'admin_session=']) {
       const page = await (await worker.fetch('/admin', { headers: { cookie } })).text()
       assert.match(page, /type="password"/, cookie)
@@ -108,6 +109,26 @@ describe('signing in', () => {
     assert.equal(out.status, 303)
     assert.equal(out.headers.get('location'), '/admin?signed-out')
     assert.match(out.headers.get('set-cookie') ?? '', /^admin_session=;.*Max-Age=0/i)
+  })
+
+  it('ends every session at sign-out, so a copy of the old cookie opens nothing', async () => {
+    const moderator = await signIn(worker)
+    const elsewhere = await signIn(worker, '192.0.2.11')
+    const csrf = await moderator.csrf()
+    await moderator.post('/admin/sign-out', [['csrf', csrf]])
+    for (const someone of [moderator, elsewhere]) {
+      assert.match(await (await someone.get('/admin')).text(), /type="password"/)
+    }
+    const id = await pending()
+    const act = await moderator.post('/admin', [
+      ['act', `approve:${id}`],
+      ['csrf', csrf],
+    ])
+    assert.equal(act.status, 303)
+    assert.equal(act.headers.get('location'), '/admin')
+    assert.equal(await statusOf(id), 'pending')
+    // A new sign-in works at once.
+    assert.match(await (await (await signIn(worker)).get('/admin')).text(), /<h1>Moderation<\/h1>/)
   })
 })
 
