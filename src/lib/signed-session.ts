@@ -23,7 +23,16 @@ function sameText(a: string, b: string): boolean {
 }
 
 /** The signing key of a secret: never the secret itself, so a leaked key reveals nothing. */
-export async function sessionKey(secret: string): Promise<CryptoKey> {
+export function sessionKey(secret: string): Promise<CryptoKey> {
+  return derivedKey(secret, 'session-signing-key')
+}
+
+/** The key device tokens are signed with: derived from the secret, apart from the sessions'. */
+export function deviceKey(secret: string): Promise<CryptoKey> {
+  return derivedKey(secret, 'device-signing-key')
+}
+
+async function derivedKey(secret: string, label: string): Promise<CryptoKey> {
   const base = await crypto.subtle.importKey(
     'raw',
     encoder.encode(secret),
@@ -31,7 +40,7 @@ export async function sessionKey(secret: string): Promise<CryptoKey> {
     false,
     ['sign'],
   )
-  const derived = await hmac(base, 'session-signing-key')
+  const derived = await hmac(base, label)
   return crypto.subtle.importKey(
     'raw',
     encoder.encode(derived),
@@ -80,4 +89,24 @@ export async function verifyCsrf(
   token: string | undefined,
 ): Promise<boolean> {
   return token !== undefined && sameText(token, await csrfToken(key, session))
+}
+
+/**
+ * A device token: a random name and its signature, `<name>.<signature>`. It
+ * proves that a browser or CLI once signed in with the secret, nothing more.
+ */
+export async function signDevice(key: CryptoKey): Promise<string> {
+  const name = toBase64Url(crypto.getRandomValues(new Uint8Array(16)))
+  return `${name}.${await hmac(key, `device:${name}`)}`
+}
+
+/** The device's name when `token` was signed with `key`; undefined otherwise. */
+export async function verifyDevice(
+  key: CryptoKey,
+  token: string | undefined,
+): Promise<string | undefined> {
+  const match = /^([\w-]{22})\.([\w-]{43})$/.exec(token ?? '')
+  if (!match) return undefined
+  const [, name = '', signature = ''] = match
+  return sameText(signature, await hmac(key, `device:${name}`)) ? name : undefined
 }

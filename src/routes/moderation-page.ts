@@ -17,6 +17,8 @@ import {
   authBlocked,
   countAuthFailure,
   isAdminToken,
+  isRecognisedDevice,
+  recogniseDevice,
 } from '../middleware/admin-auth'
 import {
   adminOriginGuard,
@@ -185,12 +187,15 @@ moderationPage.post(paths.signIn, adminOriginGuard, smallForm, async (c) => {
       { 'retry-after': String(adminAuthPeriod) },
     )
   const body = await c.req.parseBody()
-  // The right token always signs in (as on the API); only wrong ones are slowed.
+  // As on the API: a blocked network's every token is refused, unless this
+  // browser signed in before (its device cookie), which is counted on its own.
+  if (await authBlocked(c)) return tooMany()
   if (await isAdminToken(c, typeof body.token === 'string' ? body.token : '')) {
     await startSession(c)
+    if (!(await isRecognisedDevice(c))) await recogniseDevice(c)
     return c.redirect(paths.moderation, 303)
   }
-  if (authBlocked(c) || (await countAuthFailure(c))) return tooMany()
+  if (await countAuthFailure(c)) return tooMany()
   return html(c, signInPage(c, { kind: 'error', text: 'That is not the admin token.' }), 401)
 })
 

@@ -69,8 +69,15 @@ describe('signing in', () => {
     }
   })
 
-  it('refuses a wrong token with 401, then rate-limits further wrong ones with 429, never the right one', async () => {
+  it('refuses a wrong token with 401, then every token from that network with 429, but for a browser that signed in before', async () => {
     const client = '192.0.2.99'
+    // The moderator signed in from here before: the browser keeps its device cookie.
+    const before = await postForm(worker, '/admin/sign-in', [['token', adminToken]], {
+      'cf-connecting-ip': client,
+    })
+    const device = before.headers.getSetCookie().find((c) => c.startsWith('admin_device='))
+    assert.match(device ?? '', /HttpOnly/i)
+    const deviceCookie = device?.split(';', 1)[0] ?? ''
     for (let i = 0; i < 3; i++) {
       const response = await postForm(worker, '/admin/sign-in', [['token', 'wrong']], {
         'cf-connecting-ip': client,
@@ -91,16 +98,21 @@ describe('signing in', () => {
     }
     assert.equal(limited.status, 429)
     assert.equal(limited.headers.get('retry-after'), '60')
-    // The same rule as the bearer API: only wrong tokens are slowed; the moderator's
-    // right token still gets in from the address strangers have been guessing from.
-    const right = await postForm(worker, '/admin/sign-in', [['token', adminToken]], {
+    // The same rule as the bearer API: now every token from here is refused, the right
+    // one too, except from the browser that signed in before.
+    const stranger = await postForm(worker, '/admin/sign-in', [['token', adminToken]], {
       'cf-connecting-ip': client,
     })
-    assert.equal(right.status, 303)
+    assert.equal(stranger.status, 429)
     const api = await worker.fetch('/admin/comments', {
       headers: { authorization: `Bearer ${adminToken}`, 'cf-connecting-ip': client },
     })
-    assert.equal(api.status, 200)
+    assert.equal(api.status, 429)
+    const known = await postForm(worker, '/admin/sign-in', [['token', adminToken]], {
+      'cf-connecting-ip': client,
+      cookie: deviceCookie,
+    })
+    assert.equal(known.status, 303)
   })
 
   it('ends the session on sign-out', async () => {
