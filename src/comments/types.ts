@@ -15,6 +15,8 @@ export type StoredComment = CommentInput & {
   created: string
   /** When its author last edited it, within the edit window. */
   edited?: string
+  /** How many times its author edited it (absent: never); see maxEditsPerComment. */
+  edits?: number
   status: CommentStatus
   /** Salted hash of the client address, for abuse handling; never the address itself. */
   client: string
