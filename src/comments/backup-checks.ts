@@ -42,6 +42,7 @@ const storedFields: ReadonlyMap<string, { required: boolean }> = new Map<
 const statuses: ReadonlySet<string> = new Set<CommentStatus>(['pending', 'approved', 'spam'])
 const slugShape = /^[a-z0-9]+(-[a-z0-9]+)*$/
 const clientShape = /^(?:[0-9a-f]{32})?$/
+const editCountShape = /^[1-9][0-9]{0,2}$/
 const instantShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 function isInstant(value: string): boolean {
@@ -54,6 +55,7 @@ const recordRules: Record<RecordField, [holds: (value: string) => boolean, messa
   article: [(value) => slugShape.test(value), 'must be an article slug'],
   created: [isInstant, 'must be an ISO 8601 date-time'],
   edited: [isInstant, 'must be an ISO 8601 date-time'],
+  edits: [(value) => editCountShape.test(value), 'must be a count of edits'],
   status: [(value) => statuses.has(value), 'must be pending, approved or spam'],
   // Empty for a comment brought from elsewhere (the address was that system's to keep).
   client: [(value) => clientShape.test(value), 'must be empty or a client hash'],

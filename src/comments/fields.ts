@@ -55,6 +55,8 @@ export const recordFields = {
   created: { required: true },
   /** When its author last edited it, within the edit window. */
   edited: { required: false },
+  /** How many times its author edited it, in decimal (absent: never); see maxEditsPerComment. */
+  edits: { required: false },
   /** pending, approved or spam. */
   status: { required: true },
   /** Salted hash of the client address, for abuse handling; never the address itself. */

@@ -7,6 +7,7 @@ import type { CommentStatus } from './types'
  *   v1:list:<status>:<article>:<id>     empty value; public fields in metadata
  *   v1:dup:<sha256(article, e-mail, text)>  the id of the comment with that text
  *   v1:counts                           approved counts by article, rewritten on moderation
+ *   v1:decoy:<id>                       a decoy answer's comment, until its edit window ends
  */
 export const keys = {
   comment: (id: string) => `v1:comment:${id}`,
@@ -16,4 +17,5 @@ export const keys = {
     `v1:list:${status}:${article}:${id}`,
   duplicate: (fingerprint: string) => `v1:dup:${fingerprint}`,
   counts: 'v1:counts',
+  decoy: (id: string) => `v1:decoy:${id}`,
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { editKey, editProof } from '../../src/comments/edit-proof'
 import { adminToken, startWorker, type TestWorker } from '../harness/worker'
-import { commentsPath, newClient, postJson, validComment } from '../support/comments'
+import { commentsPath, newClient, postJson, slug, validComment } from '../support/comments'
 import { postForm } from '../support/moderation-page'
 
 interface Accepted {
@@ -32,7 +32,7 @@ describe('without EDIT_SECRET', () => {
     const response = await worker.fetch(`${commentsPath}/${comment.id}`, {
       method: 'PATCH',
       headers: {
-        authorization: `Bearer ${await editProof(derived, comment)}`,
+        authorization: `Bearer ${await editProof(derived, { ...comment, article: slug })}`,
         'content-type': 'application/json',
       },
       body: JSON.stringify({ content: 'Changed by someone who guessed the admin token.' }),
