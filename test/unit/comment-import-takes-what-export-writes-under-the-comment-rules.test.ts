@@ -15,6 +15,7 @@ const edited: StoredComment = {
   parent: '0m3zv5jk0qdq7ccj3n4',
   created: '2026-11-25T10:00:00.000Z',
   edited: '2026-11-25T10:05:00.000Z',
+  edits: '2',
   status: 'approved',
   client: '0123456789abcdef0123456789abcdef',
 }
