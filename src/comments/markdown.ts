@@ -118,6 +118,19 @@ function codeSpans(text: string): Map<number, { end: number; length: number }> {
   return spans
 }
 
+/**
+ * One space is taken from each end of a code span that starts and ends with a
+ * space and is not all spaces. Checked by hand in one pass: the pattern
+ * `^ .*[^ ].* $` this replaces backtracked quadratically on a long span.
+ */
+function stripCodePadding(code: string): string {
+  if (code.length < 2 || code[0] !== ' ' || code[code.length - 1] !== ' ') return code
+  for (let k = 1; k < code.length - 1; k++) {
+    if (code[k] !== ' ') return code.slice(1, -1)
+  }
+  return code
+}
+
 /** Renders one paragraph's text (newlines become <br>). */
 function renderInline(text: string, inLink = false): string {
   const spans = codeSpans(text)
@@ -148,8 +161,7 @@ function renderInline(text: string, inLink = false): string {
       if (span) {
         flush()
         const code = text.slice(i + span.length, span.end).replace(/\n/g, ' ')
-        const trimmed = /^ .*[^ ].* $/.test(code) ? code.slice(1, -1) : code
-        pieces.push({ kind: 'html', html: `<code>${escapeText(trimmed)}</code>` })
+        pieces.push({ kind: 'html', html: `<code>${escapeText(stripCodePadding(code))}</code>` })
         i = span.end + span.length
       } else {
         plain += text.slice(i, j)
