@@ -503,7 +503,9 @@ class BlockParser {
     let start = 1
     let markerLength = 1
     if (c === '-' || c === '*' || c === '+') {
-      // A thematic break ("* * *") is not a list of lists but is not supported either.
+      // Comments have no thematic break, but "* * *" typed as one should stay
+      // text, not become three nested lists.
+      if (isThematicBreak(this.line, at)) return undefined
     } else {
       let end = at
       while (end - at < 9 && /^[0-9]$/.test(this.line[end] ?? '')) end++
@@ -584,6 +586,17 @@ class BlockParser {
       this.addLine()
     }
   }
+}
+
+/** Whether a line is 3 or more of one of `*`, `-`, `_` from `at`, with spaces or tabs between. */
+function isThematicBreak(line: string, at: number): boolean {
+  const char = line[at]
+  let count = 0
+  for (let i = at; i < line.length; i++) {
+    if (line[i] === char) count++
+    else if (!isSpaceOrTab(line[i])) return false
+  }
+  return count >= 3
 }
 
 function canContain(parent: BlockType, child: BlockType): boolean {

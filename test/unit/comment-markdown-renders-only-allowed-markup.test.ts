@@ -75,6 +75,7 @@ describe('comment Markdown', () => {
     ],
     ['paragraphs and line breaks', 'one\ntwo\n\nthree', '<p>one<br>two</p><p>three</p>'],
     ['a heading stays text', '# Title', '<p># Title</p>'],
+    ['a thematic break stays text, not nested lists', 'a\n\n* * *', '<p>a</p><p>* * *</p>'],
     [
       'an image stays text',
       '![alt](https://example.org/x.png)',
