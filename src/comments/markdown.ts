@@ -727,24 +727,33 @@ class InlineParser {
   private last = -1
   private delimiters: Delimiter | undefined
   private brackets: Bracket | undefined
-  /** Where each length of backtick run starts, and how far each list was read. */
-  private readonly backtickRuns = new Map<number, number[]>()
+  /**
+   * Where each length of backtick run starts, and how far each list was read;
+   * found on the first backtick, as most comments have none.
+   */
+  private backtickRuns: Map<number, number[]> | undefined
   private readonly backtickRead = new Map<number, number>()
 
   constructor(text: string) {
     this.text = text
-    for (let i = 0; i < text.length; ) {
+  }
+
+  private findBacktickRuns(): Map<number, number[]> {
+    const text = this.text
+    const runs = new Map<number, number[]>()
+    for (let i = text.indexOf('`'); i >= 0 && i < text.length; ) {
       if (text[i] !== '`') {
         i++
         continue
       }
       let j = i
       while (text[j] === '`') j++
-      const list = this.backtickRuns.get(j - i) ?? []
+      const list = runs.get(j - i) ?? []
       list.push(i)
-      this.backtickRuns.set(j - i, list)
+      runs.set(j - i, list)
       i = j
     }
+    return runs
   }
 
   parse(): Inline[] {
@@ -861,6 +870,7 @@ class InlineParser {
     let end = start
     while (text[end] === '`') end++
     const length = end - start
+    this.backtickRuns ??= this.findBacktickRuns()
     const runs = this.backtickRuns.get(length) ?? []
     // Each length's runs are asked for in increasing order, so each list is read once.
     let k = this.backtickRead.get(length) ?? 0
