@@ -1,32 +1,15 @@
 /**
  * `npm run bench:markdown`: how long the Worker's comment Markdown renderer takes
- * on hostile comments at the 10,000-character limit (goal: under 50 ms each),
- * warmed up: the mean CPU time per render (process CPU, so other processes on a
- * busy machine do not count), and the median and worst wall time.
+ * on hostile comments (`test/harness/hostile-markdown.ts`) at the 10,000-character
+ * limit (goal: under 50 ms each), warmed up: the mean CPU time per render (process
+ * CPU, so other processes on a busy machine do not count), and the median and
+ * worst wall time.
  */
 import { performance } from 'node:perf_hooks'
 import { renderCommentMarkdown } from '../src/comments/markdown'
+import { hostileMarkdown } from '../test/harness/hostile-markdown'
 
-const limit = 10_000
-const fill = (unit: string) => unit.repeat(Math.ceil(limit / unit.length)).slice(0, limit)
-
-const inputs: Record<string, string> = {
-  '10,000 *': '*'.repeat(limit),
-  '10,000 _': '_'.repeat(limit),
-  'nested emphasis bomb': fill('*a **b *c **d '),
-  'alternating * and _': fill('*a _'),
-  'open brackets then links': '['.repeat(5_000) + fill('](javascript:x)').slice(0, 5_000),
-  'javascript: links': fill('[a](javascript:alert(1)) '),
-  'raw HTML': fill('<img src=x onerror=alert(1)>'),
-  'backtick runs': fill('` `` '),
-  'deep quote': fill('> '),
-  'deep list': fill('- '),
-  'indented list ladder': Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i % 30)}- x`)
-    .join('\n')
-    .slice(0, limit),
-  'paragraph per line': fill('a\n\n'),
-  'ordinary comment': fill('Some *text* with a [link](https://example.org/) and `code`.\n\n'),
-}
+const inputs = hostileMarkdown(10_000)
 
 const runs = Number(process.env.BENCH_RUNS ?? 50)
 const rows: string[] = []

@@ -5,6 +5,7 @@
  * empty and oversized bodies, unknown media types).
  */
 import fc from 'fast-check'
+import { hostileMarkdown } from '../harness/hostile-markdown'
 
 /** One request to the intake: its body bytes and the headers that describe them. */
 export interface FuzzPost {
@@ -62,8 +63,12 @@ export const nastyText = fc.constantFrom(
   'toString',
 )
 
+/** Comments at the 10,000-character limit written to make the Markdown renderer slow. */
+const slowMarkdown = fc.constantFrom(...Object.values(hostileMarkdown(10_000)))
+
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
+  slowMarkdown,
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   nastyText,
   fc.array(nastyText, { maxLength: 6 }).map((parts) => parts.join('')),

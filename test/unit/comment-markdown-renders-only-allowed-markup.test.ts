@@ -28,7 +28,10 @@ function assertOnlyAllowedMarkup(html: string, source: string): void {
       continue
     }
     if (name === 'a') {
-      assert.match(attributes, /^ href="(https?:|mailto:)[^"<>\s]*" rel="nofollow ugc noopener"$/)
+      assert.match(
+        attributes,
+        /^ href="(https?:|mailto:)[^"<>\s]*"( title="[^"<>]*")? rel="nofollow ugc noopener"$/,
+      )
     } else if (name === 'ol') {
       assert.match(attributes, /^( start="\d+")?$/)
     } else {
@@ -45,7 +48,7 @@ describe('comment Markdown', () => {
     [
       'emphasis and strong',
       'a *b* _c_ **d** __e__ ***f***',
-      '<p>a <em>b</em> <em>c</em> <strong>d</strong> <strong>e</strong> <strong><em>f</em></strong></p>',
+      '<p>a <em>b</em> <em>c</em> <strong>d</strong> <strong>e</strong> <em><strong>f</strong></em></p>',
     ],
     ['inline code, escaped', 'run `a <b> & c`', '<p>run <code>a &lt;b&gt; &amp; c</code></p>'],
     [
@@ -61,7 +64,7 @@ describe('comment Markdown', () => {
     [
       'a fenced code block',
       '```js\nif (a < b) {}\n```',
-      '<pre><code>if (a &lt; b) {}</code></pre>',
+      '<pre><code>if (a &lt; b) {}\n</code></pre>',
     ],
     ['a quote', '> quoted\n> still', '<blockquote><p>quoted<br>still</p></blockquote>'],
     ['a bullet list', '- one\n- two', '<ul><li>one</li><li>two</li></ul>'],
@@ -72,6 +75,7 @@ describe('comment Markdown', () => {
     ],
     ['paragraphs and line breaks', 'one\ntwo\n\nthree', '<p>one<br>two</p><p>three</p>'],
     ['a heading stays text', '# Title', '<p># Title</p>'],
+    ['a thematic break stays text, not nested lists', 'a\n\n* * *', '<p>a</p><p>* * *</p>'],
     [
       'an image stays text',
       '![alt](https://example.org/x.png)',
@@ -91,6 +95,45 @@ describe('comment Markdown', () => {
     ['words with underscores stay words', 'snake_case_name', '<p>snake_case_name</p>'],
     ['escaped stars stay stars', '\\*not\\*', '<p>*not*</p>'],
     ['a run of stars stays text', '*'.repeat(40), `<p>${'*'.repeat(40)}</p>`],
+    [
+      'a bare address as a link, without the sentence’s full stop',
+      'see https://example.org/a_(b) now, or https://example.org/x.',
+      `<p>see <a href="https://example.org/a_(b)" ${rel}>https://example.org/a_(b)</a> now, or <a href="https://example.org/x" ${rel}>https://example.org/x</a>.</p>`,
+    ],
+    [
+      'a www. address as an http link, an unbalanced ) left out',
+      '(www.example.org/wiki)',
+      `<p>(<a href="http://www.example.org/wiki" ${rel}>www.example.org/wiki</a>)</p>`,
+    ],
+    [
+      'balanced parentheses in a link’s address, and its title',
+      '[w](https://en.wikipedia.org/wiki/Foo_(bar) "Foo")',
+      `<p><a href="https://en.wikipedia.org/wiki/Foo_(bar)" title="Foo" ${rel}>w</a></p>`,
+    ],
+    ['strikethrough with two tildes, one stays text', '~~gone~~ ~5', '<p><del>gone</del> ~5</p>'],
+    [
+      'nested and unequal emphasis runs',
+      '**bold *it***',
+      '<p><strong>bold <em>it</em></strong></p>',
+    ],
+    [
+      'entity and numeric references decoded, then escaped',
+      '&amp; &copy; &#60;b&#x3E; &bogus; &constructor; &#0;',
+      '<p>&amp; © &lt;b&gt; &amp;bogus; &amp;constructor; \ufffd</p>',
+    ],
+    ['a backslash hard break', 'foo\\\nbar', '<p>foo<br>bar</p>'],
+    ['a lazy line inside a quote', '> a\nb', '<blockquote><p>a<br>b</p></blockquote>'],
+    ['a tab after a list marker', '-\tone\n-\ttwo', '<ul><li>one</li><li>two</li></ul>'],
+    [
+      'an indented code block',
+      '    if (a < b)\n\ttab',
+      '<pre><code>if (a &lt; b)\ntab\n</code></pre>',
+    ],
+    [
+      'a link reference definition as text',
+      '[a]: https://example.org/\n\n[a]',
+      '<p>[a]: <a href="https://example.org/" rel="nofollow ugc noopener">https://example.org/</a></p><p>[a]</p>',
+    ],
   ]
   for (const [name, source, html] of cases) {
     it(`renders ${name}`, () => {
@@ -133,6 +176,25 @@ describe('comment Markdown', () => {
       '](javascript:alert(1))',
       '<https://example.org/>',
       '<script>',
+      '~~',
+      '~',
+      '\t',
+      '    ',
+      '&amp;',
+      '&#0;',
+      '&#x110000;',
+      '&copy;',
+      '&toString;',
+      '&hasOwnProperty;',
+      'www.x.org',
+      'https://x.org/(a)',
+      ' "t")',
+      "'t'",
+      '![',
+      '<a@b.org>',
+      'mailto:a@b.org',
+      ')',
+      '.',
       'क्षि',
     )
     fc.assert(
