@@ -1,3 +1,4 @@
+import { defaultStepComments } from '../comments/nightly-backup'
 import { site } from '../content/index'
 import type { SiteSettings } from '../content/types'
 
@@ -12,6 +13,8 @@ export interface Config {
   clientSalt: string
   /** Pending comments an article may hold before new ones are refused. */
   maxPendingPerArticle: number
+  /** Comments one step of the nightly backup reads. */
+  backupStepComments: number
   /**
    * The secret behind comment edit proofs: EDIT_SECRET, else one derived from
    * ADMIN_TOKEN and CLIENT_SALT (secret per deployment, but changing either
@@ -36,6 +39,7 @@ export function configFrom(env: Env): Config {
     // Without a secret salt the hash still hides the address from casual readers of KV.
     clientSalt: env.CLIENT_SALT || site.idAuthority,
     maxPendingPerArticle: Number(env.MAX_PENDING_PER_ARTICLE) || 500,
+    backupStepComments: Number(env.BACKUP_STEP_COMMENTS) || defaultStepComments,
     ...editSecretFrom(env),
     ...(env.NOTIFY_FROM ? { notifyFrom: env.NOTIFY_FROM } : {}),
     ...(env.NOTIFY_TO ? { notifyTo: env.NOTIFY_TO } : {}),

@@ -2,7 +2,6 @@ import type { Context } from 'hono'
 import { type EditKey, editKey } from '../comments/edit-proof'
 import { PublicComments } from '../comments/public-comments'
 import { CommentStore } from '../comments/store'
-import { hotResponses } from '../http/hot-responses'
 import { type RenderedResponse, serveRendered } from '../http/rendered'
 import { type Config, configFrom } from './config'
 
@@ -16,12 +15,6 @@ export function respondRendered<E extends AppEnv>(
 ): Response {
   c.set('rendered', rendered)
   return serveRendered(c.req.raw, rendered)
-}
-
-/** After moderation: readers' memo of the article and every hot answer are dropped. */
-export function forgetPublicComments<E extends AppEnv>(c: Context<E>, article: string): void {
-  publicComments(c).invalidate(article)
-  hotResponses.clear()
 }
 
 /** The origin the request was served from; feed and page links use it. */

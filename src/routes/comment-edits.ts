@@ -1,14 +1,9 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
-import {
-  type AppEnv,
-  commentStore,
-  editKeyOf,
-  forgetPublicComments,
-  publicComments,
-} from '../app/context'
+import { type AppEnv, commentStore, editKeyOf, publicComments } from '../app/context'
 import { paths } from '../app/paths'
+import { updateReadersView } from '../app/view-updates'
 import {
   type Authorised,
   authoriseEdit,
@@ -66,11 +61,9 @@ function bearerProof(c: Context<EditEnv>): string | undefined {
   return match?.[1]
 }
 
-/** After a change readers can see, their memo, the hot answers and the counts move on. */
-async function published(c: Context<EditEnv>, comment: StoredComment, stillApproved: boolean) {
-  if (comment.status !== 'approved') return
-  await commentStore(c).recount(comment.article, { id: comment.id, approved: stillApproved })
-  forgetPublicComments(c, comment.article)
+/** After an edit or a deletion, what readers see and the pending count follow. */
+async function published(c: Context<EditEnv>, comment: StoredComment) {
+  await updateReadersView(c, [{ article: comment.article, id: comment.id }])
 }
 
 /** Authorises a request with `proof` for the comment in the path. */
@@ -109,7 +102,7 @@ commentEdits.patch(item, commentOriginGuard, findTarget, limitBody, async (c) =>
     auth.deps,
   )
   if (!outcome.ok) return problemResponse(problemFor(outcome.refusal))
-  await published(c, outcome.comment, true)
+  await published(c, outcome.comment)
   return c.json({ ...renderedView(outcome.comment), status: outcome.comment.status }, 200, {
     'cache-control': cacheControl.none,
   })
@@ -119,7 +112,7 @@ commentEdits.delete(item, commentOriginGuard, findTarget, async (c) => {
   const auth = await authorise(c, bearerProof(c))
   if (!auth.ok) return problemResponse(problemFor(auth.refusal))
   await withdrawComment(auth.comment, auth.deps.store)
-  await published(c, auth.comment, false)
+  await published(c, auth.comment)
   return c.body(null, 204, { 'cache-control': cacheControl.none })
 })
 
@@ -181,7 +174,7 @@ commentEdits.post(`${item}/edit`, commentOriginGuard, findTarget, limitBody, asy
     auth.deps,
   )
   if (!outcome.ok) return formRefusal(c, outcome.refusal, typed)
-  await published(c, outcome.comment, true)
+  await published(c, outcome.comment)
   const page = paths.article(c.var.article.slug)
   return c.redirect(`${page}#comment-${outcome.comment.id}`, 303)
 })
@@ -190,7 +183,7 @@ commentEdits.post(`${item}/delete`, commentOriginGuard, findTarget, async (c) =>
   const auth = await authorise(c, editCookieProof(c, c.req.param('id') ?? ''))
   if (!auth.ok) return formRefusal(c, auth.refusal)
   await withdrawComment(auth.comment, auth.deps.store)
-  await published(c, auth.comment, false)
+  await published(c, auth.comment)
   clearEditCookie(c, c.var.article.slug, auth.comment.id)
   return c.redirect(`${paths.article(c.var.article.slug)}#comments`, 303)
 })
