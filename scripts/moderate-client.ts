@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 /** A comment as the moderation API returns it (GET /admin/comments). */
 export interface ModeratedComment {
   id: string
@@ -23,6 +25,31 @@ export interface ImportResult {
 export class AdminApiError extends Error {}
 
 const timeoutMs = 15_000
+
+/**
+ * Where the CLI keeps the device token each site hands it on its first
+ * successful request (the `Admin-Device` header), by site address: sent back
+ * with every request, it lets this machine in while strangers on its network
+ * are locked out by the sign-in limit. Git-ignored, readable by its owner only.
+ */
+const devicesFile = join('.cache', 'admin-devices.json')
+const deviceHeader = 'admin-device'
+
+function readDevices(): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(devicesFile, 'utf8'))
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {}
+  } catch {
+    return {}
+  }
+}
+
+function keepDevice(baseUrl: string, token: string): void {
+  mkdirSync(dirname(devicesFile), { recursive: true })
+  writeFileSync(devicesFile, JSON.stringify({ ...readDevices(), [baseUrl]: token }, null, 2), {
+    mode: 0o600,
+  })
+}
 
 /** The moderation API of one site (docs/contract.md, "Moderation API"), with a bearer token. */
 export class AdminClient {
@@ -106,11 +133,13 @@ export class AdminClient {
     { commentId, body }: { commentId?: string; body?: unknown } = {},
   ): Promise<Response> {
     let response: Response
+    const device = readDevices()[this.baseUrl]
     try {
       response = await fetch(this.baseUrl + path, {
         method,
         headers: {
           authorization: `Bearer ${this.token}`,
+          ...(device ? { [deviceHeader]: device } : {}),
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
@@ -125,6 +154,8 @@ export class AdminClient {
           'Set it with --url or SITE_URL.',
       )
     }
+    const issued = response.headers.get(deviceHeader)
+    if (issued) keepDevice(this.baseUrl, issued)
     if (response.ok) return response
     const detail = await problemDetail(response)
     if (response.status === 401) {

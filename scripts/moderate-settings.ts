@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { isLoopback } from '../src/lib/loopback'
 
 /** Where the CLI found its settings, so error messages can say which one to fix. */
 export interface AdminSettings {
@@ -9,8 +10,6 @@ export interface AdminSettings {
 
 /** A problem with the operator's settings; the CLI prints it and exits 2. */
 export class SettingsError extends Error {}
-
-const localHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /** The site's address: --url, else SITE_URL, else the local dev server; no trailing slash. */
 export function resolveBaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -27,7 +26,7 @@ export function resolveBaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv)
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new SettingsError(`${from} must start with http:// or https://, got "${raw}"`)
   }
-  if (url.protocol === 'http:' && !localHosts.has(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopback(raw)) {
     throw new SettingsError(
       `Refusing to send the admin token over plain http to ${url.host}; use https://${url.host}`,
     )

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 import { stringify } from 'yaml'
+import { commentFields } from '../../src/comments/fields'
+import { validateImportedComment } from '../../src/comments/rules'
 import type { StoredComment } from '../../src/comments/types'
 import { commentText, plainText, postBodyHtml } from './post-html'
 import { articleSlug } from './slug'
@@ -17,7 +19,7 @@ export interface ArticleFile {
 export interface NamedSkip {
   id: string
   title: string
-  reason: 'private' | 'password-protected' | 'empty'
+  reason: 'private' | 'password-protected' | 'empty' | 'too large'
 }
 
 /** Everything an import would do, worked out before anything is written. */
@@ -38,6 +40,24 @@ export const untitled = '(no title)'
 // The summary of a post without an excerpt: its first paragraph, cut near this length.
 const summaryLength = 300
 const languageTag = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/
+
+/**
+ * Most characters of one post's content that are converted: wpautop and the
+ * sanitiser cost time and memory in proportion, and a post this long (about
+ * 8 MB of UTF-8 at most) is no article but pasted data. It is skipped by name.
+ */
+export const maxPostCharacters = 4 * 1024 * 1024
+/**
+ * Most characters of one comment's HTML that are read: WordPress itself stores at
+ * most 65,525 bytes of comment text, so anything longer is not a WordPress comment.
+ */
+export const maxCommentHtmlCharacters = 65_525
+
+// What the site's rules refuse and WordPress kept: C0 and C1 controls (but newline and tab),
+// and in a name the direction controls that make it read backwards.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const controls = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g
+const directionControls = /[\u202A-\u202E\u2066-\u2069]/g
 const zeroDate = /^0000-00-00/
 
 function count(counts: Record<string, number>, key: string): void {
@@ -119,6 +139,28 @@ function httpUrl(value: string): string | undefined {
   return /^https?:\/\/\S+$/.test(url) && URL.canParse(url) && url.length <= 200 ? url : undefined
 }
 
+/** A WordPress comment's name as one line the site's rules take, cut to their length. */
+function authorName(html: string): string {
+  const name = plainText(html).replace(controls, '').replace(directionControls, '').trim()
+  return [...name].slice(0, commentFields.author.max).join('').trim()
+}
+
+/**
+ * The comment as the site's import will take it, or why it would be refused: an
+ * e-mail or URL the rules refuse is left out (WordPress checked neither strictly
+ * in every version), anything else wrong skips the comment.
+ */
+function withinRules(comment: StoredComment): StoredComment | string {
+  const checked = validateImportedComment(comment)
+  if (checked.ok) return comment
+  const fixable = new Set(['email', 'url'])
+  const fatal = checked.issues.find((issue) => !fixable.has(issue.field))
+  if (fatal) return `${fatal.field} ${fatal.code.replaceAll('_', ' ')}`
+  const { url: _url, ...rest } = comment
+  const fixed = checked.issues.some((issue) => issue.field === 'url') ? rest : comment
+  return checked.issues.some((issue) => issue.field === 'email') ? { ...fixed, email: '' } : fixed
+}
+
 /** Why a comment is not imported, or undefined when it is an approved comment. */
 function commentSkip(comment: WxrComment): string | undefined {
   if (comment.type === 'pingback' || comment.type === 'trackback') return comment.type
@@ -141,31 +183,34 @@ function commentsOf(
   const kept: Array<{ source: WxrComment; comment: StoredComment }> = []
   for (const source of item.comments) {
     const reason = commentSkip(source)
-    const content = commentText(source.content)
+    const tooLong = source.content.length > maxCommentHtmlCharacters
+    const content = reason || tooLong ? '' : commentText(source.content).replace(controls, '')
     const createdMs = createdOf(source)
     if (reason) count(skipped, reason)
+    else if (tooLong) count(skipped, 'content too long')
     else if (!content) count(skipped, 'empty')
     else if (Number.isNaN(createdMs)) count(skipped, 'undated')
     else {
       const id = commentId(createdMs, `${wxr.link}\u0000${item.id}\u0000${source.id}`)
-      newIds.set(source.id, id)
       const url = httpUrl(source.url)
-      kept.push({
-        source,
-        comment: {
-          id,
-          article: slug,
-          // WordPress shows a comment without a name as Anonymous.
-          author: plainText(source.author) || 'Anonymous',
-          email: source.email.trim(),
-          ...(url ? { url } : {}),
-          content,
-          created: new Date(createdMs).toISOString(),
-          status: 'approved',
-          // The client address is not carried over: it was WordPress's to keep.
-          client: '',
-        },
+      const comment = withinRules({
+        id,
+        article: slug,
+        // WordPress shows a comment without a name as Anonymous.
+        author: authorName(source.author) || 'Anonymous',
+        email: source.email.trim(),
+        ...(url ? { url } : {}),
+        content,
+        created: new Date(createdMs).toISOString(),
+        status: 'approved',
+        // The client address is not carried over: it was WordPress's to keep.
+        client: '',
       })
+      if (typeof comment === 'string') count(skipped, comment)
+      else {
+        newIds.set(source.id, id)
+        kept.push({ source, comment })
+      }
     }
   }
   return kept.map(({ source, comment }) => {
@@ -222,6 +267,11 @@ export function planImport(wxr: Wxr, fallbackLanguage: string): ImportPlan {
     }
     if (item.status !== 'publish') {
       skip(`${item.status || 'unpublished'} post`)
+      continue
+    }
+    if (item.content.length > maxPostCharacters) {
+      plan.skippedPosts.push({ id: item.id, title, reason: 'too large' })
+      for (const _ of item.comments) count(plan.skippedComments, 'on items not imported')
       continue
     }
     const body = postBodyHtml(item.content)

@@ -1,8 +1,10 @@
 import type { Context } from 'hono'
+import { SessionStore } from '../admin/session-store'
 import { type EditKey, editKey } from '../comments/edit-proof'
 import { PublicComments } from '../comments/public-comments'
 import { CommentStore } from '../comments/store'
 import { type RenderedResponse, serveRendered } from '../http/rendered'
+import { isLoopback } from '../lib/loopback'
 import { type Config, configFrom } from './config'
 
 /** The Hono environment of this app; `rendered` marks an answer served from rendered bytes. */
@@ -17,9 +19,16 @@ export function respondRendered<E extends AppEnv>(
   return serveRendered(c.req.raw, rendered)
 }
 
-/** The origin the request was served from; feed and page links use it. */
+/**
+ * The origin feed and page links are made absolute against: SITE_URL's. The
+ * request's own origin is used only when both it and SITE_URL are loopback
+ * addresses (`npm start`, the tests on a random port), since a Host header is
+ * whatever the client says.
+ */
 export function originOf<E extends AppEnv>(c: Context<E>): string {
-  return new URL(c.req.url).origin
+  const site = new URL(config(c).siteUrl).origin
+  const served = new URL(c.req.url).origin
+  return isLoopback(site) && isLoopback(served) ? served : site
 }
 
 /** Configuration for this request. */
@@ -30,6 +39,11 @@ export function config<E extends AppEnv>(c: Context<E>): Config {
 /** The comment store over this request's KV binding. */
 export function commentStore<E extends AppEnv>(c: Context<E>): CommentStore {
   return new CommentStore(c.env.COMMENTS)
+}
+
+/** The moderation page's session generation, in this request's KV binding. */
+export function sessionStore<E extends AppEnv>(c: Context<E>): SessionStore {
+  return new SessionStore(c.env.COMMENTS)
 }
 
 /** Readers' view of comments, memoised per isolate. */

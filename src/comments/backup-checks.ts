@@ -1,82 +1,167 @@
+import {
+  type CommentField,
+  commentFieldNames,
+  commentFields,
+  type RecordField,
+  recordFieldNames,
+  recordFields,
+} from './fields'
 import { isCommentId } from './ids'
+import { type FieldIssue, validateImportedComment } from './rules'
 import type { CommentStatus, StoredComment } from './types'
 
-/** Why one field of an imported comment was refused, and where: routes list these as problem errors. */
-export interface ImportIssue {
+/** A record or batch not shaped as export writes it, with its English message. */
+export interface ShapeIssue {
+  /** The record's place in the batch; absent when the batch itself is wrong. */
+  index?: number
   field: string
   code: string
   message: string
 }
 
+/** A submitted field that breaks a comment rule: the route words it as the intake does. */
+export type RuleIssue = FieldIssue & { index: number }
+
+/** Why a record or the batch was refused, and where: routes list these as problem errors. */
+export type ImportIssue = ShapeIssue | RuleIssue
+
 /** Most comments one import request may carry; each costs about five KV operations. */
 export const maxImportBatch = 100
 
+type StoredField = CommentField | RecordField
+
+// Every field export writes, from the two field lists: nothing else is a field.
+const storedFields: ReadonlyMap<string, { required: boolean }> = new Map<
+  string,
+  { required: boolean }
+>([
+  ...commentFieldNames.map((name) => [name, commentFields[name]] as const),
+  ...recordFieldNames.map((name) => [name, recordFields[name]] as const),
+])
+
 const statuses: ReadonlySet<string> = new Set<CommentStatus>(['pending', 'approved', 'spam'])
-const required = ['id', 'article', 'author', 'email', 'content', 'created', 'status', 'client']
-const optional = ['url', 'parent']
-const known = new Set([...required, ...optional])
 const slugShape = /^[a-z0-9]+(-[a-z0-9]+)*$/
+const clientShape = /^(?:[0-9a-f]{32})?$/
+const editCountShape = /^[1-9][0-9]{0,2}$/
 const instantShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
-function error(field: string, code: string, message: string): ImportIssue {
-  return { field, code, message: `${field} ${message}` }
+function isInstant(value: string): boolean {
+  return instantShape.test(value) && !Number.isNaN(Date.parse(value))
 }
 
-/** Checks one comment of a backup: exactly the StoredComment fields, each of the right shape. */
-function checkComment(value: unknown, at: string): ImportIssue[] {
+/** The format each field the site writes must have, and what is said when it does not. */
+const recordRules: Record<RecordField, [holds: (value: string) => boolean, message: string]> = {
+  id: [isCommentId, 'must be a comment id'],
+  article: [(value) => slugShape.test(value), 'must be an article slug'],
+  created: [isInstant, 'must be an ISO 8601 date-time'],
+  edited: [isInstant, 'must be an ISO 8601 date-time'],
+  edits: [(value) => editCountShape.test(value), 'must be a count of edits'],
+  status: [(value) => statuses.has(value), 'must be pending, approved or spam'],
+  // Empty for a comment brought from elsewhere (the address was that system's to keep).
+  client: [(value) => clientShape.test(value), 'must be empty or a client hash'],
+}
+
+function shapeIssue(
+  index: number | undefined,
+  field: string,
+  code: string,
+  message: string,
+): ShapeIssue {
+  const at = index === undefined ? field : `comments[${index}]${field ? `.${field}` : ''}`
+  return { ...(index === undefined ? {} : { index }), field: at, code, message: `${at} ${message}` }
+}
+
+type Checked = { ok: true; comment: StoredComment } | { ok: false; issues: ImportIssue[] }
+
+/**
+ * Checks one record of a backup: exactly the stored fields, each of its shape, and
+ * the submitted ones under the comment rules. The comment comes back with those
+ * normalised as the intake would (NFC, LF, trimmed), every key in its place, so
+ * a record export wrote is restored byte for byte.
+ */
+function checkComment(value: unknown, index: number): Checked {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return [error(at, 'invalid_type', 'must be a comment object')]
-  }
-  const record = value as Record<string, unknown>
-  const errors: ImportIssue[] = []
-  for (const name of Object.keys(record)) {
-    if (!known.has(name)) errors.push(error(`${at}.${name}`, 'unknown_field', 'is not a field'))
-  }
-  for (const name of [...required, ...optional]) {
-    const field = record[name]
-    if (field === undefined) {
-      if (required.includes(name)) errors.push(error(`${at}.${name}`, 'required', 'is required'))
-    } else if (typeof field !== 'string') {
-      errors.push(error(`${at}.${name}`, 'invalid_type', 'must be a string'))
+    return {
+      ok: false,
+      issues: [shapeIssue(index, '', 'invalid_type', 'must be a comment object')],
     }
   }
-  if (errors.length > 0) return errors
-  const c = record as unknown as StoredComment
-  if (!isCommentId(c.id)) errors.push(error(`${at}.id`, 'invalid_value', 'must be a comment id'))
-  if (!slugShape.test(c.article)) {
-    errors.push(error(`${at}.article`, 'invalid_value', 'must be an article slug'))
+  const record = value as Record<string, unknown>
+  const issues: ImportIssue[] = []
+  for (const name of Object.keys(record)) {
+    if (!storedFields.has(name)) {
+      issues.push(shapeIssue(index, name, 'unknown_field', 'is not a field'))
+    }
   }
-  if (c.parent !== undefined && !isCommentId(c.parent)) {
-    errors.push(error(`${at}.parent`, 'invalid_value', 'must be a comment id'))
+  for (const [name, { required }] of storedFields) {
+    const field = record[name]
+    if (field === undefined) {
+      if (required) issues.push(shapeIssue(index, name, 'required', 'is required'))
+    } else if (typeof field !== 'string') {
+      issues.push(shapeIssue(index, name, 'invalid_type', 'must be a string'))
+    }
   }
-  if (!statuses.has(c.status)) {
-    errors.push(error(`${at}.status`, 'invalid_value', 'must be pending, approved or spam'))
+  if (issues.length > 0) return { ok: false, issues }
+  const fields = record as Record<StoredField, string | undefined>
+  for (const name of recordFieldNames) {
+    const field = fields[name]
+    const [holds, message] = recordRules[name]
+    if (field !== undefined && !holds(field)) {
+      issues.push(shapeIssue(index, name, 'invalid_value', message))
+    }
   }
-  if (!instantShape.test(c.created) || Number.isNaN(Date.parse(c.created))) {
-    errors.push(error(`${at}.created`, 'invalid_value', 'must be an ISO 8601 date-time'))
+  const validated = validateImportedComment(record)
+  if (!validated.ok) {
+    for (const issue of validated.issues) {
+      issues.push({ index, field: `comments[${index}].${issue.field}`, code: issue.code })
+    }
   }
-  if (c.author.trim() === '') errors.push(error(`${at}.author`, 'required', 'is required'))
-  if (c.content.trim() === '') errors.push(error(`${at}.content`, 'required', 'is required'))
-  if (c.url !== undefined && !/^https?:\/\/\S+$/.test(c.url)) {
-    errors.push(error(`${at}.url`, 'invalid_url', 'must be an http or https URL'))
+  if (!validated.ok || issues.length > 0) return { ok: false, issues }
+  const input: Partial<Record<string, string>> = validated.input
+  const comment: Record<string, string> = {}
+  for (const [name, field] of Object.entries(fields)) {
+    if (!commentFields[name as CommentField]) comment[name] = field as string
+    else if (input[name] !== undefined) comment[name] = input[name]
+    // A required field the rules let be empty (an imported comment's e-mail) stays, as "".
+    else if (commentFields[name as CommentField].required) comment[name] = ''
   }
-  return errors
+  return { ok: true, comment: comment as unknown as StoredComment }
 }
 
-/** Checks an import body: `{ "comments": [...] }` with 1 to maxImportBatch valid comments. */
+/**
+ * Checks an import body: `{ "comments": [...] }` with 1 to maxImportBatch comments,
+ * each as export writes it and within the comment rules. One bad record refuses the
+ * batch: every issue of every record is listed.
+ */
 export function checkImport(
   body: unknown,
 ): { ok: true; comments: StoredComment[] } | { ok: false; errors: ImportIssue[] } {
   const list = (body as { comments?: unknown } | null)?.comments
   if (!Array.isArray(list)) {
-    return { ok: false, errors: [error('comments', 'required', 'must be a list of comments')] }
+    return {
+      ok: false,
+      errors: [shapeIssue(undefined, 'comments', 'required', 'must be a list of comments')],
+    }
   }
   if (list.length === 0 || list.length > maxImportBatch) {
     return {
       ok: false,
-      errors: [error('comments', 'invalid_length', `must hold 1 to ${maxImportBatch} comments`)],
+      errors: [
+        shapeIssue(
+          undefined,
+          'comments',
+          'invalid_length',
+          `must hold 1 to ${maxImportBatch} comments`,
+        ),
+      ],
     }
   }
-  const errors = list.flatMap((item, index) => checkComment(item, `comments[${index}]`))
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, comments: list }
+  const comments: StoredComment[] = []
+  const errors: ImportIssue[] = []
+  list.forEach((item, index) => {
+    const checked = checkComment(item, index)
+    if (checked.ok) comments.push(checked.comment)
+    else errors.push(...checked.issues)
+  })
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, comments }
 }

@@ -10,3 +10,10 @@ export function editDeadline(comment: { created: string }): Date {
 export function editWindowOpen(comment: { created: string }, now: Date): boolean {
   return now.getTime() < editDeadline(comment).getTime()
 }
+
+/**
+ * Edits one comment may have. A commenter fixing a typo or two never comes near
+ * it; it bounds what one proof can make the store write (and, for an approved
+ * comment, the moderator re-read) within the window.
+ */
+export const maxEditsPerComment = 5

@@ -1,15 +1,13 @@
 import type { ArticleMeta } from '../content/types'
 import { logDecision } from './decision-log'
-import { checkEditProof, type EditKey } from './edit-proof'
-import { editWindowOpen } from './edit-window'
+import { type EditKey, proofFault } from './edit-proof'
+import { editDeadline, maxEditsPerComment } from './edit-window'
 import { commentFieldNames } from './fields'
 import { duplicateFingerprint } from './fingerprint'
-import { isCommentId } from './ids'
-import type { IntakeOutcome } from './intake'
 import type { Refusal } from './refusals'
 import { validateComment } from './rules'
 import type { CommentStore } from './store'
-import type { CommentInput, StoredComment } from './types'
+import type { CommentInput, CommentStatus, StoredComment } from './types'
 
 /** What editing needs from the outside world; `now` is passed in so tests set the clock. */
 export interface EditDeps {
@@ -19,34 +17,80 @@ export interface EditDeps {
   now: Date
 }
 
-/** The comment a proof opens, or why it opens none. */
-export type Authorised = { ok: true; comment: StoredComment } | { ok: false; refusal: Refusal }
+/** What a change needs besides: the comment limiter, which edits count against like posts. */
+export interface ChangeDeps extends EditDeps {
+  limiter?: RateLimit
+  /** Seconds the limiter makes a client wait; said in a rate_limited refusal. */
+  ratePeriod: number
+  /** The key the limiter counts the client under (its IPv4 address or IPv6 /64), as for posts. */
+  clientNetwork: string
+}
 
 /**
- * Checks that `proof` lets its holder change comment `id` of `article` now: the
- * comment exists there and is not spam, the proof is that comment's, and the
- * window is open. A proof is checked before the window, so only its author
- * learns that the window closed.
+ * The comment a proof opens, or why it opens none. `decoy`: it is a decoy answer's
+ * comment (store.keepDecoy), which every later step answers exactly as a held
+ * comment, without touching what readers or moderators see.
  */
-export async function authoriseEdit(
+export type Authorised =
+  | { ok: true; comment: StoredComment; decoy: boolean }
+  | { ok: false; refusal: Refusal }
+
+/**
+ * Opens comment `id` of `article` with `proof`, as a page does to show the
+ * reader their own comments: the proof is checked first, without a KV read
+ * (edit-proof.ts's proofFault: its article, its comment, the window), then the
+ * comment is read: it must be there, on this article, not spam.
+ */
+export async function openOwnComment(
   article: ArticleMeta,
   id: string,
   proof: string | undefined,
   deps: EditDeps,
 ): Promise<Authorised> {
-  const comment = isCommentId(id) ? await deps.store.get(id) : null
-  if (!comment || comment.article !== article.slug || comment.status === 'spam') {
+  const fault = await proofFault(deps.key, article.slug, id, proof, deps.now)
+  if (fault) return { ok: false, refusal: { reason: fault } }
+  return readOwn(article, id, deps.store)
+}
+
+async function readOwn(article: ArticleMeta, id: string, store: CommentStore): Promise<Authorised> {
+  const found = await store.getOwn(id)
+  if (!found || found.comment.article !== article.slug || found.comment.status === 'spam') {
     return { ok: false, refusal: { reason: 'unknown_comment' } }
   }
-  if (!proof) return { ok: false, refusal: { reason: 'no_edit_proof' } }
-  if (!deps.key || !(await checkEditProof(deps.key, comment, proof))) {
-    return { ok: false, refusal: { reason: 'bad_edit_proof' } }
-  }
-  if (!editWindowOpen(comment, deps.now)) {
-    return { ok: false, refusal: { reason: 'edit_window_closed' } }
-  }
-  return { ok: true, comment }
+  return { ok: true, ...found }
 }
+
+/**
+ * Lets a request with `proof` change or delete comment `id` of `article`: the
+ * proof (no KV read), then the comment limiter (a change costs like a post),
+ * then the comment itself. A stranger's forged proofs cost neither the limiter
+ * nor a read, and learn nothing of which ids exist.
+ */
+export async function authoriseEdit(
+  article: ArticleMeta,
+  id: string,
+  proof: string | undefined,
+  deps: ChangeDeps,
+): Promise<Authorised> {
+  const fault = await proofFault(deps.key, article.slug, id, proof, deps.now)
+  if (fault) return { ok: false, refusal: { reason: fault } }
+  if (deps.limiter) {
+    const { success } = await deps.limiter.limit({ key: deps.clientNetwork })
+    if (!success) {
+      logDecision({ decision: 'rate_limited', article: article.slug, id, reason: 'edit' })
+      return { ok: false, refusal: { reason: 'rate_limited', retryAfter: deps.ratePeriod } }
+    }
+  }
+  return readOwn(article, id, deps.store)
+}
+
+/**
+ * An edit's outcome: the comment as it now is, whether anything was written, and
+ * the status it had before (an approved comment that changed is pending again).
+ */
+export type EditOutcome =
+  | { ok: true; comment: StoredComment; stored: boolean; was: CommentStatus }
+  | { ok: false; refusal: Refusal }
 
 /** The fields an author may change; the parent stays what it was. */
 const editableFields = commentFieldNames.filter((name) => name !== 'parent')
@@ -58,16 +102,29 @@ function submittedInput(comment: StoredComment): Record<string, unknown> {
 }
 
 /**
- * Applies an author's changes to their comment under the rules of a new one
- * (invalid fields, duplicates); the status is kept, so an approved comment stays
- * approved, and `edited` records when. A change to nothing stores nothing.
+ * Applies an author's changes to their comment under the field rules of a new
+ * one. Not the duplicate check: an edit is already counted and capped, and a
+ * refusal for repeating another comment would tell whether a hidden one holds
+ * that text. A change to nothing stores nothing. At most maxEditsPerComment
+ * edits are stored. A changed approved comment goes back to moderation
+ * (pending), so what readers see is always what a moderator approved. A
+ * decoy is changed like a held comment, in its own key.
  */
 export async function editComment(
   article: ArticleMeta,
-  comment: StoredComment,
+  opened: { comment: StoredComment; decoy: boolean },
   changes: Record<string, unknown>,
   deps: EditDeps,
-): Promise<IntakeOutcome> {
+): Promise<EditOutcome> {
+  const { comment } = opened
+  const edits = Number(comment.edits ?? 0)
+  if (edits >= maxEditsPerComment) {
+    const left = (editDeadline(comment).getTime() - deps.now.getTime()) / 1000
+    return {
+      ok: false,
+      refusal: { reason: 'edit_limit_reached', retryAfter: Math.max(1, Math.ceil(left)) },
+    }
+  }
   const merged = submittedInput(comment)
   for (const name of editableFields) if (name in changes) merged[name] = changes[name]
   const validated = validateComment(merged)
@@ -76,31 +133,35 @@ export async function editComment(
   }
   const input: CommentInput = validated.input
   if (commentFieldNames.every((name) => input[name] === comment[name])) {
-    return { ok: true, comment, stored: false }
-  }
-  const before = await duplicateFingerprint(article.slug, comment.email, comment.content)
-  const after = await duplicateFingerprint(article.slug, input.email, input.content)
-  if (after !== before) {
-    const existing = await deps.store.findDuplicate(after)
-    if (existing && existing !== comment.id) return { ok: false, refusal: { reason: 'duplicate' } }
+    return { ok: true, comment, stored: false, was: comment.status }
   }
   const kept: Partial<StoredComment> = { ...comment }
   for (const name of commentFieldNames) delete kept[name]
   const edited = {
     ...kept,
     ...input,
+    status: comment.status === 'approved' ? 'pending' : comment.status,
     edited: deps.now.toISOString(),
+    edits: String(edits + 1),
   } as StoredComment
-  await deps.store.update(edited, { before, after })
+  if (opened.decoy) await deps.store.keepDecoy(edited, editDeadline(edited), deps.now)
+  else await deps.store.update(comment, edited)
   logDecision({ decision: 'edited', article: article.slug, id: comment.id })
-  return { ok: true, comment: edited, stored: true }
+  return { ok: true, comment: edited, stored: true, was: comment.status }
 }
 
 /** Deletes a comment at its author's request (after authoriseEdit). */
-export async function withdrawComment(comment: StoredComment, store: CommentStore): Promise<void> {
-  await store.remove(
-    comment,
-    await duplicateFingerprint(comment.article, comment.email, comment.content),
-  )
+export async function withdrawComment(
+  opened: { comment: StoredComment; decoy: boolean },
+  store: CommentStore,
+): Promise<void> {
+  const { comment } = opened
+  if (opened.decoy) await store.removeDecoy(comment.id)
+  else {
+    await store.remove(
+      comment,
+      await duplicateFingerprint(comment.article, comment.email, comment.content),
+    )
+  }
   logDecision({ decision: 'withdrawn', article: comment.article, id: comment.id })
 }

@@ -42,3 +42,40 @@ export type PublicCommentFields = Pick<CommentInput, PublicField> & {
   /** When its author last edited it (ISO 8601, UTC); absent if never. */
   edited?: string
 }
+
+/**
+ * What the site keeps beside the submitted fields, all written by the site and
+ * never by a reader: with `commentFields` this is every field of a stored
+ * comment, the list a backup's import checks records against.
+ */
+export const recordFields = {
+  id: { required: true },
+  article: { required: true },
+  /** ISO 8601, UTC. */
+  created: { required: true },
+  /** When its author last edited it, within the edit window. */
+  edited: { required: false },
+  /** How many times its author edited it, in decimal (absent: never); see maxEditsPerComment. */
+  edits: { required: false },
+  /** pending, approved or spam. */
+  status: { required: true },
+  /** Salted hash of the client address, for abuse handling; never the address itself. */
+  client: { required: true },
+} as const
+
+type Records = typeof recordFields
+
+/** The name of a field the site writes. */
+export type RecordField = keyof Records
+
+/** Every field the site writes, in the order of the list above. */
+export const recordFieldNames = Object.keys(recordFields) as RecordField[]
+
+type RequiredRecordField = {
+  [K in RecordField]: Records[K]['required'] extends true ? K : never
+}[RecordField]
+
+/** The fields the site writes, each as text. */
+export type CommentRecordFields = { [K in RequiredRecordField]: string } & {
+  [K in Exclude<RecordField, RequiredRecordField>]?: string
+}

@@ -1,5 +1,6 @@
 import type { ArticleMeta } from '../content/types'
 import { logDecision } from './decision-log'
+import { editDeadline } from './edit-window'
 import { clientHash, duplicateFingerprint } from './fingerprint'
 import { newCommentId } from './ids'
 import type { Refusal } from './refusals'
@@ -22,14 +23,19 @@ export interface IntakeDeps {
   autoApprove: boolean
   /** Pending comments an article may hold before new ones are refused. */
   maxPending: number
+  /**
+   * Whether edit proofs are issued: a decoy is then kept until its window ends,
+   * so that its proof opens it like a held comment's (store.keepDecoy).
+   */
+  keepDecoys: boolean
   now: Date
 }
 
 /**
- * The outcome of one submission or edit: a comment, or why it was refused.
- * `stored: false` means nothing was written: for a new post, a decoy (what a
- * robot that filled the honeypot, or a repeat of a comment readers cannot see,
- * is answered with, so neither learns anything); for an edit, no change.
+ * The outcome of one submission: a comment, or why it was refused. `stored:
+ * false` means a decoy: what a robot that filled the honeypot, or a repeat of a
+ * comment readers cannot see, is answered with, so neither learns anything. No
+ * comment was stored; with edit proofs on, the decoy is kept apart for them.
  */
 export type IntakeOutcome =
   | { ok: true; comment: StoredComment; stored: boolean }
@@ -50,11 +56,13 @@ export function closedRefusal(article: ArticleMeta): Refusal | undefined {
 }
 
 /**
- * Takes one comment: validate, the honeypot, Turnstile, then the rate limit,
- * and only then anything that reads KV (the parent, the moderation queue's
- * size, duplicates), then store. Nothing is stored unless every check passed;
+ * Takes one comment: validate, Turnstile, then the rate limit, and only then
+ * anything that reads KV (the parent, the moderation queue's size, duplicates),
+ * then the honeypot, then store. Nothing is stored unless every check passed;
  * a client is charged by the rate limiter before KV is read, so a flood costs
- * it one refusal per request, not our reads.
+ * it one refusal per request, not our reads. The honeypot comes last so that a
+ * robot that fills it meets every other refusal a real post would (a 429 among
+ * them) and cannot tell the decoy from an accepted post by them.
  */
 export async function takeComment(
   article: ArticleMeta,
@@ -72,14 +80,11 @@ export async function takeComment(
     status: deps.autoApprove ? 'approved' : 'pending',
     client: await clientHash(deps.clientAddress, deps.clientSalt),
   }
-  const decoy = (reason: string): IntakeOutcome => {
+  const decoy = async (reason: string): Promise<IntakeOutcome> => {
+    const held: StoredComment = { ...comment, status: 'pending' }
+    if (deps.keepDecoys) await deps.store.keepDecoy(held, editDeadline(held), deps.now)
     logDecision({ decision: 'refused', article: article.slug, reason })
-    return { ok: true, comment: { ...comment, status: 'pending' }, stored: false }
-  }
-
-  const honeypot = body.website2
-  if (typeof honeypot !== 'string' ? honeypot !== undefined : honeypot !== '') {
-    return decoy('honeypot')
+    return { ok: true, comment: held, stored: false }
   }
 
   if (deps.turnstileSecret) {
@@ -125,6 +130,11 @@ export async function takeComment(
   if (earlier?.status === 'approved') return refuse(article, { reason: 'duplicate' })
   // Answering 409 here would tell a stranger that an invisible comment exists.
   if (earlier) return decoy('duplicate_of_unpublished')
+
+  const honeypot = body.website2
+  if (typeof honeypot !== 'string' ? honeypot !== undefined : honeypot !== '') {
+    return decoy('honeypot')
+  }
 
   try {
     await deps.store.add(comment, fingerprint)

@@ -13,11 +13,12 @@ export type RefusalReason =
   | 'no_edit_proof'
   | 'bad_edit_proof'
   | 'edit_window_closed'
+  | 'edit_limit_reached'
 
 /** A refused submission: the reason, the fields at fault, and when to try again. */
 export interface Refusal {
   reason: RefusalReason
   issues?: FieldIssue[]
-  /** Seconds until the client may post again (rate_limited). */
+  /** Seconds until the client may try again (rate_limited, edit_limit_reached). */
   retryAfter?: number
 }

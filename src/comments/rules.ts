@@ -96,12 +96,16 @@ function formatRules(): Partial<Record<CommentField, FormatRule[]>> {
   }
 }
 
-/** A comment submission; unknown fields (the honeypot, Turnstile's token) are read separately. */
-function buildCommentSchema() {
+/**
+ * A comment's submitted fields; unknown fields (the honeypot, Turnstile's token)
+ * are read separately. Fields in `mayBeEmpty` are optional whatever the list says.
+ */
+function buildCommentSchema(mayBeEmpty: ReadonlySet<CommentField>) {
   const rules = formatRules()
   const shape = Object.fromEntries(
     commentFieldNames.map((name) => {
-      const { max, required } = commentFields[name]
+      const { max } = commentFields[name]
+      const required = commentFields[name].required && !mayBeEmpty.has(name)
       const checked = text(max, required).check(
         ...(rules[name] ?? []).map(([holds, code]) =>
           z.refine<string>((value) => value === '' || holds(value), { error: code }),
@@ -113,16 +117,17 @@ function buildCommentSchema() {
   return z.object(shape)
 }
 
+type CommentSchema = ReturnType<typeof buildCommentSchema>
+
 // Built on first use, not at module load: most isolates only serve feeds and never validate.
-let commentSchema: ReturnType<typeof buildCommentSchema> | undefined
+let commentSchema: CommentSchema | undefined
+let importedSchema: CommentSchema | undefined
 
 /** The result of validating a submission: the normalised input or every broken field. */
 export type Validated = { ok: true; input: CommentInput } | { ok: false; issues: FieldIssue[] }
 
-/** Validates a parsed body (form fields or JSON object) against the comment rules. */
-export function validateComment(body: unknown): Validated {
-  commentSchema ??= buildCommentSchema()
-  const result = commentSchema.safeParse(body)
+function validate(schema: CommentSchema, body: unknown): Validated {
+  const result = schema.safeParse(body)
   if (!result.success) {
     const seen = new Set<string>()
     const issues: FieldIssue[] = []
@@ -143,4 +148,21 @@ export function validateComment(body: unknown): Validated {
     if (typeof value === 'string' && value !== '') input[name] = value
   }
   return { ok: true, input: input as CommentInput }
+}
+
+/** Validates a parsed body (form fields or JSON object) against the comment rules. */
+export function validateComment(body: unknown): Validated {
+  commentSchema ??= buildCommentSchema(new Set())
+  return validate(commentSchema, body)
+}
+
+/**
+ * Validates the submitted fields of an imported comment against the same rules,
+ * but for one: its e-mail may be empty, as a comment brought from another system
+ * (WordPress, without "name and e-mail required") may have none. An empty e-mail
+ * is absent from `input`.
+ */
+export function validateImportedComment(body: unknown): Validated {
+  importedSchema ??= buildCommentSchema(new Set(['email']))
+  return validate(importedSchema, body)
 }

@@ -69,26 +69,69 @@ export class CommentStore {
     return updated
   }
 
-  /** Rewrites a comment its author edited, its list entry, and its duplicate key if the text changed. */
-  async update(
-    after: StoredComment,
-    fingerprints: { before: string; after: string },
-  ): Promise<void> {
+  /**
+   * A comment its author may still change: the stored one, or a decoy kept for
+   * its proof (see keepDecoy). `decoy` says which; nothing else may differ.
+   */
+  async getOwn(id: string): Promise<{ comment: StoredComment; decoy: boolean } | null> {
+    const comment = await this.get(id)
+    if (comment) return { comment, decoy: false }
+    const decoy = await this.kv.get<StoredComment>(keys.decoy(id), 'json')
+    return decoy ? { comment: decoy, decoy: true } : null
+  }
+
+  /**
+   * Keeps a decoy answer's comment (a filled honeypot, a repeat of an unpublished
+   * comment) under its own key until `until` (its edit window's end), so later
+   * requests with its proof are answered as for a held comment. Never listed,
+   * counted, exported or shown to anyone but the holder of its proof; KV expires it.
+   */
+  async keepDecoy(comment: StoredComment, until: Date, now: Date): Promise<void> {
+    // KV refuses expirations less than 60 seconds away.
+    const seconds = Math.max(60, Math.ceil((until.getTime() - now.getTime()) / 1000))
+    await this.kv.put(keys.decoy(comment.id), JSON.stringify(comment), { expirationTtl: seconds })
+  }
+
+  /** Drops a decoy its holder deleted. */
+  async removeDecoy(id: string): Promise<void> {
+    await this.kv.delete(keys.decoy(id))
+  }
+
+  /**
+   * Rewrites a comment its author edited: the comment, its list entry (moved if
+   * the status changed), and its duplicate key if the text or e-mail changed. An
+   * edit may repeat another comment's text (edits are not checked for duplicates,
+   * so they reveal no hidden comment): the key then stays with that comment.
+   */
+  async update(before: StoredComment, after: StoredComment): Promise<void> {
     await this.kv.put(keys.comment(after.id), JSON.stringify(after))
     await this.kv.put(keys.listEntry(after.status, after.article, after.id), '')
-    if (fingerprints.after !== fingerprints.before) {
-      await Promise.all([
-        this.kv.put(keys.duplicate(fingerprints.after), after.id),
-        this.kv.delete(keys.duplicate(fingerprints.before)),
-      ])
+    if (after.status !== before.status) {
+      await this.kv.delete(keys.listEntry(before.status, before.article, before.id))
+    }
+    const old = await duplicateFingerprint(before.article, before.email, before.content)
+    const next = await duplicateFingerprint(after.article, after.email, after.content)
+    if (next === old) return
+    await Promise.all([
+      this.releaseDuplicate(old, after.id),
+      this.findDuplicate(next).then((holder) =>
+        holder ? undefined : this.kv.put(keys.duplicate(next), after.id),
+      ),
+    ])
+  }
+
+  /** Deletes a duplicate key only if it names comment `id` (another may hold that text). */
+  private async releaseDuplicate(fingerprint: string, id: string): Promise<void> {
+    if ((await this.findDuplicate(fingerprint)) === id) {
+      await this.kv.delete(keys.duplicate(fingerprint))
     }
   }
 
-  /** Deletes a comment and its index and duplicate keys. */
+  /** Deletes a comment, its index key, and its duplicate key if that names it. */
   async remove(comment: StoredComment, fingerprint: string): Promise<void> {
     await Promise.all([
       this.kv.delete(keys.listEntry(comment.status, comment.article, comment.id)),
-      this.kv.delete(keys.duplicate(fingerprint)),
+      this.releaseDuplicate(fingerprint, comment.id),
     ])
     await this.kv.delete(keys.comment(comment.id))
   }

@@ -1,4 +1,4 @@
-import type { CommentInput, PublicCommentFields } from './fields'
+import type { CommentInput, CommentRecordFields, PublicCommentFields } from './fields'
 
 export type { CommentInput }
 
@@ -8,17 +8,11 @@ export type CommentStatus = 'pending' | 'approved' | 'spam'
 /** What readers may see of a comment: never the e-mail address (see publicView). */
 export type PublicComment = PublicCommentFields
 
-/** Everything stored for a comment, as moderators see it. */
-export type StoredComment = CommentInput & {
-  id: string
-  article: string
-  created: string
-  /** When its author last edited it, within the edit window. */
-  edited?: string
-  status: CommentStatus
-  /** Salted hash of the client address, for abuse handling; never the address itself. */
-  client: string
-}
+/** Everything stored for a comment, as moderators see it: both field lists of fields.ts. */
+export type StoredComment = CommentInput &
+  Omit<CommentRecordFields, 'status'> & {
+    status: CommentStatus
+  }
 
 /** A comment with its approved replies, oldest first. */
 export interface CommentThread {

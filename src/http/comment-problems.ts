@@ -60,6 +60,10 @@ const answers: Record<
     status: 403,
     detail: 'The 15 minutes in which a comment can be edited or deleted are over.',
   },
+  edit_limit_reached: {
+    status: 429,
+    detail: 'This comment has been edited as often as a comment may be; it can still be deleted.',
+  },
 }
 
 const fieldMessages: Record<FieldIssueCode, string> = {

@@ -46,10 +46,19 @@ export function editCookieProof(c: Context, id: string): string | undefined {
   return getCookie(c, prefix + id)
 }
 
-/** Every comment id with an edit cookie in this request, with its proof (at most `limit`). */
-export function editCookieProofs(c: Context, limit = 20): Array<[string, string]> {
+/**
+ * Edit cookies a request's page looks at: the newest (ids begin with their
+ * time). Each that holds a valid proof costs a KV read, so a request carrying
+ * many costs no more than this; a reader with more comments open for editing on
+ * one article can change the newest three.
+ */
+export const maxEditCookies = 3
+
+/** The newest comment ids with an edit cookie in this request, with their proofs. */
+export function editCookieProofs(c: Context): Array<[string, string]> {
   return Object.entries(getCookie(c))
     .filter(([name]) => name.startsWith(prefix))
-    .slice(0, limit)
-    .map(([name, proof]) => [name.slice(prefix.length), proof])
+    .map(([name, proof]): [string, string] => [name.slice(prefix.length), proof])
+    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+    .slice(0, maxEditCookies)
 }

@@ -1,8 +1,9 @@
 /**
- * Sessions that need no storage: a session is its expiry time signed with a key
- * derived from a secret, and its CSRF token is a signature of the session. Only
- * someone holding the secret can make either, and changing the secret voids
- * every session at once.
+ * Sessions that need little storage: a session is its expiry time and a
+ * generation signed with a key derived from a secret, and its CSRF token is a
+ * signature of the session. Only someone holding the secret can make either;
+ * changing the secret voids every session at once, and so does moving the
+ * generation on (the caller keeps that one number).
  */
 
 import { toBase64Url } from './base64url'
@@ -22,7 +23,16 @@ function sameText(a: string, b: string): boolean {
 }
 
 /** The signing key of a secret: never the secret itself, so a leaked key reveals nothing. */
-export async function sessionKey(secret: string): Promise<CryptoKey> {
+export function sessionKey(secret: string): Promise<CryptoKey> {
+  return derivedKey(secret, 'session-signing-key')
+}
+
+/** The key device tokens are signed with: derived from the secret, apart from the sessions'. */
+export function deviceKey(secret: string): Promise<CryptoKey> {
+  return derivedKey(secret, 'device-signing-key')
+}
+
+async function derivedKey(secret: string, label: string): Promise<CryptoKey> {
   const base = await crypto.subtle.importKey(
     'raw',
     encoder.encode(secret),
@@ -30,7 +40,7 @@ export async function sessionKey(secret: string): Promise<CryptoKey> {
     false,
     ['sign'],
   )
-  const derived = await hmac(base, 'session-signing-key')
+  const derived = await hmac(base, label)
   return crypto.subtle.importKey(
     'raw',
     encoder.encode(derived),
@@ -40,23 +50,31 @@ export async function sessionKey(secret: string): Promise<CryptoKey> {
   )
 }
 
-/** A session valid until `expires` (milliseconds since the epoch): `<expires>.<signature>`. */
-export async function signSession(key: CryptoKey, expires: number): Promise<string> {
+/**
+ * A session valid until `expires` (milliseconds since the epoch) while the
+ * generation is `generation`: `<expires>.<generation>.<signature>`.
+ */
+export async function signSession(
+  key: CryptoKey,
+  expires: number,
+  generation: number,
+): Promise<string> {
   const stamp = String(Math.floor(expires))
-  return `${stamp}.${await hmac(key, `session:${stamp}`)}`
+  return `${stamp}.${generation}.${await hmac(key, `session:${stamp}:${generation}`)}`
 }
 
-/** Whether `session` was signed with `key` and has not expired at `now`. */
+/** Whether `session` was signed with `key` in `generation` and has not expired at `now`. */
 export async function verifySession(
   key: CryptoKey,
   session: string | undefined,
   now: number,
+  generation: number,
 ): Promise<boolean> {
-  const match = /^(\d{1,15})\.([\w-]{43})$/.exec(session ?? '')
+  const match = /^(\d{1,15})\.(\d{1,15})\.([\w-]{43})$/.exec(session ?? '')
   if (!match) return false
-  const [, stamp = '', signature = ''] = match
-  if (Number(stamp) <= now) return false
-  return sameText(signature, await hmac(key, `session:${stamp}`))
+  const [, stamp = '', signed = '', signature = ''] = match
+  if (Number(stamp) <= now || Number(signed) !== generation) return false
+  return sameText(signature, await hmac(key, `session:${stamp}:${signed}`))
 }
 
 /** The CSRF token of a session: its forms carry it, other sites cannot compute it. */
@@ -71,4 +89,24 @@ export async function verifyCsrf(
   token: string | undefined,
 ): Promise<boolean> {
   return token !== undefined && sameText(token, await csrfToken(key, session))
+}
+
+/**
+ * A device token: a random name and its signature, `<name>.<signature>`. It
+ * proves that a browser or CLI once signed in with the secret, nothing more.
+ */
+export async function signDevice(key: CryptoKey): Promise<string> {
+  const name = toBase64Url(crypto.getRandomValues(new Uint8Array(16)))
+  return `${name}.${await hmac(key, `device:${name}`)}`
+}
+
+/** The device's name when `token` was signed with `key`; undefined otherwise. */
+export async function verifyDevice(
+  key: CryptoKey,
+  token: string | undefined,
+): Promise<string | undefined> {
+  const match = /^([\w-]{22})\.([\w-]{43})$/.exec(token ?? '')
+  if (!match) return undefined
+  const [, name = '', signature = ''] = match
+  return sameText(signature, await hmac(key, `device:${name}`)) ? name : undefined
 }

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { type AppEnv, config, originOf } from '../app/context'
+import { type AppEnv, config, originOf, sessionStore } from '../app/context'
 import { paths } from '../app/paths'
 import { problem, problemResponse } from '../http/problem'
 import { sessionKey, signSession, verifyCsrf, verifySession } from '../lib/signed-session'
@@ -22,12 +22,16 @@ async function keyOf<E extends AppEnv>(c: Context<E>): Promise<CryptoKey | undef
   return token === undefined ? undefined : sessionKey(token)
 }
 
-/** Starts a session: a signed expiry in a cookie only /admin sees and scripts cannot read. */
+/**
+ * Starts a session: a signed expiry and the current session generation, in a
+ * cookie only /admin sees and scripts cannot read.
+ */
 export async function startSession<E extends AppEnv>(c: Context<E>): Promise<void> {
   const key = await keyOf(c)
   if (!key) return
   const maxAge = sessionHours * 3600
-  setCookie(c, cookieName, await signSession(key, Date.now() + maxAge * 1000), {
+  const generation = await sessionStore(c).generation()
+  setCookie(c, cookieName, await signSession(key, Date.now() + maxAge * 1000, generation), {
     path: paths.moderation,
     httpOnly: true,
     secure: new URL(c.req.url).protocol === 'https:',
@@ -36,22 +40,30 @@ export async function startSession<E extends AppEnv>(c: Context<E>): Promise<voi
   })
 }
 
-/** Ends the session in this browser. */
-export function endSession<E extends AppEnv>(c: Context<E>): void {
+/**
+ * Signs out: moves the session generation on, which ends every session signed
+ * so far (a copied cookie included), and deletes the cookie in this browser.
+ */
+export async function endSession<E extends AppEnv>(c: Context<E>): Promise<void> {
+  await sessionStore(c).endAll()
   deleteCookie(c, cookieName, {
     path: paths.moderation,
     secure: new URL(c.req.url).protocol === 'https:',
   })
 }
 
-/** The request's session when its cookie is signed with the current token and unexpired. */
+/**
+ * The request's session when its cookie is signed with the current token in
+ * the current generation and unexpired. Costs a KV read only with a cookie.
+ */
 export async function currentSession<E extends AppEnv>(
   c: Context<E>,
 ): Promise<AdminSession | undefined> {
   const key = await keyOf(c)
   const session = getCookie(c, cookieName)
   if (!key || session === undefined) return undefined
-  return (await verifySession(key, session, Date.now())) ? { session, key } : undefined
+  const generation = await sessionStore(c).generation()
+  return (await verifySession(key, session, Date.now(), generation)) ? { session, key } : undefined
 }
 
 const forbidden = (detail: string) => problemResponse(problem(403, detail))

@@ -2,12 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { type AppEnv, config } from '../app/context'
 import { problemFor } from '../http/comment-problems'
 import { problemResponse } from '../http/problem'
-
-const loopback = new Set(['localhost', '127.0.0.1', '[::1]'])
-
-function isLoopback(origin: string): boolean {
-  return URL.canParse(origin) && loopback.has(new URL(origin).hostname)
-}
+import { isLoopback } from '../lib/loopback'
 
 /**
  * Whether `origin` may post comments: the site itself (SITE_URL, never the

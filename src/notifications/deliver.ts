@@ -1,6 +1,6 @@
 import { EmailMessage } from 'cloudflare:email'
 import { plainTextMail } from './mime'
-import { type CommentNotice, noticeText } from './notice'
+import { type CommentNotice, noticeText, webhookText } from './notice'
 
 /** Where notices go; a channel without its settings was never enqueued. */
 export interface DeliverySettings {
@@ -32,10 +32,13 @@ async function sendMail(notice: CommentNotice, settings: DeliverySettings): Prom
   await settings.mailer.send(new EmailMessage(from, to, raw))
 }
 
-/** Posts `{"text": …}`, the shape Slack, Discord (…/slack) and Matrix hooks accept. */
+/**
+ * Posts `{"text": …}`, the shape Slack, Discord (…/slack) and Matrix hooks accept,
+ * in Slack's mrkdwn with the commenter's text escaped (webhookText).
+ */
 async function callWebhook(notice: CommentNotice, settings: DeliverySettings): Promise<void> {
   if (!settings.webhookUrl) throw new Error('NOTIFY_WEBHOOK_URL is not set')
-  const { text } = noticeText(notice, settings.moderationUrl)
+  const text = webhookText(notice, settings.moderationUrl)
   const response = await fetch(settings.webhookUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

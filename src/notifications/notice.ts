@@ -1,4 +1,5 @@
 import type { StoredComment } from '../comments/types'
+import { mrkdwn, oneLine, quoted, visibleText } from './inert-text'
 
 /** How the moderator is told: each channel is its own queue message, retried on its own. */
 export type NotificationChannel = 'email' | 'webhook'
@@ -40,19 +41,36 @@ export function moderationLink(moderationUrl: string, notice: CommentNotice): st
   return `${moderationUrl}?${query}`
 }
 
-/** Subject and text of a notice: who wrote what on which article, and where to moderate it. */
+/** Subject and text of the e-mail: who wrote what on which article, and where to moderate it. */
 export function noticeText(
   notice: CommentNotice,
   moderationUrl: string,
 ): { subject: string; text: string } {
+  const author = oneLine(notice.author)
+  const title = oneLine(notice.articleTitle)
   return {
-    subject: `New comment from ${notice.author} on “${notice.articleTitle}”`,
+    subject: `New comment from ${author} on “${title}”`,
     text: [
-      `${notice.author} wrote on “${notice.articleTitle}” (${notice.created}):`,
+      `${author} wrote on “${title}” (${notice.created}):`,
       '',
-      notice.content,
+      quoted(visibleText(notice.content)),
       '',
       `It waits for moderation: ${moderationLink(moderationUrl, notice)}`,
     ].join('\n'),
   }
+}
+
+/**
+ * The webhook's mrkdwn: the same lines as the e-mail with everything the commenter
+ * wrote escaped, and the moderation link on the last line, built from the site's
+ * address and the article alone.
+ */
+export function webhookText(notice: CommentNotice, moderationUrl: string): string {
+  const author = mrkdwn(oneLine(notice.author))
+  const title = mrkdwn(oneLine(notice.articleTitle))
+  return [
+    `${author} wrote on “${title}” (${notice.created}):`,
+    quoted(mrkdwn(visibleText(notice.content))),
+    `It waits for moderation: ${mrkdwn(moderationLink(moderationUrl, notice))}`,
+  ].join('\n')
 }

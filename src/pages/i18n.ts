@@ -84,6 +84,8 @@ const en = {
     no_edit_proof: 'Only the author can change this comment, from the browser that sent it.',
     bad_edit_proof: 'Only the author can change this comment, from the browser that sent it.',
     edit_window_closed: 'The 15 minutes in which you could change this comment are over.',
+    edit_limit_reached:
+      'This comment has been edited as many times as a comment may be. You can still delete it.',
   } satisfies Record<IntakeReason, string>,
 }
 
@@ -171,6 +173,8 @@ const hi: Messages = {
     no_edit_proof: 'इस टिप्पणी को केवल इसके लेखक उसी ब्राउज़र से बदल सकते हैं जिससे वह भेजी गई थी।',
     bad_edit_proof: 'इस टिप्पणी को केवल इसके लेखक उसी ब्राउज़र से बदल सकते हैं जिससे वह भेजी गई थी।',
     edit_window_closed: 'इस टिप्पणी को बदलने के 15 मिनट पूरे हो चुके हैं।',
+    edit_limit_reached:
+      'यह टिप्पणी जितनी बार बदली जा सकती है, उतनी बार बदली जा चुकी है। आप इसे अब भी हटा सकते हैं।',
   },
 }
 

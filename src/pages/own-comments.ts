@@ -1,7 +1,6 @@
 import type { Context } from 'hono'
 import { type AppEnv, commentStore, editKeyOf } from '../app/context'
-import { authoriseEdit } from '../comments/edit'
-import { proofMayOpen } from '../comments/edit-proof'
+import { openOwnComment } from '../comments/edit'
 import { editDeadline } from '../comments/edit-window'
 import type { StoredComment } from '../comments/types'
 import type { ArticleMeta } from '../content/types'
@@ -10,7 +9,9 @@ import type { OwnComments } from './comment-list'
 
 /**
  * The reader's own comments on this article that they may still change: those
- * whose edit cookie holds a valid proof and whose window is open at `now`.
+ * of the newest few edit cookies (maxEditCookies) whose proof is valid for this
+ * article and whose window is open at `now`. Only those cost a KV read each; a
+ * decoy's cookie opens its decoy, shown like any held comment.
  */
 export async function ownComments<E extends AppEnv>(
   c: Context<E>,
@@ -19,20 +20,12 @@ export async function ownComments<E extends AppEnv>(
 ): Promise<StoredComment[]> {
   const proofs = editCookieProofs(c)
   if (proofs.length === 0) return []
-  const deps = { store: commentStore(c), now, ...(await keyDeps(c)) }
-  const checked = await Promise.all(
-    proofs.map(async ([id, proof]) =>
-      (await proofMayOpen(deps.key, id, proof, now))
-        ? authoriseEdit(article, id, proof, deps)
-        : { ok: false as const },
-    ),
-  )
-  return checked.flatMap((result) => (result.ok ? [result.comment] : []))
-}
-
-async function keyDeps<E extends AppEnv>(c: Context<E>) {
   const key = editKeyOf(c)
-  return key ? { key: await key } : {}
+  const deps = { store: commentStore(c), now, ...(key ? { key: await key } : {}) }
+  const opened = await Promise.all(
+    proofs.map(([id, proof]) => openOwnComment(article, id, proof, deps)),
+  )
+  return opened.flatMap((result) => (result.ok ? [result.comment] : []))
 }
 
 /** The page's view of the reader's changeable comments. */

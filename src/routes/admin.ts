@@ -8,6 +8,7 @@ import { maxImportBatch } from '../comments/backup-checks'
 import { type ModerationAction, moderateComment } from '../comments/moderation'
 import type { CommentStatus } from '../comments/types'
 import { cacheControl } from '../http/cache-control'
+import { fieldError } from '../http/comment-problems'
 import { problem, problemResponse, storeUnavailable } from '../http/problem'
 import { adminAuth } from '../middleware/admin-auth'
 
@@ -94,9 +95,13 @@ admin.post(
     const outcome = await importComments(commentStore(c), body)
     if (!outcome.ok) {
       return problemResponse(
-        problem(422, 'One or more comments are not comments as exported.', {
-          errors: outcome.errors,
-        }),
+        problem(
+          422,
+          'Nothing was imported: some comments are not as exported or break the rules.',
+          {
+            errors: outcome.errors.map((issue) => ('message' in issue ? issue : fieldError(issue))),
+          },
+        ),
       )
     }
     await updateReadersView(c, outcome.changes)

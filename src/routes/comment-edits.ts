@@ -2,12 +2,15 @@ import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { type AppEnv, commentStore, editKeyOf, publicComments } from '../app/context'
+import { notifyModerator } from '../app/notify-moderator'
 import { paths } from '../app/paths'
+import { rateLimits } from '../app/rate-limits'
 import { updateReadersView } from '../app/view-updates'
 import {
   type Authorised,
   authoriseEdit,
-  type EditDeps,
+  type ChangeDeps,
+  type EditOutcome,
   editComment,
   withdrawComment,
 } from '../comments/edit'
@@ -16,6 +19,7 @@ import type { StoredComment } from '../comments/types'
 import { findPublicArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
+import { requestClientNetwork } from '../http/client-network'
 import { type IntakeRefusal, problemFor } from '../http/comment-problems'
 import { clearEditCookie, editCookieProof } from '../http/edit-cookie'
 import { mediaType } from '../http/negotiate'
@@ -50,9 +54,16 @@ const limitBody = bodyLimit({
     ),
 })
 
-async function editDeps(c: Context<EditEnv>): Promise<EditDeps> {
+async function editDeps(c: Context<EditEnv>): Promise<ChangeDeps> {
   const key = editKeyOf(c)
-  return { store: commentStore(c), now: new Date(), ...(key ? { key: await key } : {}) }
+  return {
+    store: commentStore(c),
+    now: new Date(),
+    limiter: c.env.COMMENT_RATE_LIMITER,
+    ratePeriod: rateLimits.COMMENT_RATE_LIMITER.period,
+    clientNetwork: requestClientNetwork(c.req.raw),
+    ...(key ? { key: await key } : {}),
+  }
 }
 
 /** The proof an API client sends: `Authorization: Bearer <edit_token>`. */
@@ -61,16 +72,28 @@ function bearerProof(c: Context<EditEnv>): string | undefined {
   return match?.[1]
 }
 
-/** After an edit or a deletion, what readers see and the pending count follow. */
-async function published(c: Context<EditEnv>, comment: StoredComment) {
-  await updateReadersView(c, [{ article: comment.article, id: comment.id }])
+/**
+ * After an edit: the view updater brings readers' view and the pending ids in
+ * line (an approved comment that changed is pending again), and the moderator
+ * hears of it as of a new comment. A decoy's edit (stored for nobody) touches none of it.
+ */
+async function afterEdit(c: Context<EditEnv>, outcome: EditOutcome & { ok: true }, decoy: boolean) {
+  if (decoy || !outcome.stored) return
+  await updateReadersView(c, [{ article: outcome.comment.article, id: outcome.comment.id }])
+  if (outcome.was === 'approved') notifyModerator(c, c.var.article, outcome.comment)
+}
+
+/** After a delete: readers' view and the pending ids lose the comment. */
+async function afterDelete(c: Context<EditEnv>, opened: Authorised & { ok: true }) {
+  if (opened.decoy) return
+  await updateReadersView(c, [{ article: opened.comment.article, id: opened.comment.id }])
 }
 
 /** Authorises a request with `proof` for the comment in the path. */
 async function authorise(
   c: Context<EditEnv>,
   proof: string | undefined,
-): Promise<Authorised & { deps: EditDeps }> {
+): Promise<Authorised & { deps: ChangeDeps }> {
   const deps = await editDeps(c)
   const result = await authoriseEdit(c.var.article, c.req.param('id') ?? '', proof, deps)
   return { ...result, deps }
@@ -97,12 +120,12 @@ commentEdits.patch(item, commentOriginGuard, findTarget, limitBody, async (c) =>
   if (!auth.ok) return problemResponse(problemFor(auth.refusal))
   const outcome = await editComment(
     c.var.article,
-    auth.comment,
+    auth,
     changes as Record<string, unknown>,
     auth.deps,
   )
   if (!outcome.ok) return problemResponse(problemFor(outcome.refusal))
-  await published(c, outcome.comment)
+  await afterEdit(c, outcome, auth.decoy)
   return c.json({ ...renderedView(outcome.comment), status: outcome.comment.status }, 200, {
     'cache-control': cacheControl.none,
   })
@@ -111,8 +134,8 @@ commentEdits.patch(item, commentOriginGuard, findTarget, limitBody, async (c) =>
 commentEdits.delete(item, commentOriginGuard, findTarget, async (c) => {
   const auth = await authorise(c, bearerProof(c))
   if (!auth.ok) return problemResponse(problemFor(auth.refusal))
-  await withdrawComment(auth.comment, auth.deps.store)
-  await published(c, auth.comment)
+  await withdrawComment(auth, auth.deps.store)
+  await afterDelete(c, auth)
   return c.body(null, 204, { 'cache-control': cacheControl.none })
 })
 
@@ -151,9 +174,9 @@ async function formRefusal(
     ),
     ...(editing ? {} : { form: { values: {}, errors: {}, summary: t.refusals[refusal.reason] } }),
   })
-  return c.html(await articleDocument(c, article, view), p.status as 400, {
-    'cache-control': cacheControl.none,
-  })
+  const headers: Record<string, string> = { 'cache-control': cacheControl.none }
+  if (p.retryAfter !== undefined) headers['retry-after'] = String(p.retryAfter)
+  return c.html(await articleDocument(c, article, view), p.status as 400, headers)
 }
 
 async function formFields(c: Context<EditEnv>): Promise<Record<string, unknown> | undefined> {
@@ -169,21 +192,25 @@ commentEdits.post(`${item}/edit`, commentOriginGuard, findTarget, limitBody, asy
   if (!auth.ok) return formRefusal(c, auth.refusal, typed)
   const outcome = await editComment(
     c.var.article,
-    auth.comment,
+    auth,
     typed === undefined ? {} : { content: typed },
     auth.deps,
   )
   if (!outcome.ok) return formRefusal(c, outcome.refusal, typed)
-  await published(c, outcome.comment)
+  await afterEdit(c, outcome, auth.decoy)
+  const { id, status } = outcome.comment
   const page = paths.article(c.var.article.slug)
-  return c.redirect(`${page}#comment-${outcome.comment.id}`, 303)
+  // As after a post: a held comment's page names it, which keeps that answer out of caches.
+  const target = status === 'pending' ? `${page}?held=${id}` : page
+  c.header('cache-control', cacheControl.none)
+  return c.redirect(`${target}#comment-${id}`, 303)
 })
 
 commentEdits.post(`${item}/delete`, commentOriginGuard, findTarget, async (c) => {
   const auth = await authorise(c, editCookieProof(c, c.req.param('id') ?? ''))
   if (!auth.ok) return formRefusal(c, auth.refusal)
-  await withdrawComment(auth.comment, auth.deps.store)
-  await published(c, auth.comment)
+  await withdrawComment(auth, auth.deps.store)
+  await afterDelete(c, auth)
   clearEditCookie(c, c.var.article.slug, auth.comment.id)
   return c.redirect(`${paths.article(c.var.article.slug)}#comments`, 303)
 })

@@ -140,6 +140,7 @@ commentIntake.post(
         maxPending: settings.maxPendingPerArticle,
         clientSalt: settings.clientSalt,
         autoApprove: settings.site.autoApproveComments,
+        keepDecoys: editKeyOf(c) !== undefined,
         now: new Date(),
         ...(settings.turnstileSecret ? { turnstileSecret: settings.turnstileSecret } : {}),
       })

@@ -15,9 +15,12 @@ import { problemResponse, storeUnavailable } from '../http/problem'
 import { csrfToken } from '../lib/signed-session'
 import {
   adminAuthPeriod,
+  adminOpen,
   authBlocked,
   countAuthFailure,
   isAdminToken,
+  isRecognisedDevice,
+  recogniseDevice,
 } from '../middleware/admin-auth'
 import {
   adminOriginGuard,
@@ -36,6 +39,10 @@ const noStore = { 'cache-control': cacheControl.none }
 
 /** The moderation page at /admin: sign in with the admin token, then list and moderate. */
 export const moderationPage = new Hono<AppEnv>()
+
+// A weak ADMIN_TOKEN closes the page as it closes the API.
+moderationPage.use(paths.moderation, adminOpen)
+moderationPage.use(`${paths.moderation}/*`, adminOpen)
 
 moderationPage.onError((error, c) => {
   if (error instanceof HTTPException) throw error
@@ -182,17 +189,20 @@ moderationPage.post(paths.signIn, adminOriginGuard, smallForm, async (c) => {
       { 'retry-after': String(adminAuthPeriod) },
     )
   const body = await c.req.parseBody()
-  // The right token always signs in (as on the API); only wrong ones are slowed.
+  // As on the API: a blocked network's every token is refused, unless this
+  // browser signed in before (its device cookie), which is counted on its own.
+  if (await authBlocked(c)) return tooMany()
   if (await isAdminToken(c, typeof body.token === 'string' ? body.token : '')) {
     await startSession(c)
+    if (!(await isRecognisedDevice(c))) await recogniseDevice(c)
     return c.redirect(paths.moderation, 303)
   }
-  if (authBlocked(c) || (await countAuthFailure(c))) return tooMany()
+  if (await countAuthFailure(c)) return tooMany()
   return html(c, signInPage(c, { kind: 'error', text: 'That is not the admin token.' }), 401)
 })
 
-moderationPage.post(paths.signOut, adminOriginGuard, smallForm, requireSession, (c) => {
-  endSession(c)
+moderationPage.post(paths.signOut, adminOriginGuard, smallForm, requireSession, async (c) => {
+  await endSession(c)
   return c.redirect(`${paths.moderation}?signed-out`, 303)
 })
 

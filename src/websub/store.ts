@@ -29,7 +29,7 @@ function isState(value: unknown): value is WebSubState {
   )
 }
 
-/** The announcer's KV record: the only KV user besides the comment store (comments/store.ts). */
+/** The announcer's KV record: a KV user besides the comment store (comments/store.ts). */
 export class WebSubStore {
   constructor(private readonly kv: StateKv) {}
 

@@ -65,12 +65,12 @@ describe('what an import batch must look like', () => {
       [
         'comments[0].id:invalid_value',
         'comments[0].article:invalid_value',
-        'comments[0].parent:invalid_value',
-        'comments[0].status:invalid_value',
         'comments[0].created:invalid_value',
+        'comments[0].status:invalid_value',
         'comments[0].author:required',
-        'comments[0].content:required',
         'comments[0].url:invalid_url',
+        'comments[0].content:required',
+        'comments[0].parent:unknown_parent',
       ],
     )
   })

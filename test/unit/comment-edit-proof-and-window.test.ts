@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { checkEditProof, editKey, editProof, proofMayOpen } from '../../src/comments/edit-proof'
+import { checkEditProof, editKey, editProof, proofFault } from '../../src/comments/edit-proof'
 import { editDeadline, editWindowMs, editWindowOpen } from '../../src/comments/edit-window'
 import { createdFromId, newCommentId } from '../../src/comments/ids'
 
-const comment = { id: '0mwwlzkyogiynmani6k', created: '2026-11-25T20:00:00.000Z' }
+const comment = {
+  article: 'an-article',
+  id: '0mwwlzkyogiynmani6k',
+  created: '2026-11-25T20:00:00.000Z',
+}
 const created = Date.parse(comment.created)
 
 describe('the edit window', () => {
@@ -28,6 +32,15 @@ describe('the edit proof', () => {
     assert.equal(await checkEditProof(key, other, proof), false)
     const recreated = { ...comment, created: '2026-11-25T20:00:00.001Z' }
     assert.equal(await checkEditProof(key, recreated, proof), false)
+  })
+
+  it("is bound to the comment's article: the same id under another slug does not verify", async () => {
+    const key = await editKey('secret one')
+    const proof = await editProof(key, comment)
+    assert.equal(
+      await checkEditProof(key, { ...comment, article: 'another-article' }, proof),
+      false,
+    )
   })
 
   it('cannot be made without the secret, nor tampered with', async () => {
@@ -61,21 +74,37 @@ describe('the edit proof spelling', () => {
 describe('an edit cookie checked before any read', () => {
   // The intake stamps the id and `created` with one clock reading.
   const now = Date.parse('2026-11-25T20:00:00.000Z')
-  const made = { id: newCommentId(now), created: new Date(now).toISOString() }
+  const made = {
+    article: 'an-article',
+    id: newCommentId(now),
+    created: new Date(now).toISOString(),
+  }
 
   it('reads the creation time back from the id', () => {
     assert.equal(createdFromId(made.id), made.created)
     assert.equal(createdFromId('not-an-id'), undefined)
   })
 
-  it('opens only with the comment’s own proof, inside its window', async () => {
+  it('opens only with the comment’s own proof, for its own article, inside its window', async () => {
     const key = await editKey('secret')
     const proof = await editProof(key, made)
     const later = new Date(now + 60_000)
-    assert.equal(await proofMayOpen(key, made.id, proof, later), true)
-    assert.equal(await proofMayOpen(key, made.id, proof, new Date(now + editWindowMs)), false)
-    assert.equal(await proofMayOpen(key, newCommentId(now + 1), proof, later), false)
-    assert.equal(await proofMayOpen(key, made.id, 'A'.repeat(43), later), false)
-    assert.equal(await proofMayOpen(undefined, made.id, proof, later), false, 'no key')
+    const fault = (
+      k: typeof key | undefined,
+      article: string,
+      id: string,
+      p?: string,
+      at = later,
+    ) => proofFault(k, article, id, p, at)
+    assert.equal(await fault(key, made.article, made.id, proof), undefined)
+    assert.equal(
+      await fault(key, made.article, made.id, proof, new Date(now + editWindowMs)),
+      'edit_window_closed',
+    )
+    assert.equal(await fault(key, 'another-article', made.id, proof), 'bad_edit_proof')
+    assert.equal(await fault(key, made.article, newCommentId(now + 1), proof), 'bad_edit_proof')
+    assert.equal(await fault(key, made.article, made.id, 'A'.repeat(43)), 'bad_edit_proof')
+    assert.equal(await fault(key, made.article, made.id), 'no_edit_proof')
+    assert.equal(await fault(undefined, made.article, made.id, proof), 'bad_edit_proof', 'no key')
   })
 })

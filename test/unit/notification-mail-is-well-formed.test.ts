@@ -44,7 +44,7 @@ describe('notices', () => {
     assert.equal(subject, 'New comment from सुनीता on “A title”')
     assert.equal(
       text,
-      'सुनीता wrote on “A title” (2026-11-25T10:00:00.000Z):\n\nपहली पंक्ति\nSecond line\n\n' +
+      'सुनीता wrote on “A title” (2026-11-25T10:00:00.000Z):\n\n> पहली पंक्ति\n> Second line\n\n' +
         'It waits for moderation: https://blog.example/admin?status=pending&article=an-article',
     )
   })

@@ -14,43 +14,53 @@ const hour = 3600_000
 describe('signed sessions', () => {
   it('accepts a session signed with the same secret until it expires', async () => {
     const key = await sessionKey('the-token')
-    const session = await signSession(key, now + 4 * hour)
-    assert.equal(await verifySession(key, session, now), true)
-    assert.equal(await verifySession(await sessionKey('the-token'), session, now), true)
-    assert.equal(await verifySession(key, session, now + 4 * hour), false)
+    const session = await signSession(key, now + 4 * hour, 0)
+    assert.equal(await verifySession(key, session, now, 0), true)
+    assert.equal(await verifySession(await sessionKey('the-token'), session, now, 0), true)
+    assert.equal(await verifySession(key, session, now + 4 * hour, 0), false)
   })
 
   it('refuses a session once the secret changes', async () => {
-    const session = await signSession(await sessionKey('old-token'), now + hour)
-    assert.equal(await verifySession(await sessionKey('new-token'), session, now), false)
+    const session = await signSession(await sessionKey('old-token'), now + hour, 0)
+    assert.equal(await verifySession(await sessionKey('new-token'), session, now, 0), false)
   })
 
   it('refuses a session whose expiry was moved or whose signature was altered', async () => {
     const key = await sessionKey('the-token')
-    const session = await signSession(key, now + hour)
-    const [stamp = '', signature = ''] = session.split('.')
+    const session = await signSession(key, now + hour, 0)
+    const [stamp = '', generation = '', signature = ''] = session.split('.')
     const flipped = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1)
     for (const forged of [
-      `${Number(stamp) + hour}.${signature}`,
-      `${stamp}.${flipped}`,
-      `${stamp}.`,
+      `${Number(stamp) + hour}.${generation}.${signature}`,
+      `${stamp}.${generation}.${flipped}`,
+      `${stamp}.${generation}.`,
+      `${stamp}.${signature}`,
       stamp,
       '',
       undefined,
     ]) {
-      assert.equal(await verifySession(key, forged, now), false, String(forged))
+      assert.equal(await verifySession(key, forged, now, 0), false, String(forged))
     }
   })
 
+  it('refuses a session of an earlier generation, and one whose generation was changed', async () => {
+    const key = await sessionKey('the-token')
+    const session = await signSession(key, now + hour, 3)
+    assert.equal(await verifySession(key, session, now, 3), true)
+    assert.equal(await verifySession(key, session, now, 4), false)
+    const [stamp = '', , signature = ''] = session.split('.')
+    assert.equal(await verifySession(key, `${stamp}.4.${signature}`, now, 4), false)
+  })
+
   it('does not carry the secret in the session', async () => {
-    const session = await signSession(await sessionKey('the-token'), now + hour)
+    const session = await signSession(await sessionKey('the-token'), now + hour, 0)
     assert.ok(!session.includes('the-token'))
   })
 
   it('gives each session its own CSRF token, unusable with another session', async () => {
     const key = await sessionKey('the-token')
-    const one = await signSession(key, now + hour)
-    const two = await signSession(key, now + 2 * hour)
+    const one = await signSession(key, now + hour, 0)
+    const two = await signSession(key, now + 2 * hour, 0)
     const token = await csrfToken(key, one)
     assert.equal(await verifyCsrf(key, one, token), true)
     assert.equal(await verifyCsrf(key, two, token), false)

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { editKey, editProof } from '../../src/comments/edit-proof'
+import { maxEditsPerComment } from '../../src/comments/edit-window'
+import { newCommentId } from '../../src/comments/ids'
 import { renderCommentMarkdown } from '../../src/comments/markdown'
 import { messagesFor } from '../../src/pages/i18n'
 import { editSecret, startWorker, type TestWorker } from '../harness/worker'
@@ -71,12 +73,19 @@ async function stored(id: string) {
   return raw ? JSON.parse(raw) : null
 }
 
-/** Moves a comment's creation back in KV, and gives the proof a server would have made for it. */
-async function backdate(id: string, minutes: number): Promise<string> {
-  const comment = await stored(id)
-  comment.created = new Date(Date.now() - minutes * 60_000).toISOString()
-  await (await worker.kv()).put(`v1:comment:${id}`, JSON.stringify(comment))
-  return editProof(await editKey(editSecret), comment)
+/**
+ * A copy of comment `id` made `minutes` ago (its id carries its creation time, as
+ * the intake's do), and the proof a server would have given for it.
+ */
+async function backdated(id: string, minutes: number): Promise<{ id: string; proof: string }> {
+  const time = Date.now() - minutes * 60_000
+  const copy = {
+    ...(await stored(id)),
+    id: newCommentId(time),
+    created: new Date(time).toISOString(),
+  }
+  await (await worker.kv()).put(`v1:comment:${copy.id}`, JSON.stringify(copy))
+  return { id: copy.id, proof: await editProof(await editKey(editSecret), copy) }
 }
 
 function cookieOf(response: Response): string {
@@ -96,8 +105,8 @@ describe('the JSON flow', () => {
     }
   })
 
-  it('edits an approved comment: it stays approved, is marked edited, and readers see it', async () => {
-    const accepted = await post()
+  it('edits an approved comment: it goes back to moderation, hidden until approved again, then marked edited', async () => {
+    const accepted = await post({ content: 'a harmless first text' })
     await approve(accepted.id)
     const feedBefore = await worker.fetch(`${commentsPath}/feed.json`)
     const etagBefore = feedBefore.headers.get('etag')
@@ -105,10 +114,23 @@ describe('the JSON flow', () => {
     const response = await patch(accepted.id, { content }, accepted.edit_token)
     assert.equal(response.status, 200)
     const body = await response.json()
-    assert.equal(body.status, 'approved')
+    assert.equal(body.status, 'pending')
     assert.equal(body.content, content)
     assert.equal(body.content_html, renderCommentMarkdown(content))
     assert.ok(body.edited, 'the answer says when it was edited')
+
+    const hidden = await (await worker.fetch(commentsPath)).json()
+    assert.ok(!hidden.comments.some((c: { id: string }) => c.id === accepted.id), 'not public')
+    assert.equal(hidden.count, hidden.comments.length)
+    const hiddenPage = await (await worker.fetch(`/articles/${slug}`)).text()
+    assert.ok(!hiddenPage.includes('a harmless first text'), 'the old text is gone too')
+    assert.ok(!hiddenPage.includes(renderCommentMarkdown(content)), 'the new one waits')
+    const queue = await (await adminCall(worker, 'GET', '/admin/comments?status=pending')).json()
+    assert.ok(
+      queue.comments.some((c: { id: string }) => c.id === accepted.id),
+      'in the queue',
+    )
+    await approve(accepted.id)
 
     const listed = await (await worker.fetch(commentsPath)).json()
     const shown = listed.comments.find((c: { id: string }) => c.id === accepted.id)
@@ -125,7 +147,7 @@ describe('the JSON flow', () => {
     assertHas(page, new RegExp(`<time datetime="${body.edited}">${t.edited}</time>`))
   })
 
-  it('refuses an edit that breaks the rules: empty text 422, too large 413, a duplicate 409', async () => {
+  it('refuses an edit that breaks the rules (empty text 422, too large 413) but never answers 409', async () => {
     const email = 'twice@example.org'
     const first = await post({ email, content: 'the first text' })
     const second = await post({ email, content: 'the second text' })
@@ -139,10 +161,33 @@ describe('the JSON flow', () => {
     assert.equal(badUrl.status, 422)
     const large = await patch(second.id, { content: 'x'.repeat(70_000) }, second.edit_token)
     assert.equal(large.status, 413)
-    const duplicate = await patch(second.id, { content: 'the first text' }, second.edit_token)
-    assert.equal(duplicate.status, 409)
     assert.equal((await stored(second.id)).content, 'the second text')
+    // A 409 here would say that a comment, perhaps one nobody can see, holds that text.
+    const repeated = await patch(second.id, { content: 'the first text' }, second.edit_token)
+    assert.equal(repeated.status, 200)
+    assert.equal((await stored(second.id)).content, 'the first text')
     assert.equal((await stored(first.id)).content, 'the first text')
+    // The duplicate key stays with the first: deleting the second leaves the first's repeat refused.
+    assert.equal((await remove(second.id, second.edit_token)).status, 204)
+    const again = await postJson(worker, validComment({ email, content: 'the first text' }))
+    assert.equal(again.status, 201)
+    assert.equal(await stored((await again.json()).id), null, 'a decoy: nothing stored')
+  })
+
+  it(`stores at most ${maxEditsPerComment} edits of a comment, then answers 429 until the window closes`, async () => {
+    const accepted = await post()
+    for (let n = 1; n <= maxEditsPerComment; n++) {
+      const response = await patch(accepted.id, { content: `edit ${n}` }, accepted.edit_token)
+      assert.equal(response.status, 200, `edit ${n}`)
+    }
+    const over = await patch(accepted.id, { content: 'one too many' }, accepted.edit_token)
+    assert.equal(over.status, 429)
+    assert.equal(over.headers.get('content-type'), 'application/problem+json; charset=utf-8')
+    const wait = Number(over.headers.get('retry-after'))
+    assert.ok(wait > 800 && wait <= 900, `Retry-After ${wait} is the rest of the window`)
+    assert.equal((await stored(accepted.id)).content, `edit ${maxEditsPerComment}`)
+    assert.equal((await stored(accepted.id)).edits, maxEditsPerComment)
+    assert.equal((await remove(accepted.id, accepted.edit_token)).status, 204, 'still deletable')
   })
 
   it("refuses another comment's token, a tampered token and none", async () => {
@@ -163,14 +208,14 @@ describe('the JSON flow', () => {
 
   it('refuses edits and deletes once 15 minutes have passed, with a problem saying so', async () => {
     const accepted = await post()
-    const proof = await backdate(accepted.id, 16)
-    const late = await patch(accepted.id, { content: 'too late' }, proof)
+    const old = await backdated(accepted.id, 16)
+    const late = await patch(old.id, { content: 'too late' }, old.proof)
     assert.equal(late.status, 403)
     assert.match((await late.json()).detail, /15 minutes/)
-    assert.equal((await remove(accepted.id, proof)).status, 403)
-    assert.ok(await stored(accepted.id), 'still stored')
-    const stillOpen = await backdate(accepted.id, 14)
-    assert.equal((await patch(accepted.id, { content: 'just in time' }, stillOpen)).status, 200)
+    assert.equal((await remove(old.id, old.proof)).status, 403)
+    assert.ok(await stored(old.id), 'still stored')
+    const recent = await backdated(accepted.id, 14)
+    assert.equal((await patch(recent.id, { content: 'just in time' }, recent.proof)).status, 200)
   })
 
   it('deletes an approved comment: gone from KV, the JSON and the count', async () => {
@@ -255,9 +300,9 @@ describe('the form flow', () => {
   it('refuses a form edit after the window and stops offering one', async () => {
     const posted = await postForm(worker, validComment() as Record<string, string>, newClient())
     const cookie = cookieOf(posted)
-    const id = cookie.slice('comment_edit_'.length, cookie.indexOf('='))
-    const proof = await backdate(id, 20)
-    const late = `comment_edit_${id}=${proof}`
+    const old = await backdated(cookie.slice('comment_edit_'.length, cookie.indexOf('=')), 20)
+    const id = old.id
+    const late = `comment_edit_${id}=${old.proof}`
     const response = await worker.fetch(`${commentsPath}/${id}/edit`, {
       method: 'POST',
       headers: { ...html, cookie: late, 'content-type': 'application/x-www-form-urlencoded' },

@@ -75,6 +75,7 @@ describe('comment backups: npm run comments -- export / import', () => {
   let worker: TestWorker
   const approved: string[] = []
   let total = 0
+  let edited = ''
 
   // 105 comments (more than one export page and one import batch) in every status:
   // replies, a URL, and a text too long for the list metadata.
@@ -89,6 +90,21 @@ describe('comment backups: npm run comments -- export / import', () => {
     const first = await post({ author: 'Ann', url: 'https://ann.example.org/', content: 'पहली' })
     await adminCall(worker, 'POST', `/admin/comments/${first}/approve`)
     approved.push(first)
+    // A reply with a URL that its author then edited: a comment with every stored field.
+    const posted = await postJson(
+      worker,
+      validComment({ url: 'https://bo.example/', content: 'पहले', parent: first }),
+    )
+    assert.equal(posted.status, 201)
+    const { id, edit_token } = (await posted.json()) as { id: string; edit_token: string }
+    const patched = await worker.fetch(`${commentsPath}/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${edit_token}` },
+      body: JSON.stringify({ content: 'बाद में' }),
+    })
+    assert.equal(patched.status, 200)
+    edited = id
+    total += 1
     const reply = await post({ content: 'जवाब', parent: first })
     await adminCall(worker, 'POST', `/admin/comments/${reply}/approve`)
     approved.push(reply)
@@ -113,6 +129,20 @@ describe('comment backups: npm run comments -- export / import', () => {
     assert.match(exported.stderr, new RegExp(`^Exported ${total} comments from `))
     const statuses = new Set(lines.map((line) => (JSON.parse(line) as { status: string }).status))
     assert.deepEqual([...statuses].sort(), ['approved', 'pending', 'spam'])
+    const editedLine = lines.find((line) => line.includes(`"id":"${edited}"`)) ?? '{}'
+    assert.deepEqual(Object.keys(JSON.parse(editedLine)).sort(), [
+      'article',
+      'author',
+      'client',
+      'content',
+      'created',
+      'edited',
+      'email',
+      'id',
+      'parent',
+      'status',
+      'url',
+    ])
 
     await wipe(worker)
     assert.deepEqual(await worker.kvKeys(), [])
@@ -184,6 +214,57 @@ describe('comment backups: npm run comments -- export / import', () => {
     const notJson = await comments(worker, ['import'], `${good}\n{oops\n`)
     assert.equal(notJson.code, 2)
     assert.match(notJson.stderr, /line 2 is not JSON/)
+  })
+
+  test('an import refuses records that break the comment rules, naming each by index and reason', async () => {
+    const before = await snapshot(worker)
+    const good = {
+      id: '0000000000000000000',
+      article: slug,
+      author: 'A',
+      email: 'a@example.org',
+      content: 'x',
+      created: '2024-01-01T00:00:00.000Z',
+      status: 'approved',
+      client: '',
+    }
+    const bad = {
+      ...good,
+      author: 'Mallory\n\u202Egnp.exe',
+      email: 'not an address',
+      content: 'x'.repeat(30_000),
+    }
+    const response = await worker.fetch('/admin/import', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ comments: [good, bad] }),
+    })
+    assert.equal(response.status, 422)
+    assert.equal(response.headers.get('content-type'), 'application/problem+json; charset=utf-8')
+    const { errors } = (await response.json()) as {
+      errors: Array<{ index: number; field: string; code: string; message: string }>
+    }
+    assert.deepEqual(errors, [
+      {
+        index: 1,
+        field: 'comments[1].author',
+        code: 'single_line',
+        message: 'comments[1].author must be a single line',
+      },
+      {
+        index: 1,
+        field: 'comments[1].email',
+        code: 'invalid_email',
+        message: 'comments[1].email must be a valid e-mail address',
+      },
+      {
+        index: 1,
+        field: 'comments[1].content',
+        code: 'too_long',
+        message: 'comments[1].content is too long',
+      },
+    ])
+    assert.deepEqual(await snapshot(worker), before, 'nothing of the batch was written')
   })
 
   test('the admin API answers export and import only with the token', async () => {

@@ -30,6 +30,18 @@ async function storesNothing(action: () => Promise<void>) {
   assert.deepEqual(await worker.kvKeys(), before, 'a refused post must store nothing')
 }
 
+/**
+ * A decoy answer stores no comment: only `count` decoys of their own, kept (and
+ * expiring) for their edit proofs so later requests with them answer as for a held comment.
+ */
+async function storesOnlyDecoys(count: number, action: () => Promise<void>) {
+  const before = await worker.kvKeys()
+  await action()
+  const added = (await worker.kvKeys()).filter((key) => !before.includes(key))
+  assert.equal(added.length, count, `added ${added.join(', ')}`)
+  for (const key of added) assert.match(key, /^v1:decoy:[0-9a-z]{19}$/)
+}
+
 describe('accepted comments', () => {
   it('201 for JSON with Location, the public fields and no e-mail', async () => {
     const body = validComment({
@@ -123,10 +135,10 @@ describe('refused comments store nothing', () => {
     })
   })
 
-  it('answers the repeat of a comment readers cannot see like an accepted post, and stores nothing', async () => {
+  it('answers the repeat of a comment readers cannot see like an accepted post, and stores no comment', async () => {
     const body = validComment()
     assert.equal((await postJson(worker, body)).status, 201)
-    await storesNothing(async () => {
+    await storesOnlyDecoys(1, async () => {
       const again = await postJson(worker, {
         ...body,
         content: `  ${String(body.content).toUpperCase()} `,
@@ -136,8 +148,8 @@ describe('refused comments store nothing', () => {
     })
   })
 
-  it('answers a filled honeypot like an accepted post, names no field and stores nothing', () =>
-    storesNothing(async () => {
+  it('answers a filled honeypot like an accepted post, names no field and stores no comment', () =>
+    storesOnlyDecoys(2, async () => {
       const response = await postJson(worker, validComment({ website2: 'http://spam.example' }))
       assert.equal(response.status, 201)
       const body = await response.text()

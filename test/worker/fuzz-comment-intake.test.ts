@@ -68,12 +68,19 @@ describe('fuzzed comment intake', () => {
         if (response.status === 201 || response.status === 303) {
           const stored = await kv.get(`v1:comment:${acceptedId(response, answer)}`)
           // A filled honeypot or the repeat of a pending comment is answered like an
-          // accepted post (so a robot learns nothing) and leaves KV as it was.
+          // accepted post (so a robot learns nothing) and stores no comment: only its
+          // decoy, kept for its edit proof until the window ends.
           if (stored === null) {
+            const id = acceptedId(response, answer)
+            assert.deepEqual(
+              after.filter((key) => key.startsWith('v1:decoy:')).includes(`v1:decoy:${id}`),
+              true,
+              'a decoy is kept for its proof',
+            )
             assert.equal(
               after.length,
-              before,
-              'a post answered as accepted but not stored changed KV',
+              before + 1,
+              'a post answered as accepted but not stored changed KV beyond its decoy',
             )
             return
           }

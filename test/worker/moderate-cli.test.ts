@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -47,6 +47,31 @@ describe('npm run moderate', () => {
   })
   afterEach(async () => {
     await worker?.stop()
+  })
+
+  test('keeps the device token the site hands it, and so still gets in once strangers on its network are locked out', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'moderate-device-'))
+    const elsewhere = mkdtempSync(join(tmpdir(), 'moderate-no-device-'))
+    try {
+      assert.equal((await moderate(['list'], asOperator, home)).code, 0)
+      const devices = JSON.parse(readFileSync(join(home, '.cache/admin-devices.json'), 'utf8'))
+      assert.match(devices[worker.origin] ?? '', /^[\w-]{22}\.[\w-]{43}$/)
+      // Strangers guess from the same network (the CLI's requests carry no CF-Connecting-IP).
+      for (let i = 0; i <= 10; i++) {
+        const guess = await worker.fetch('/admin/comments', {
+          headers: { authorization: 'Bearer guess' },
+        })
+        await guess.body?.cancel()
+      }
+      const locked = await moderate(['list'], asOperator, elsewhere)
+      assert.equal(locked.code, 1)
+      assert.match(locked.stderr, /HTTP 429/)
+      const known = await moderate(['list'], asOperator, home)
+      assert.equal(known.code, 0, known.stderr)
+    } finally {
+      rmSync(home, { recursive: true, force: true })
+      rmSync(elsewhere, { recursive: true, force: true })
+    }
   })
 
   test('list prints pending comments as a table: id, article, author, created, first 60 characters', async () => {

@@ -60,16 +60,24 @@ describe('signing in', () => {
 
   it('refuses a forged or tampered session cookie', async () => {
     const moderator = await signIn(worker)
-    const [stamp = '', signature = ''] = moderator.cookie.split('=')[1]?.split('.') ?? []
-    const later = `admin_session=${Number(stamp) + 3600_000}.${signature}`
+    const [stamp = '', generation = '', signature = ''] =
+      moderator.cookie.split('=')[1]?.split('.') ?? []
+    const later = `admin_session=${Number(stamp) + 3600_000}.${generation}.${signature}`
     for (const cookie of [later, 'admin_session=99999999999999.forged', 'admin_session=']) {
       const page = await (await worker.fetch('/admin', { headers: { cookie } })).text()
       assert.match(page, /type="password"/, cookie)
     }
   })
 
-  it('refuses a wrong token with 401, then rate-limits further wrong ones with 429, never the right one', async () => {
+  it('refuses a wrong token with 401, then every token from that network with 429, but for a browser that signed in before', async () => {
     const client = '192.0.2.99'
+    // The moderator signed in from here before: the browser keeps its device cookie.
+    const before = await postForm(worker, '/admin/sign-in', [['token', adminToken]], {
+      'cf-connecting-ip': client,
+    })
+    const device = before.headers.getSetCookie().find((c) => c.startsWith('admin_device='))
+    assert.match(device ?? '', /HttpOnly/i)
+    const deviceCookie = device?.split(';', 1)[0] ?? ''
     for (let i = 0; i < 3; i++) {
       const response = await postForm(worker, '/admin/sign-in', [['token', 'wrong']], {
         'cf-connecting-ip': client,
@@ -90,16 +98,21 @@ describe('signing in', () => {
     }
     assert.equal(limited.status, 429)
     assert.equal(limited.headers.get('retry-after'), '60')
-    // The same rule as the bearer API: only wrong tokens are slowed; the moderator's
-    // right token still gets in from the address strangers have been guessing from.
-    const right = await postForm(worker, '/admin/sign-in', [['token', adminToken]], {
+    // The same rule as the bearer API: now every token from here is refused, the right
+    // one too, except from the browser that signed in before.
+    const stranger = await postForm(worker, '/admin/sign-in', [['token', adminToken]], {
       'cf-connecting-ip': client,
     })
-    assert.equal(right.status, 303)
+    assert.equal(stranger.status, 429)
     const api = await worker.fetch('/admin/comments', {
       headers: { authorization: `Bearer ${adminToken}`, 'cf-connecting-ip': client },
     })
-    assert.equal(api.status, 200)
+    assert.equal(api.status, 429)
+    const known = await postForm(worker, '/admin/sign-in', [['token', adminToken]], {
+      'cf-connecting-ip': client,
+      cookie: deviceCookie,
+    })
+    assert.equal(known.status, 303)
   })
 
   it('ends the session on sign-out', async () => {
@@ -108,6 +121,26 @@ describe('signing in', () => {
     assert.equal(out.status, 303)
     assert.equal(out.headers.get('location'), '/admin?signed-out')
     assert.match(out.headers.get('set-cookie') ?? '', /^admin_session=;.*Max-Age=0/i)
+  })
+
+  it('ends every session at sign-out, so a copy of the old cookie opens nothing', async () => {
+    const moderator = await signIn(worker)
+    const elsewhere = await signIn(worker, '192.0.2.11')
+    const csrf = await moderator.csrf()
+    await moderator.post('/admin/sign-out', [['csrf', csrf]])
+    for (const someone of [moderator, elsewhere]) {
+      assert.match(await (await someone.get('/admin')).text(), /type="password"/)
+    }
+    const id = await pending()
+    const act = await moderator.post('/admin', [
+      ['act', `approve:${id}`],
+      ['csrf', csrf],
+    ])
+    assert.equal(act.status, 303)
+    assert.equal(act.headers.get('location'), '/admin')
+    assert.equal(await statusOf(id), 'pending')
+    // A new sign-in works at once.
+    assert.match(await (await (await signIn(worker)).get('/admin')).text(), /<h1>Moderation<\/h1>/)
   })
 })
 

@@ -44,11 +44,58 @@ test('after too many wrong tokens a client gets 429 with Retry-After for each fu
   assert.equal((await list('203.0.113.3', 'Bearer wrong-token')).status, 401)
 })
 
-test('the moderator’s right token is let in even after strangers on the same address failed', async () => {
+test('once a network is over the limit, every token from it is refused, the right one too', async () => {
   const shared = '203.0.113.4'
   for (let i = 0; i <= allowedFailures; i++) await list(shared, 'Bearer guess')
   assert.equal((await list(shared, 'Bearer guess')).status, 429)
-  assert.equal((await list(shared, `Bearer ${adminToken}`)).status, 200)
+  const right = await list(shared, `Bearer ${adminToken}`)
+  assert.equal(right.status, 429, 'a 429 must not tell a guess apart from the token')
+  assert.equal(right.headers.get('admin-device'), null)
+})
+
+test('a client that authenticated before keeps its device token and is let in from a blocked network', async () => {
+  const shared = '203.0.113.6'
+  const first = await list(shared, `Bearer ${adminToken}`)
+  assert.equal(first.status, 200)
+  const device = first.headers.get('admin-device') ?? ''
+  assert.match(device, /^[\w-]{22}\.[\w-]{43}$/)
+  for (let i = 0; i <= allowedFailures; i++) await list(shared, 'Bearer guess')
+  assert.equal((await list(shared, `Bearer ${adminToken}`)).status, 429)
+  const withDevice = await worker.fetch('/admin/comments', {
+    headers: {
+      'cf-connecting-ip': shared,
+      authorization: `Bearer ${adminToken}`,
+      'admin-device': device,
+    },
+  })
+  assert.equal(withDevice.status, 200)
+  assert.equal(withDevice.headers.get('admin-device'), null, 'a known device gets no new token')
+  // A forged device token is no device: the network's block applies.
+  const forged = await worker.fetch('/admin/comments', {
+    headers: {
+      'cf-connecting-ip': shared,
+      authorization: `Bearer ${adminToken}`,
+      'admin-device': `${device.slice(0, 23)}${device[23] === 'A' ? 'B' : 'A'}${device.slice(24)}`,
+    },
+  })
+  assert.equal(forged.status, 429)
+})
+
+test('a device is counted on its own: its wrong tokens block it, not its network', async () => {
+  const client = '203.0.113.7'
+  const device = (await list(client, `Bearer ${adminToken}`)).headers.get('admin-device') ?? ''
+  const asDevice = (token: string) =>
+    worker.fetch('/admin/comments', {
+      headers: {
+        'cf-connecting-ip': client,
+        authorization: `Bearer ${token}`,
+        'admin-device': device,
+      },
+    })
+  for (let i = 0; i < allowedFailures; i++) assert.equal((await asDevice('guess')).status, 401)
+  assert.equal((await asDevice('guess')).status, 429)
+  assert.equal((await asDevice(adminToken)).status, 429)
+  assert.equal((await list(client, `Bearer ${adminToken}`)).status, 200)
 })
 
 test('requests without credentials and CORS preflights are not counted as failures', async () => {
@@ -63,7 +110,7 @@ test('requests without credentials and CORS preflights are not counted as failur
         'access-control-request-method': 'GET',
       },
     })
-    assert.notEqual(preflight.status, 429)
+    assert.equal(preflight.status, 401)
   }
   assert.equal((await list(client, 'Bearer wrong-token')).status, 401, 'the first real failure')
 })
