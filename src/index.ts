@@ -1,11 +1,14 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
+import { runBackupStep, startBackup } from './app/backup-run'
 import type { AppEnv } from './app/context'
 import { cronTriggers } from './app/cron-triggers'
 import { deliverySettings } from './app/notify-moderator'
 import { paths, routePatterns } from './app/paths'
-import { writeNightlyBackup } from './comments/nightly-backup'
+import { type BackupProgress, backupStepsQueue } from './comments/nightly-backup'
+import { forgetArticleViews } from './comments/public-comments'
+import { applyViewChanges, type ViewChange, viewUpdatesQueue } from './comments/readers-view'
 import { CommentStore } from './comments/store'
 import { schedule } from './content/index'
 import { nextPublication } from './content/visible'
@@ -106,15 +109,9 @@ export default {
   // The Cron Triggers (app/cron-triggers.ts); one handler serves both, told apart by cron.
   async scheduled(controller, env) {
     switch (controller.cron) {
-      case cronTriggers.nightlyBackup: {
-        const result = await writeNightlyBackup(
-          new CommentStore(env.COMMENTS),
-          env.BACKUPS,
-          new Date(controller.scheduledTime),
-        )
-        console.log(JSON.stringify({ event: 'comments_backed_up', ...result }))
+      case cronTriggers.nightlyBackup:
+        await startBackup(env, new Date(controller.scheduledTime))
         return
-      }
       case cronTriggers.websubAnnouncer:
         await announceFromWorker(env)
         return
@@ -122,6 +119,26 @@ export default {
         console.error(JSON.stringify({ event: 'unknown_cron', cron: controller.cron }))
     }
   },
-  // The notifications queue: tells the moderator of each new pending comment.
-  queue: (batch, env) => deliverNotifications(batch, deliverySettings(env)),
-} satisfies ExportedHandler<Env, CommentNotice>
+  async queue(batch, env) {
+    if (batch.queue === viewUpdatesQueue) {
+      // Throws on a KV failure: the batch is retried whole, and applying it again is harmless.
+      const update = await applyViewChanges(
+        new CommentStore(env.COMMENTS),
+        (batch as MessageBatch<ViewChange>).messages.map((message) => message.body),
+        new Date(),
+      )
+      // This isolate reads the new views at once; others within their memo's 30 s.
+      forgetArticleViews(update.articles)
+      if (update.articles.length > 0) hotResponses.clear()
+      return
+    }
+    if (batch.queue === backupStepsQueue) {
+      for (const message of (batch as MessageBatch<BackupProgress>).messages) {
+        await runBackupStep(env, message.body)
+      }
+      return
+    }
+    // The notifications queue: tells the moderator of each new pending comment.
+    await deliverNotifications(batch as MessageBatch<CommentNotice>, deliverySettings(env))
+  },
+} satisfies ExportedHandler<Env, CommentNotice | ViewChange | BackupProgress>

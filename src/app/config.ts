@@ -1,3 +1,4 @@
+import { defaultStepComments } from '../comments/nightly-backup'
 import { site } from '../content/index'
 import type { SiteSettings } from '../content/types'
 import { secretWeakness } from '../lib/secret-strength'
@@ -17,6 +18,8 @@ export interface Config {
   clientSalt: string
   /** Pending comments an article may hold before new ones are refused. */
   maxPendingPerArticle: number
+  /** Comments one step of the nightly backup reads. */
+  backupStepComments: number
   /**
    * The secret behind comment edit proofs: EDIT_SECRET, only when it has the
    * minimum strength (editSecretBits). Never derived from another secret: every
@@ -89,6 +92,7 @@ export function configFrom(env: Env): Config {
     // Without a secret salt the hash still hides the address from casual readers of KV.
     clientSalt: env.CLIENT_SALT || site.idAuthority,
     maxPendingPerArticle: Number(env.MAX_PENDING_PER_ARTICLE) || 500,
+    backupStepComments: Number(env.BACKUP_STEP_COMMENTS) || defaultStepComments,
     ...(secrets.edit && !secrets.editWeakness ? { editSecret: secrets.edit } : {}),
     ...(env.NOTIFY_FROM ? { notifyFrom: env.NOTIFY_FROM } : {}),
     ...(env.NOTIFY_TO ? { notifyTo: env.NOTIFY_TO } : {}),

@@ -3,7 +3,6 @@ import { SessionStore } from '../admin/session-store'
 import { type EditKey, editKey } from '../comments/edit-proof'
 import { PublicComments } from '../comments/public-comments'
 import { CommentStore } from '../comments/store'
-import { hotResponses } from '../http/hot-responses'
 import { type RenderedResponse, serveRendered } from '../http/rendered'
 import { isLoopback } from '../lib/loopback'
 import { type Config, configFrom } from './config'
@@ -18,12 +17,6 @@ export function respondRendered<E extends AppEnv>(
 ): Response {
   c.set('rendered', rendered)
   return serveRendered(c.req.raw, rendered)
-}
-
-/** After moderation: readers' memo of the article and every hot answer are dropped. */
-export function forgetPublicComments<E extends AppEnv>(c: Context<E>, article: string): void {
-  publicComments(c).invalidate(article)
-  hotResponses.clear()
 }
 
 /**

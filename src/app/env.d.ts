@@ -11,6 +11,8 @@ declare namespace Cloudflare {
     MAX_PENDING_PER_ARTICLE?: string
     /** Key of the proofs that let authors edit their comments; editing is off when unset or too weak. */
     EDIT_SECRET?: string
+    /** Comments one step of the nightly backup reads (default 10,000; see nightly-backup.ts). */
+    BACKUP_STEP_COMMENTS?: string
     /** Webhook told of every new pending comment (Slack, Discord, Matrix…): JSON `{ text }`. */
     NOTIFY_WEBHOOK_URL?: string
   }

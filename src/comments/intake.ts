@@ -119,7 +119,7 @@ export async function takeComment(
 
   if (
     comment.status === 'pending' &&
-    (await deps.store.hasPending(article.slug, deps.maxPending))
+    (await deps.store.pendingIds(article.slug)).length >= deps.maxPending
   ) {
     return refuse(article, { reason: 'moderation_queue_full' })
   }

@@ -1,12 +1,16 @@
 import type { CommentStatus } from './types'
 
 /**
- * KV key layout, version 1. One key per comment plus one index key per comment,
- * so no write ever rewrites a shared list:
+ * KV key layout, version 1. One key per comment and one index key per comment,
+ * written by the request that changes the comment; the keys readers read are
+ * written only by the serial view updater (readers-view.ts), so no two requests
+ * ever read-modify-write the same key:
  *   v1:comment:<id>                     the whole StoredComment (e-mail included)
- *   v1:list:<status>:<article>:<id>     empty value; public fields in metadata
+ *   v1:list:<status>:<article>:<id>     empty value: the moderators' listing by status
  *   v1:dup:<sha256(article, e-mail, text)>  the id of the comment with that text
- *   v1:counts                           approved counts by article, rewritten on moderation
+ *   v1:view:<article>                   what readers see: the approved comments' public views
+ *   v1:pending:<article>                ids of the article's comments awaiting moderation
+ *   v1:counts                           approved counts by article, for the feeds
  *   v1:decoy:<id>                       a decoy answer's comment, until its edit window ends
  */
 export const keys = {
@@ -16,6 +20,8 @@ export const keys = {
   listEntry: (status: CommentStatus, article: string, id: string) =>
     `v1:list:${status}:${article}:${id}`,
   duplicate: (fingerprint: string) => `v1:dup:${fingerprint}`,
+  view: (article: string) => `v1:view:${article}`,
+  pending: (article: string) => `v1:pending:${article}`,
   counts: 'v1:counts',
   decoy: (id: string) => `v1:decoy:${id}`,
 }

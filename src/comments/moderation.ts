@@ -25,9 +25,8 @@ export type ModerationOutcome =
   | { ok: false; reason: 'unknown_comment'; id: string }
 
 /**
- * Approves, marks as spam or deletes one comment, and recounts its article's
- * approved comments when the approved set changed. Used by the JSON API and
- * the moderation page alike.
+ * Approves, marks as spam or deletes one comment. Used by the JSON API and the
+ * moderation page alike; the caller sends the change to the view updater.
  */
 export async function moderateComment(
   store: CommentStore,
@@ -45,11 +44,7 @@ export async function moderateComment(
   } else {
     after = await store.setStatus(comment, action === 'approve' ? 'approved' : 'spam')
   }
-  const isApproved = action === 'approve'
-  const readersChanged = comment.status === 'approved' || isApproved
-  if (readersChanged) {
-    await store.recount(comment.article, { id: comment.id, approved: isApproved })
-  }
+  const readersChanged = comment.status === 'approved' || action === 'approve'
   logDecision({ decision: 'moderated', article: comment.article, id: comment.id, action })
   return { ok: true, action, before: comment, after, readersChanged }
 }

@@ -1,4 +1,3 @@
-import { exportPageSize } from './backup'
 import type { CommentStore } from './store'
 
 /** How many nightly backups the bucket keeps; older ones are deleted after each run. */
@@ -6,6 +5,22 @@ export const backupsKept = 30
 
 /** Where the backups live in the bucket; a key per day sorts by date. */
 export const backupPrefix = 'comments/'
+
+/** Where a backup under way keeps the bytes that do not yet fill a part, between steps. */
+const tailPrefix = 'comments-in-progress/'
+
+/** The queue that carries a backup from one step to the next (wrangler.toml). */
+export const backupStepsQueue = 'comment-backup-steps'
+
+/**
+ * Comments one step reads by default: 10 listings and 100 bulk reads, far under
+ * the 1,000 KV operations an invocation may make, and about 20 MB of JSON at
+ * most, under the 128 MB an isolate may hold.
+ */
+export const defaultStepComments = 10_000
+
+// KV lists at most 1,000 keys a call.
+const listLimit = 1_000
 
 /** The key of the backup taken on `day` (UTC): comments/YYYY-MM-DD.jsonl. */
 export function backupKey(day: Date): string {
@@ -17,30 +32,65 @@ export function backupKey(day: Date): string {
 const partBytes = 5 * 1024 * 1024
 const encoder = new TextEncoder()
 
-/** What one nightly run wrote and deleted. */
+/** Where one backup has got to; the message each step hands the next. */
+export interface BackupProgress {
+  key: string
+  uploadId: string
+  parts: R2UploadedPart[]
+  /** The listing cursor to go on from; none before the first step. */
+  cursor?: string
+  comments: number
+  step: number
+}
+
+/** What a finished backup wrote and deleted. */
 export interface BackupResult {
   key: string
   comments: number
+  steps: number
   deleted: string[]
 }
 
-/**
- * Writes every comment, one JSON line each as `npm run comments -- export` prints
- * them, to `backups` under the day's key, page by page in parts so no more than a
- * part is held at once; then deletes all but the newest `backupsKept` backups.
- */
-export async function writeNightlyBackup(
-  store: CommentStore,
-  backups: R2Bucket,
-  day: Date,
-): Promise<BackupResult> {
+/** A step's outcome: the backup is finished, or here is where the next step starts. */
+export type BackupStep =
+  | { done: true; result: BackupResult }
+  | { done: false; next: BackupProgress }
+
+/** Starts the day's backup: a multipart upload under the day's key, nothing read yet. */
+export async function startNightlyBackup(backups: R2Bucket, day: Date): Promise<BackupProgress> {
   const key = backupKey(day)
   const upload = await backups.createMultipartUpload(key, {
     httpMetadata: { contentType: 'application/x-ndjson; charset=utf-8' },
   })
-  const parts: R2UploadedPart[] = []
+  return { key, uploadId: upload.uploadId, parts: [], comments: 0, step: 0 }
+}
+
+function tailKey(progress: BackupProgress, step: number): string {
+  return `${tailPrefix}${progress.key}.${step}`
+}
+
+/**
+ * One step of a backup: up to `stepComments` comments, one JSON line each as
+ * `npm run comments -- export` prints them, appended to the upload in whole
+ * parts; what does not fill a part waits in the bucket for the next step. The
+ * last step completes the upload and deletes all but the newest `backupsKept`
+ * backups. A step run again from the same progress (a queue retry) reads the
+ * same tail and writes the same parts, so the backup stays byte for byte.
+ */
+export async function backupStep(
+  store: CommentStore,
+  backups: R2Bucket,
+  progress: BackupProgress,
+  stepComments = defaultStepComments,
+): Promise<BackupStep> {
+  const upload = backups.resumeMultipartUpload(progress.key, progress.uploadId)
+  const parts = [...progress.parts]
   const pending: Uint8Array[] = []
   let pendingBytes = 0
+  const hold = (bytes: Uint8Array) => {
+    pending.push(bytes)
+    pendingBytes += bytes.length
+  }
   // Uploads the next `size` bytes held as one part.
   const uploadPart = async (size: number) => {
     const part = new Uint8Array(size)
@@ -56,28 +106,48 @@ export async function writeNightlyBackup(
     pendingBytes -= size
     parts.push(await upload.uploadPart(parts.length + 1, part))
   }
-  let comments = 0
-  try {
-    let cursor: string | undefined
-    do {
-      const page = await store.exportPage(cursor, exportPageSize)
-      for (const comment of page.items) {
-        const line = encoder.encode(`${JSON.stringify(comment)}\n`)
-        pending.push(line)
-        pendingBytes += line.length
-      }
-      comments += page.items.length
-      while (pendingBytes >= partBytes) await uploadPart(partBytes)
-      cursor = page.cursor
-    } while (cursor)
-    // The last part may be shorter; an upload needs one part, even an empty one.
-    if (pendingBytes > 0 || parts.length === 0) await uploadPart(pendingBytes)
-    await upload.complete(parts)
-  } catch (error) {
-    await upload.abort()
-    throw error
+  if (progress.step > 0) {
+    const tail = await backups.get(tailKey(progress, progress.step))
+    if (!tail) throw new Error(`backup ${progress.key}: the tail of step ${progress.step} is gone`)
+    hold(new Uint8Array(await tail.arrayBuffer()))
   }
-  return { key, comments, deleted: await pruneBackups(backups) }
+  let comments = progress.comments
+  let read = 0
+  let cursor = progress.cursor
+  do {
+    const page = await store.exportPage(cursor, Math.min(listLimit, stepComments - read))
+    for (const comment of page.items) hold(encoder.encode(`${JSON.stringify(comment)}\n`))
+    comments += page.items.length
+    read += page.items.length
+    while (pendingBytes >= partBytes) await uploadPart(partBytes)
+    cursor = page.cursor
+  } while (cursor && read < stepComments)
+  const step = progress.step + 1
+  if (cursor) {
+    await backups.put(tailKey(progress, step), concat(pending, pendingBytes))
+    return {
+      done: false,
+      next: { key: progress.key, uploadId: progress.uploadId, parts, cursor, comments, step },
+    }
+  }
+  // The last part may be shorter; an upload needs one part, even an empty one.
+  if (pendingBytes > 0 || parts.length === 0) await uploadPart(pendingBytes)
+  await upload.complete(parts)
+  await backups.delete(Array.from({ length: step }, (_, i) => tailKey(progress, i + 1)))
+  return {
+    done: true,
+    result: { key: progress.key, comments, steps: step, deleted: await pruneBackups(backups) },
+  }
+}
+
+function concat(chunks: readonly Uint8Array[], bytes: number): Uint8Array {
+  const joined = new Uint8Array(bytes)
+  let offset = 0
+  for (const chunk of chunks) {
+    joined.set(chunk, offset)
+    offset += chunk.length
+  }
+  return joined
 }
 
 /** Deletes all but the newest `backupsKept` backups; returns the keys deleted. */

@@ -1,47 +1,46 @@
 import { Memo, type Versioned } from './memo'
-import type { CommentCounts, CommentStore } from './store'
+import type { ArticleView, CommentCounts, CommentStore } from './store'
 import type { PublicComment } from './types'
 
 // Short enough that an approval elsewhere shows within half a minute; long
 // enough that a busy article page reads KV at most twice a minute per isolate.
 const ttlMs = 30_000
 // One entry per article read in this isolate; the least recently loaded go first.
-const approvedMemo = new Memo<PublicComment[]>(ttlMs, 500)
+const viewMemo = new Memo<ArticleView>(ttlMs, 500)
 const countsMemo = new Memo<CommentCounts>(ttlMs, 1)
 
-/** An article's approved comments, and when moderation last changed what readers see. */
+/** An article's approved comments, and when moderation last changed them. */
 export interface ArticleComments {
   approved: Versioned<PublicComment[]>
   moderated: string | null
 }
 
-/** What readers see of comments, memoised per isolate over the store. */
+/**
+ * What readers see of comments, memoised per isolate over the store: one KV
+ * read of the article's view (never a listing), and one of the counts.
+ */
 export class PublicComments {
   constructor(private readonly store: CommentStore) {}
 
-  /** Approved comments of an article, oldest first. */
-  approved(article: string): Promise<Versioned<PublicComment[]>> {
-    return approvedMemo.get(article, () => this.store.approved(article))
+  /** An article's approved comments, oldest first, and when they last changed. */
+  async forArticle(article: string): Promise<ArticleComments> {
+    const { value, version } = await viewMemo.get(article, () => this.store.view(article))
+    return { approved: { value: value.comments, version }, moderated: value.updated }
   }
 
-  /**
-   * What an article's comment views depend on: its approved comments and when
-   * moderation last changed anything (an approval moves Last-Modified forward
-   * even when the approved comment is old).
-   */
-  async forArticle(article: string): Promise<ArticleComments> {
-    const [approved, counts] = await Promise.all([this.approved(article), this.counts()])
-    return { approved, moderated: counts.value.updated }
+  /** An article's approved comments, oldest first. */
+  async approved(article: string): Promise<Versioned<PublicComment[]>> {
+    return (await this.forArticle(article)).approved
   }
 
   /** Approved comment counts by article. */
   counts(): Promise<Versioned<CommentCounts>> {
     return countsMemo.get('all', () => this.store.counts())
   }
+}
 
-  /** Called after moderation changed what readers of `article` see. */
-  invalidate(article: string): void {
-    approvedMemo.invalidate(article)
-    countsMemo.invalidate('all')
-  }
+/** Called where the view updater rewrote `articles`: this isolate reads them afresh. */
+export function forgetArticleViews(articles: readonly string[]): void {
+  for (const article of articles) viewMemo.invalidate(article)
+  if (articles.length > 0) countsMemo.invalidate('all')
 }

@@ -1,28 +1,25 @@
 import { duplicateFingerprint } from './fingerprint'
 import { keys } from './keys'
-import { keyPages } from './kv-list'
-import { publicView } from './public-view'
 import type { CommentStatus, PublicComment, StoredComment } from './types'
 
-/** A list entry's metadata: the public view without what the key already says. */
-type ListMetadata = Omit<PublicComment, 'id' | 'article' | 'content'> & { content?: string }
-
-// Workers KV refuses metadata over 1024 bytes once serialised.
-const metadataLimit = 1024
-const encoder = new TextEncoder()
-
-/** The public view, less id and article; `content` is left out when it would not fit. */
-function metadataFor(comment: StoredComment): ListMetadata {
-  const { id: _id, article: _article, content, ...rest } = publicView(comment)
-  const withContent = { ...rest, content }
-  return encoder.encode(JSON.stringify(withContent)).length <= metadataLimit ? withContent : rest
-}
-
-/** Approved comment counts, rewritten by moderation; `updated` feeds Last-Modified. */
+/** Approved comment counts, written by the view updater; `updated` feeds Last-Modified. */
 export interface CommentCounts {
   updated: string | null
   articles: Record<string, number>
 }
+
+/** What readers see of one article's comments, written by the view updater. */
+export interface ArticleView {
+  /** When the approved set last changed; null before it ever held a comment. */
+  updated: string | null
+  /** The approved comments' public views, oldest first. */
+  comments: PublicComment[]
+}
+
+export const emptyView: ArticleView = { updated: null, comments: [] }
+
+// KV's bulk get takes at most 100 keys a call.
+const bulkGetKeys = 100
 
 /** One page of a listing and the cursor of the next page, if there is one. */
 export interface Page<T> {
@@ -38,21 +35,17 @@ export class CommentStore {
   async add(comment: StoredComment, fingerprint: string): Promise<void> {
     await this.kv.put(keys.comment(comment.id), JSON.stringify(comment))
     await Promise.all([
-      this.kv.put(keys.listEntry(comment.status, comment.article, comment.id), '', {
-        metadata: metadataFor(comment),
-      }),
+      this.kv.put(keys.listEntry(comment.status, comment.article, comment.id), ''),
       this.kv.put(keys.duplicate(fingerprint), comment.id),
     ])
   }
 
   /**
-   * Whether an article already holds `cap` comments awaiting moderation. One
-   * list call that stops at the cap; KV lists are eventually consistent, so the
-   * cap is approximate by the few posts of the last minute.
+   * The ids of an article's comments awaiting moderation, as the view updater
+   * last wrote them: one read, where a listing would cost a KV list per post.
    */
-  async hasPending(article: string, cap: number): Promise<boolean> {
-    const page = await this.kv.list({ prefix: keys.listPrefix('pending', article), limit: cap })
-    return page.keys.length >= cap
+  async pendingIds(article: string): Promise<string[]> {
+    return (await this.kv.get<string[]>(keys.pending(article), 'json')) ?? []
   }
 
   /** The id of an existing comment with the same fingerprint, if any. */
@@ -69,9 +62,7 @@ export class CommentStore {
   async setStatus(comment: StoredComment, status: CommentStatus): Promise<StoredComment> {
     const updated = { ...comment, status }
     await this.kv.put(keys.comment(comment.id), JSON.stringify(updated))
-    await this.kv.put(keys.listEntry(status, comment.article, comment.id), '', {
-      metadata: metadataFor(updated),
-    })
+    await this.kv.put(keys.listEntry(status, comment.article, comment.id), '')
     if (status !== comment.status) {
       await this.kv.delete(keys.listEntry(comment.status, comment.article, comment.id))
     }
@@ -114,9 +105,7 @@ export class CommentStore {
    */
   async update(before: StoredComment, after: StoredComment): Promise<void> {
     await this.kv.put(keys.comment(after.id), JSON.stringify(after))
-    await this.kv.put(keys.listEntry(after.status, after.article, after.id), '', {
-      metadata: metadataFor(after),
-    })
+    await this.kv.put(keys.listEntry(after.status, after.article, after.id), '')
     if (after.status !== before.status) {
       await this.kv.delete(keys.listEntry(before.status, before.article, before.id))
     }
@@ -166,25 +155,23 @@ export class CommentStore {
     }
   }
 
-  /** Every approved comment of an article, oldest first, from the index metadata. */
-  async approved(article: string): Promise<PublicComment[]> {
-    const result: PublicComment[] = []
-    for await (const page of keyPages(this.kv, keys.listPrefix('approved', article))) {
-      const comments = await Promise.all(
-        page.map(async (key) => {
-          const id = idOf(key.name)
-          // Written by metadataFor, so it has that shape (or is missing on a legacy entry).
-          const meta = key.metadata as ListMetadata | undefined
-          if (meta?.content !== undefined)
-            return publicView({ ...meta, id, article, content: meta.content })
-          // Long texts did not fit in metadata: one read for each of those only.
-          const full = await this.get(id)
-          return full ? publicView({ ...full, ...meta, id, article, content: full.content }) : null
-        }),
-      )
-      for (const comment of comments) if (comment) result.push(comment)
+  /** Comments by id, e-mail included, a bulk read per 100; ids not stored are left out. */
+  async getMany(ids: readonly string[]): Promise<Map<string, StoredComment>> {
+    const found = new Map<string, StoredComment>()
+    for (let start = 0; start < ids.length; start += bulkGetKeys) {
+      const batch = ids.slice(start, start + bulkGetKeys)
+      const values = await this.kv.get<StoredComment>(batch.map(keys.comment), 'json')
+      for (const id of batch) {
+        const comment = values.get(keys.comment(id))
+        if (comment) found.set(id, comment)
+      }
     }
-    return result
+    return found
+  }
+
+  /** What readers see of an article's comments: one read, never a listing. */
+  async view(article: string): Promise<ArticleView> {
+    return (await this.kv.get<ArticleView>(keys.view(article), 'json')) ?? emptyView
   }
 
   /** Approved comment counts by article and when moderation last changed them. */
@@ -194,10 +181,26 @@ export class CommentStore {
     )
   }
 
+  /** Writes an article's view; only the serial view updater calls this. */
+  async writeView(article: string, view: ArticleView): Promise<void> {
+    if (view.comments.length === 0) await this.kv.delete(keys.view(article))
+    else await this.kv.put(keys.view(article), JSON.stringify(view))
+  }
+
+  /** Writes an article's pending ids; only the serial view updater calls this. */
+  async writePending(article: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) await this.kv.delete(keys.pending(article))
+    else await this.kv.put(keys.pending(article), JSON.stringify(ids))
+  }
+
+  /** Writes the approved counts; only the serial view updater calls this. */
+  async writeCounts(counts: CommentCounts): Promise<void> {
+    await this.kv.put(keys.counts, JSON.stringify(counts))
+  }
+
   /**
    * One page of every comment, whatever its status, each exactly as stored (oldest
-   * first, as ids sort by time). One bulk read per page keeps a page of `limit`
-   * (at most 100) comments at two KV operations.
+   * first, as ids sort by time): one listing and a bulk read per 100 comments.
    */
   async exportPage(cursor: string | undefined, limit: number): Promise<Page<StoredComment>> {
     const page = await this.kv.list({
@@ -205,14 +208,10 @@ export class CommentStore {
       limit,
       ...(cursor ? { cursor } : {}),
     })
-    const names = page.keys.map((key) => key.name)
-    const values = names.length > 0 ? await this.kv.get(names, 'text') : new Map()
-    const items: StoredComment[] = []
-    for (const name of names) {
-      const text = values.get(name)
-      // A key deleted between the list and the read is simply no longer there.
-      if (text) items.push(JSON.parse(text) as StoredComment)
-    }
+    const ids = page.keys.map((key) => key.name.slice(keys.comment('').length))
+    const found = await this.getMany(ids)
+    // A key deleted between the list and the read is simply no longer there.
+    const items = ids.flatMap((id) => found.get(id) ?? [])
     return { items, ...(page.list_complete ? {} : { cursor: page.cursor }) }
   }
 
@@ -226,9 +225,7 @@ export class CommentStore {
     const existing = await this.get(comment.id)
     await this.kv.put(keys.comment(comment.id), JSON.stringify(comment))
     await Promise.all([
-      this.kv.put(keys.listEntry(comment.status, comment.article, comment.id), '', {
-        metadata: metadataFor(comment),
-      }),
+      this.kv.put(keys.listEntry(comment.status, comment.article, comment.id), ''),
       this.kv.put(keys.duplicate(fingerprint), comment.id),
     ])
     if (!existing) return null
@@ -247,30 +244,6 @@ export class CommentStore {
       if ((await this.kv.get(key)) === existing.id) await this.kv.delete(key)
     }
     return existing
-  }
-
-  /**
-   * Recounts one article's approved comments into the shared counts key. KV lists
-   * are eventually consistent, so the comments just moderated or restored are
-   * counted by what was done to them, not by whether the list already shows it.
-   */
-  async recount(
-    article: string,
-    ...changed: Array<{ id: string; approved: boolean }>
-  ): Promise<number> {
-    const ids = new Set<string>()
-    for await (const page of keyPages(this.kv, keys.listPrefix('approved', article))) {
-      for (const key of page) ids.add(idOf(key.name))
-    }
-    for (const change of changed) {
-      if (change.approved) ids.add(change.id)
-      else ids.delete(change.id)
-    }
-    const counts = await this.counts()
-    counts.articles[article] = ids.size
-    counts.updated = new Date().toISOString()
-    await this.kv.put(keys.counts, JSON.stringify(counts))
-    return ids.size
   }
 }
 

@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
-import { type AppEnv, commentStore, forgetPublicComments } from '../app/context'
+import { type AppEnv, commentStore } from '../app/context'
+import { updateReadersView } from '../app/view-updates'
 import { exportPageSize, importComments } from '../comments/backup'
 import { maxImportBatch } from '../comments/backup-checks'
 import { type ModerationAction, moderateComment } from '../comments/moderation'
@@ -58,7 +59,7 @@ admin.get('/admin/comments', async (c) => {
 async function moderate(c: Context<AppEnv>, action: ModerationAction) {
   const outcome = await moderateComment(commentStore(c), c.req.param('id') ?? '', action)
   if (!outcome.ok) return problemResponse(problem(404, `There is no comment ${outcome.id}.`))
-  if (outcome.readersChanged) forgetPublicComments(c, outcome.before.article)
+  await updateReadersView(c, [{ article: outcome.before.article, id: outcome.before.id }])
   if (!outcome.after) return new Response(null, { status: 204 })
   return c.json(outcome.after, 200, { 'cache-control': cacheControl.none })
 }
@@ -103,7 +104,7 @@ admin.post(
         ),
       )
     }
-    for (const article of outcome.articles) forgetPublicComments(c, article)
+    await updateReadersView(c, outcome.changes)
     const { created, replaced, articles } = outcome
     return c.json({ created, replaced, articles }, 200, { 'cache-control': cacheControl.none })
   },

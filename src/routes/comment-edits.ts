@@ -1,16 +1,11 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
-import {
-  type AppEnv,
-  commentStore,
-  editKeyOf,
-  forgetPublicComments,
-  publicComments,
-} from '../app/context'
+import { type AppEnv, commentStore, editKeyOf, publicComments } from '../app/context'
 import { notifyModerator } from '../app/notify-moderator'
 import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
+import { updateReadersView } from '../app/view-updates'
 import {
   type Authorised,
   authoriseEdit,
@@ -78,25 +73,20 @@ function bearerProof(c: Context<EditEnv>): string | undefined {
 }
 
 /**
- * After an edit: an approved comment that changed is pending again, so readers'
- * memo, the hot answers and the counts move on, and the moderator hears of it as
- * of a new comment. A decoy's edit (stored false for readers) touches none of it.
+ * After an edit: the view updater brings readers' view and the pending ids in
+ * line (an approved comment that changed is pending again), and the moderator
+ * hears of it as of a new comment. A decoy's edit (stored for nobody) touches none of it.
  */
 async function afterEdit(c: Context<EditEnv>, outcome: EditOutcome & { ok: true }, decoy: boolean) {
-  if (decoy || !outcome.stored || outcome.was !== 'approved') return
-  await commentStore(c).recount(outcome.comment.article, {
-    id: outcome.comment.id,
-    approved: false,
-  })
-  forgetPublicComments(c, outcome.comment.article)
-  notifyModerator(c, c.var.article, outcome.comment)
+  if (decoy || !outcome.stored) return
+  await updateReadersView(c, [{ article: outcome.comment.article, id: outcome.comment.id }])
+  if (outcome.was === 'approved') notifyModerator(c, c.var.article, outcome.comment)
 }
 
-/** After a delete: readers stop seeing an approved comment at once. */
+/** After a delete: readers' view and the pending ids lose the comment. */
 async function afterDelete(c: Context<EditEnv>, opened: Authorised & { ok: true }) {
-  if (opened.decoy || opened.comment.status !== 'approved') return
-  await commentStore(c).recount(opened.comment.article, { id: opened.comment.id, approved: false })
-  forgetPublicComments(c, opened.comment.article)
+  if (opened.decoy) return
+  await updateReadersView(c, [{ article: opened.comment.article, id: opened.comment.id }])
 }
 
 /** Authorises a request with `proof` for the comment in the path. */

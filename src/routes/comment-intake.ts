@@ -7,13 +7,13 @@ import {
   commentStore,
   config,
   editKeyOf,
-  forgetPublicComments,
   originOf,
   publicComments,
 } from '../app/context'
 import { notifyModerator } from '../app/notify-moderator'
 import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
+import { updateReadersView } from '../app/view-updates'
 import { editProof } from '../comments/edit-proof'
 import { editDeadline } from '../comments/edit-window'
 import { commentFieldNames } from '../comments/fields'
@@ -157,12 +157,16 @@ commentIntake.post(
     if (!outcome.ok) return refusal(c, outcome.refusal, fields)
 
     const comment = outcome.comment
-    if (outcome.stored && comment.status === 'approved') {
-      await store.recount(article.slug, { id: comment.id, approved: true })
-      forgetPublicComments(c, article.slug)
-    } else if (outcome.stored) {
-      // A decoy (honeypot, repeat of an unpublished comment) was not stored: nobody to tell.
-      notifyModerator(c, article, comment)
+    // A decoy (honeypot, repeat of an unpublished comment) was not stored: nothing to tell.
+    if (outcome.stored) {
+      await updateReadersView(c, [{ article: article.slug, id: comment.id }]).catch((error) => {
+        // Stored all the same: the pending count lags, or an auto-approved comment waits
+        // for the next change to its article.
+        console.error(
+          JSON.stringify({ event: 'view_update_not_queued', id: comment.id, error: String(error) }),
+        )
+      })
+      if (comment.status === 'pending') notifyModerator(c, article, comment)
     }
     const key = editKeyOf(c)
     const proof = key ? await editProof(await key, comment) : undefined

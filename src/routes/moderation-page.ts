@@ -1,10 +1,12 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
-import { type AppEnv, commentStore, config, forgetPublicComments } from '../app/context'
+import { type AppEnv, commentStore, config } from '../app/context'
 import { paths } from '../app/paths'
+import { updateReadersView } from '../app/view-updates'
 import { isCommentId } from '../comments/ids'
 import { type ModerationAction, moderateComment, moderationActions } from '../comments/moderation'
+import type { ViewChange } from '../comments/readers-view'
 import type { CommentStatus, StoredComment } from '../comments/types'
 import { indexPageSize } from '../content/data-files'
 import { findArticle, listEntries, site, siteList } from '../content/index'
@@ -218,15 +220,14 @@ moderationPage.post(paths.moderation, adminOriginGuard, smallForm, requireSessio
     return c.redirect(listHref(status, article, { done: 'none' }), 303)
 
   const store = commentStore(c)
-  let count = 0
-  const changed = new Set<string>()
+  const changes: ViewChange[] = []
   for (const id of ids) {
     const outcome = await moderateComment(store, id, action)
-    if (!outcome.ok) continue
-    count += 1
-    if (outcome.readersChanged) changed.add(outcome.before.article)
+    if (outcome.ok) changes.push({ article: outcome.before.article, id })
   }
-  for (const slug of changed) forgetPublicComments(c, slug)
+  // One batch: the view updater rewrites each article's keys once for all of them.
+  await updateReadersView(c, changes)
+  const count = changes.length
   const missing = String(ids.length - count)
   return c.redirect(listHref(status, article, { done: action, count: String(count), missing }), 303)
 })

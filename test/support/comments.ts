@@ -71,15 +71,42 @@ export async function postApproved(
   const { id } = (await response.json()) as { id: string }
   const approved = await adminCall(worker, 'POST', `/admin/comments/${id}/approve`)
   if (approved.status !== 200) throw new Error(`approve failed: ${approved.status}`)
+  await untilReadersSee(worker, path, [id])
   return id
+}
+
+/**
+ * Waits for the view updater (a queue consumer) to show approved comments to
+ * readers: moderation answers before readers' view is rewritten.
+ */
+export async function untilReadersSee(
+  worker: TestWorker,
+  path: string,
+  ids: readonly string[],
+): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const listed = await worker.fetch(path, { headers: { accept: 'application/json' } })
+    const { comments } = (await listed.json()) as { comments: Array<{ id: string }> }
+    const shown = new Set(comments.map((comment) => comment.id))
+    if (ids.every((id) => shown.has(id))) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`readers never saw ${ids.join(', ')} on ${path}`)
 }
 
 /** Approves every comment waiting for moderation (as a moderator clearing the queue). */
 export async function approveAllPending(worker: TestWorker): Promise<void> {
   const listed = await adminCall(worker, 'GET', '/admin/comments?status=pending')
-  const { comments } = (await listed.json()) as { comments: Array<{ id: string }> }
-  for (const { id } of comments) {
+  const { comments } = (await listed.json()) as {
+    comments: Array<{ id: string; article: string }>
+  }
+  const byArticle = new Map<string, string[]>()
+  for (const { id, article } of comments) {
     const approved = await adminCall(worker, 'POST', `/admin/comments/${id}/approve`)
     if (approved.status !== 200) throw new Error(`approve failed: ${approved.status}`)
+    byArticle.set(article, [...(byArticle.get(article) ?? []), id])
+  }
+  for (const [article, ids] of byArticle) {
+    await untilReadersSee(worker, `/articles/${article}/comments`, ids)
   }
 }

@@ -19,6 +19,29 @@ async function exportedLines(worker: TestWorker): Promise<string[]> {
   return lines
 }
 
+/** 600 comments of 10,000 characters (about 6 MiB, six export pages), through the import API. */
+async function importLongComments(worker: TestWorker): Promise<void> {
+  const long = 'long text '.repeat(1000).trimEnd()
+  for (let batch = 0; batch < 6; batch += 1) {
+    const comments = Array.from({ length: 100 }, (_, i) => ({
+      id: `1${String(batch * 100 + i).padStart(8, '0')}${'a'.repeat(10)}`,
+      article: 'openai-sora-artists-leak-protest',
+      author: `Reader ${batch * 100 + i}`,
+      email: `r${batch * 100 + i}@example.org`,
+      content: `${batch * 100 + i} ${long}`,
+      created: '2026-11-20T00:00:00.000Z',
+      status: 'pending',
+      client: '',
+    }))
+    const response = await worker.fetch('/admin/import', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ comments }),
+    })
+    assert.equal(response.status, 200, await response.text())
+  }
+}
+
 describe('the nightly Cron Trigger backs every comment up to R2', () => {
   let worker: TestWorker
 
@@ -65,32 +88,42 @@ describe('the nightly Cron Trigger backs every comment up to R2', () => {
   })
 
   test('a backup bigger than one 5 MiB upload part arrives whole, byte for byte', async () => {
-    // 600 comments of 10,000 characters (about 6 MiB, six export pages), restored through
-    // the import API.
-    const long = 'long text '.repeat(1000).trimEnd()
-    for (let batch = 0; batch < 6; batch += 1) {
-      const comments = Array.from({ length: 100 }, (_, i) => ({
-        id: `1${String(batch * 100 + i).padStart(8, '0')}${'a'.repeat(10)}`,
-        article: 'openai-sora-artists-leak-protest',
-        author: `Reader ${batch * 100 + i}`,
-        email: `r${batch * 100 + i}@example.org`,
-        content: `${batch * 100 + i} ${long}`,
-        created: '2026-11-20T00:00:00.000Z',
-        status: 'pending',
-        client: '',
-      }))
-      const response = await worker.fetch('/admin/import', {
-        method: 'POST',
-        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ comments }),
-      })
-      assert.equal(response.status, 200, await response.text())
-    }
+    await importLongComments(worker)
     const expected = `${(await exportedLines(worker)).join('\n')}\n`
     assert.equal(await worker.scheduled(new Date('2026-11-27T03:17:00Z')), 'ok')
     const text = await (await (await worker.backups()).get('comments/2026-11-27.jsonl'))?.text()
     assert.ok(Buffer.byteLength(expected) > 5 * 1024 * 1024 * 1.1, 'more than one part')
     assert.equal(text?.length, expected.length)
     assert.ok(text === expected, 'the object holds exactly the export')
+  })
+})
+
+describe('a backup too big for one invocation goes on in steps until it is whole', () => {
+  let worker: TestWorker
+
+  before(async () => {
+    // 150 comments a step: the 6 MiB below takes four steps, and a 5 MiB part spans two.
+    worker = await startWorker({ quiet: true, vars: { BACKUP_STEP_COMMENTS: '150' } })
+    await importLongComments(worker)
+  })
+  after(async () => {
+    await worker?.stop()
+  })
+
+  test('each step hands the next to the queue, and the last completes the same bytes', async () => {
+    const expected = `${(await exportedLines(worker)).join('\n')}\n`
+    assert.equal(await worker.scheduled(new Date('2026-11-28T03:17:00Z')), 'ok')
+    const bucket = await worker.backups()
+    let object: Awaited<ReturnType<typeof bucket.get>> = null
+    for (let attempt = 0; attempt < 300 && !object; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      object = await bucket.get('comments/2026-11-28.jsonl')
+    }
+    assert.ok(object, 'the backup was completed by the queued steps')
+    const text = await object.text()
+    assert.equal(text.length, expected.length)
+    assert.ok(text === expected, 'the object holds exactly the export')
+    const left = (await bucket.list({ prefix: 'comments-in-progress/' })).objects
+    assert.deepEqual(left, [], 'no step leaves its tail behind')
   })
 })

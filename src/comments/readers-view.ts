@@ -1,0 +1,107 @@
+import { publicView } from './public-view'
+import type { ArticleView, CommentCounts, CommentStore } from './store'
+import type { StoredComment } from './types'
+
+/**
+ * A comment whose place in what readers see may have changed: it was added,
+ * moderated, edited, deleted or restored. Requests never rewrite the readers'
+ * keys themselves; they send these to a queue whose one consumer at a time
+ * (max_concurrency = 1) applies them here, so two moderators approving at once
+ * can never lose each other's change, and a bulk action writes each key once.
+ */
+export interface ViewChange {
+  article: string
+  id: string
+}
+
+/** The queue the changes travel on (wrangler.toml), which the Worker's queue() tells apart. */
+export const viewUpdatesQueue = 'comment-view-updates'
+
+/** What one run of the updater rewrote. */
+export interface ViewUpdate {
+  /** Articles whose approved comments changed: readers' caches of these are stale. */
+  articles: string[]
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  // Ids begin with their creation time in a fixed-width base 36, so they sort by age.
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/**
+ * Brings the views of the changed comments' articles in line with the comments
+ * as stored now. Each comment is read again, so a change applied twice, late or
+ * out of order still leaves the view as the store says: the queue may deliver a
+ * message more than once.
+ */
+export async function applyViewChanges(
+  store: CommentStore,
+  changes: readonly ViewChange[],
+  now: Date,
+): Promise<ViewUpdate> {
+  const idsByArticle = new Map<string, Set<string>>()
+  for (const { article, id } of changes) {
+    const ids = idsByArticle.get(article) ?? new Set<string>()
+    ids.add(id)
+    idsByArticle.set(article, ids)
+  }
+  const stored = await store.getMany([...new Set(changes.map((change) => change.id))])
+  const changedArticles: Array<[string, number]> = []
+  for (const [article, ids] of idsByArticle) {
+    const [view, pending] = await Promise.all([store.view(article), store.pendingIds(article)])
+    const next = nextView(view, article, ids, stored, now)
+    const nextPending = nextPendingIds(pending, article, ids, stored)
+    if (next !== view) {
+      await store.writeView(article, next)
+      changedArticles.push([article, next.comments.length])
+    }
+    if (nextPending !== pending) await store.writePending(article, nextPending)
+  }
+  if (changedArticles.length > 0) {
+    const counts: CommentCounts = await store.counts()
+    for (const [article, count] of changedArticles) {
+      if (count > 0) counts.articles[article] = count
+      else delete counts.articles[article]
+    }
+    counts.updated = now.toISOString()
+    await store.writeCounts(counts)
+  }
+  return { articles: changedArticles.map(([article]) => article) }
+}
+
+/** The view with `ids` as stored now; the same object when nothing readers see changed. */
+function nextView(
+  view: ArticleView,
+  article: string,
+  ids: ReadonlySet<string>,
+  stored: ReadonlyMap<string, StoredComment>,
+  now: Date,
+): ArticleView {
+  const kept = view.comments.filter((comment) => !ids.has(comment.id))
+  const added = [...ids].flatMap((id) => {
+    const comment = stored.get(id)
+    return comment?.article === article && comment.status === 'approved'
+      ? [publicView(comment)]
+      : []
+  })
+  const comments = [...kept, ...added].sort(byId)
+  if (JSON.stringify(comments) === JSON.stringify(view.comments)) return view
+  return { updated: now.toISOString(), comments }
+}
+
+/** The pending ids with `ids` as stored now; the same array when none moved. */
+function nextPendingIds(
+  pending: readonly string[],
+  article: string,
+  ids: ReadonlySet<string>,
+  stored: ReadonlyMap<string, StoredComment>,
+): string[] {
+  const next = pending.filter((id) => !ids.has(id))
+  for (const id of ids) {
+    const comment = stored.get(id)
+    if (comment?.article === article && comment.status === 'pending') next.push(id)
+  }
+  next.sort()
+  const same = next.length === pending.length && next.every((id, i) => id === pending[i])
+  return same ? (pending as string[]) : next
+}
