@@ -195,7 +195,8 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
           {
             name: countingWorkerName,
             modules: [{ type: 'ESModule', path: 'kv-operations.js', contents: countingModule }],
-            kvNamespaces: { INNER: 'comments', OPS: 'kv-operations' },
+            // The plain binding's namespace id, so a kvPersist folder holds the same data either way.
+            kvNamespaces: { INNER: 'COMMENTS', OPS: 'kv-operations' },
           },
         ]
       : []),
