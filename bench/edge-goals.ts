@@ -84,7 +84,7 @@ export function costGoals(costs: readonly SiteCost[], backupPer100: number): Goa
       measured: blog
         .map(
           (c) =>
-            `${isolates(c)}: ${c.free[0]?.limit} ${((c.free[0]?.share ?? 0) * 100).toFixed(1)} %`,
+            `${isolates(c)}: ${quota(c)?.limit} ${((quota(c)?.share ?? 0) * 100).toFixed(1)} %`,
         )
         .join('; '),
       met: yes(blog.every((c) => (quota(c)?.share ?? 0) <= edgeGoals.blogFreeShare)),
