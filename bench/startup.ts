@@ -3,7 +3,7 @@ import { median } from './stats'
 import { cpuSeconds, withWorkerdPid } from './workerd-cpu'
 
 /** The smallest module Worker: what startup is measured against. */
-const emptyWorker = 'export default { fetch() { return new Response("ok") } }'
+export const emptyWorker = 'export default { fetch() { return new Response("ok") } }'
 
 /**
  * CPU milliseconds a fresh workerd spends to load `main` and answer one request

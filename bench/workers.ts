@@ -30,9 +30,8 @@ async function running(options: MiniflareOptions): Promise<RunningWorker> {
     return started
   })
   pinWorker(pid)
-  const url = await miniflare.unsafeGetDirectURL(name)
   return {
-    origin: url.origin,
+    origin: await directOrigin(miniflare),
     miniflare,
     cpuSeconds: () => cpuSeconds(pid),
     stop: () => miniflare.dispose(),
@@ -57,11 +56,14 @@ function assetsService(project: BuiltProject) {
   }
 }
 
-/** Starts a built copy of the project with the bindings of its wrangler.toml (in-memory KV). */
-export function startProject(project: BuiltProject): Promise<RunningWorker> {
+/**
+ * Miniflare options for a built copy of the project with the bindings of its
+ * wrangler.toml: KV in memory, or kept in `kvPersist` (a folder) when given.
+ */
+export function projectOptions(project: BuiltProject, kvPersist?: string): MiniflareOptions {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(project.wranglerConfig)
   const { assets: _routedAssets, ...options } = workerOptions
-  return running({
+  return {
     ...options,
     serviceBindings: { ...options.serviceBindings, ASSETS: assetsService(project) },
     ...direct,
@@ -70,10 +72,26 @@ export function startProject(project: BuiltProject): Promise<RunningWorker> {
     scriptPath: project.bundlePath,
     // Module names are paths below this root; the copy lives outside the working directory.
     modulesRoot: project.dir,
-  } as MiniflareOptions)
+    ...(kvPersist ? { kvPersist } : {}),
+  } as MiniflareOptions
+}
+
+/** Miniflare options for a one-module Worker (a peer bundled by bundlePeer). */
+export function scriptOptions(script: string, compatibilityDate: string): MiniflareOptions {
+  return { ...direct, name, modules: true, script, compatibilityDate }
+}
+
+/** The URL origin of the Worker started with projectOptions or scriptOptions. */
+export async function directOrigin(miniflare: Miniflare): Promise<string> {
+  return (await miniflare.unsafeGetDirectURL(name)).origin
+}
+
+/** Starts a built copy of the project with the bindings of its wrangler.toml. */
+export function startProject(project: BuiltProject, kvPersist?: string): Promise<RunningWorker> {
+  return running(projectOptions(project, kvPersist))
 }
 
 /** Starts a one-module Worker (a peer bundled by bundlePeer). */
 export function startScript(script: string, compatibilityDate: string): Promise<RunningWorker> {
-  return running({ ...direct, name, modules: true, script, compatibilityDate })
+  return running(scriptOptions(script, compatibilityDate))
 }

@@ -8,6 +8,12 @@ import { cronTriggers } from '../../src/app/cron-triggers'
 import { rateLimits } from '../../src/app/rate-limits'
 import { keyPages } from '../../src/comments/kv-list'
 import { faultKey, faultModule, faultWorkerName, type KvFaults } from './kv-faults'
+import {
+  countingModule,
+  countingWorkerName,
+  type KvOperations,
+  tallyKvOperations,
+} from './kv-operations'
 
 /** The admin token every test Worker is started with. */
 export const adminToken = 'qV7mX2pL9sK4tR8wN3bZ6cJ1hD5fG0yAeUiOoPlMnBv'
@@ -32,6 +38,11 @@ export interface TestWorker {
   scheduled(time: Date, cron?: string): Promise<string>
   /** Makes KV calls fail from now on (needs `kvFaults: true`); `{}` heals it. */
   setKvFaults(faults: KvFaults): Promise<void>
+  /**
+   * The COMMENTS calls made since the last call of this (or since start),
+   * counted at the binding (needs `countKv: true`); the count starts again at zero.
+   */
+  takeKvOperations(): Promise<KvOperations>
   /** Every e-mail the send_email binding sent so far, as raw RFC 5322 text, oldest first. */
   sentEmails(): string[]
   /** The bodies of the messages that reached the dead-letter queue (needs `deadLetters: true`). */
@@ -75,6 +86,8 @@ export interface StartOptions {
   adminAuthLimit?: number
   /** Route COMMENTS through a wrapper whose calls can be made to fail (see setKvFaults). */
   kvFaults?: boolean
+  /** Route COMMENTS through a wrapper that counts its calls (see takeKvOperations). */
+  countKv?: boolean
   /** Drop the Worker's console output (its per-comment log lines) except errors, e.g. under load. */
   quiet?: boolean
   /** Consume the dead-letter queue with a recorder, so deadLetters() can read what reached it. */
@@ -173,7 +186,20 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     ...(options.kvPersist ? { kvPersist: options.kvPersist } : {}),
     ...(options.quiet ? { handleRuntimeStdio: quietStdio } : {}),
   }
+  if (options.kvFaults && options.countKv) {
+    throw new Error('kvFaults and countKv each wrap COMMENTS: start with one of them')
+  }
   const helpers = [
+    ...(options.countKv
+      ? [
+          {
+            name: countingWorkerName,
+            modules: [{ type: 'ESModule', path: 'kv-operations.js', contents: countingModule }],
+            // The plain binding's namespace id, so a kvPersist folder holds the same data either way.
+            kvNamespaces: { INNER: 'COMMENTS', OPS: 'kv-operations' },
+          },
+        ]
+      : []),
     ...(options.kvFaults
       ? [
           {
@@ -196,8 +222,13 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
         ]
       : []),
   ]
-  const faultWrapped = options.kvFaults
-    ? { kvNamespaces: {}, wrappedBindings: { COMMENTS: { scriptName: faultWorkerName } } }
+  const wrapper = options.kvFaults
+    ? faultWorkerName
+    : options.countKv
+      ? countingWorkerName
+      : undefined
+  const faultWrapped = wrapper
+    ? { kvNamespaces: {}, wrappedBindings: { COMMENTS: { scriptName: wrapper } } }
     : {}
   const mf = new Miniflare(
     helpers.length > 0
@@ -206,8 +237,8 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
   )
   // The namespace the Worker's COMMENTS really stores into.
   const comments = async () =>
-    (options.kvFaults
-      ? await mf.getKVNamespace('INNER', faultWorkerName)
+    (wrapper
+      ? await mf.getKVNamespace('INNER', wrapper)
       : await mf.getKVNamespace('COMMENTS')) as unknown as KVNamespaceLike
   const url = await mf.ready
   const origin = url.origin
@@ -238,6 +269,14 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
         faultWorkerName,
       )) as unknown as KVNamespaceLike
       await switchboard.put(faultKey, JSON.stringify(faults))
+    },
+    async takeKvOperations() {
+      if (!options.countKv) throw new Error('start the worker with { countKv: true }')
+      const ops = (await mf.getKVNamespace('OPS', countingWorkerName)) as unknown as KVNamespaceLike
+      const noted: string[] = []
+      for await (const page of keyPages(ops, '')) noted.push(...page.map((key) => key.name))
+      await Promise.all(noted.map((name) => ops.delete(name)))
+      return tallyKvOperations(noted)
     },
     sentEmails: () => log.files.map((file) => readFileSync(file, 'utf8')),
     async deadLetters() {

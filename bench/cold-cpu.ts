@@ -1,0 +1,62 @@
+import { coldNotFound, type EdgeRoute } from './edge-routes'
+import type { BuiltProject } from './project'
+import { median } from './stats'
+import { startProject } from './workers'
+
+/** Native CPU of one route: its first request on a fresh workerd, and a warm request. */
+export interface RouteCpu {
+  route: EdgeRoute
+  /** Median over fresh processes, after one 404. */
+  coldMs: number
+  /** Mean over `warmRequests` requests once the route is warm. */
+  warmMs: number
+}
+
+const warmRequests = 50
+
+async function drained(origin: string, path: string) {
+  const response = await fetch(origin + path)
+  await response.arrayBuffer()
+  if (response.status !== 200 && path !== coldNotFound) {
+    throw new Error(`${path} answered ${response.status}`)
+  }
+}
+
+/**
+ * CPU milliseconds of each route's first request on a fresh workerd (after a
+ * 404, so the runtime's own first-request cost is not the route's), read from
+ * the process's CPU time: an upper bound, since the local KV simulator runs in
+ * the same process. `rounds` fresh processes per route; the first also gives
+ * the warm figure.
+ */
+export async function measureColdCpu(
+  project: BuiltProject,
+  routes: readonly EdgeRoute[],
+  kvPersist: string,
+  rounds: number,
+): Promise<RouteCpu[]> {
+  const figures: RouteCpu[] = []
+  for (const route of routes) {
+    const colds: number[] = []
+    let warmMs = Number.NaN
+    for (let round = 0; round < rounds; round++) {
+      const worker = await startProject(project, kvPersist)
+      try {
+        await drained(worker.origin, coldNotFound)
+        const before = worker.cpuSeconds()
+        await drained(worker.origin, route.path)
+        colds.push((worker.cpuSeconds() - before) * 1000)
+        if (round === 0) {
+          for (let i = 0; i < 10; i++) await drained(worker.origin, route.path)
+          const start = worker.cpuSeconds()
+          for (let i = 0; i < warmRequests; i++) await drained(worker.origin, route.path)
+          warmMs = ((worker.cpuSeconds() - start) * 1000) / warmRequests
+        }
+      } finally {
+        await worker.stop()
+      }
+    }
+    figures.push({ route, coldMs: median(colds), warmMs })
+  }
+  return figures
+}

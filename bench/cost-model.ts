@@ -1,0 +1,265 @@
+/**
+ * What a site would cost on Cloudflare, from the bench's counts per request:
+ * operations a day and dollars a month on the Workers Free and Paid plans.
+ * Pure: the figures come in, nothing is measured here. Prices, limits and the
+ * three sites are Cloudflare's published figures and the model of issue 24, as
+ * gathered with their pages in bench/RESULTS.md.
+ */
+
+/** KV calls as Cloudflare bills them: reads per key, the rest per call. */
+export interface BilledKv {
+  reads: number
+  writes: number
+  lists: number
+  deletes: number
+}
+
+/** One kind of request: its KV calls and CPU, on a cold isolate and a warm one. */
+export interface RequestFigures {
+  cold: BilledKv
+  warm: BilledKv
+  coldCpuMs: number
+  warmCpuMs: number
+}
+
+/** The request kinds the model prices; each must be measured. */
+export type RequestKind =
+  | 'home'
+  | 'article'
+  | 'tag'
+  | 'siteFeed'
+  | 'tagFeed'
+  | 'commentFeed'
+  | 'commentsJson'
+  | 'post'
+  | 'preview'
+  | 'edit'
+  | 'bulkModerate25'
+  | 'backupPer100'
+
+export type Measured = Record<RequestKind, RequestFigures>
+
+/** A site's traffic a day (issue 24). */
+export interface Site {
+  name: string
+  pageViews: number
+  feedPolls: number
+  comments: number
+  articlesRead: number
+}
+
+export const sites: readonly Site[] = [
+  { name: 'blog', pageViews: 1_000, feedPolls: 20_000, comments: 10, articlesRead: 50 },
+  {
+    name: 'regional',
+    pageViews: 200_000,
+    feedPolls: 1_000_000,
+    comments: 500,
+    articlesRead: 2_000,
+  },
+  {
+    name: 'national',
+    pageViews: 5_000_000,
+    feedPolls: 20_000_000,
+    comments: 10_000,
+    articlesRead: 10_000,
+  },
+]
+
+/** What the model assumes beyond the measured figures; stated beside the table. */
+export interface Assumptions {
+  isolates: number
+  /** How long an isolate lives: its first request to each URL in that time is cold (CPU). */
+  isolateMinutes: number
+  /** How long an isolate keeps what it read from KV (src/comments/public-comments.ts): KV is read again after it. */
+  memoSeconds: number
+  /** Tags readers visit, evenly. */
+  tags: number
+  /** Share of feed polls that are site feeds; the rest are tag feeds. */
+  siteFeedShare: number
+  /** Days of comments the nightly backup holds. */
+  storedDays: number
+}
+
+export const defaultAssumptions: Omit<Assumptions, 'isolates'> = {
+  isolateMinutes: 5,
+  memoSeconds: 30,
+  tags: 10,
+  siteFeedShare: 0.8,
+  storedDays: 365,
+}
+
+/** Shares of issue 24 / EDGE.md. */
+const share = {
+  article: 0.75,
+  home: 0.15,
+  tag: 0.1,
+  feeds: 0.98,
+  commentReads: 0.02,
+  previewed: 0.2,
+  edited: 0.05,
+  batch: 25,
+}
+
+/** Daily totals. */
+export interface Daily extends BilledKv {
+  requests: number
+  cpuMs: number
+  /** KV operations of one nightly backup invocation. */
+  backupOperations: number
+  /** Requests whose CPU exceeds the free plan's limit per request (they would fail there). */
+  overFreeCpu: number
+}
+
+const secondsPerDay = 86_400
+
+/**
+ * Requests of a URL asked `perDay` times that find it cold: per isolate and
+ * window, the first request is (the chance of at least one, Poisson).
+ */
+export function coldPerDay(perDay: number, isolates: number, windowSeconds: number): number {
+  const windows = (isolates * secondsPerDay) / windowSeconds
+  return windows * (1 - Math.exp(-perDay / windows))
+}
+
+/** Zipf (s = 1) weights of `n` items, summing to 1. */
+export function zipf(n: number): number[] {
+  const raw = Array.from({ length: n }, (_, i) => 1 / (i + 1))
+  const total = raw.reduce((a, b) => a + b, 0)
+  return raw.map((w) => w / total)
+}
+
+const zero = (): Daily => ({
+  requests: 0,
+  cpuMs: 0,
+  reads: 0,
+  writes: 0,
+  lists: 0,
+  deletes: 0,
+  backupOperations: 0,
+  overFreeCpu: 0,
+})
+
+/** Operations a day of `site` from the measured figures. */
+export function dailyOperations(site: Site, measured: Measured, assumptions: Assumptions): Daily {
+  const day = zero()
+  const kvWindow = Math.min(assumptions.memoSeconds, assumptions.isolateMinutes * 60)
+  const cpuWindow = assumptions.isolateMinutes * 60
+  /** Adds `perDay` requests of one URL of `kind`. */
+  const url = (kind: RequestKind, perDay: number) => {
+    if (perDay <= 0) return
+    const f = measured[kind]
+    const kvCold = Math.min(perDay, coldPerDay(perDay, assumptions.isolates, kvWindow))
+    const cpuCold = Math.min(perDay, coldPerDay(perDay, assumptions.isolates, cpuWindow))
+    day.requests += perDay
+    day.cpuMs += cpuCold * f.coldCpuMs + (perDay - cpuCold) * f.warmCpuMs
+    const limit = plans.free.cpuMsPerRequest
+    day.overFreeCpu +=
+      (f.coldCpuMs > limit ? cpuCold : 0) + (f.warmCpuMs > limit ? perDay - cpuCold : 0)
+    for (const op of ['reads', 'writes', 'lists', 'deletes'] as const) {
+      day[op] += kvCold * f.cold[op] + (perDay - kvCold) * f.warm[op]
+    }
+  }
+  const articles = zipf(site.articlesRead)
+  for (const weight of articles) url('article', site.pageViews * share.article * weight)
+  url('home', site.pageViews * share.home)
+  for (let t = 0; t < assumptions.tags; t++)
+    url('tag', (site.pageViews * share.tag) / assumptions.tags)
+  const feeds = site.feedPolls * share.feeds
+  // Three formats of the site feed, equally polled; one format per tag feed.
+  for (let f = 0; f < 3; f++) url('siteFeed', (feeds * assumptions.siteFeedShare) / 3)
+  for (let t = 0; t < assumptions.tags; t++) {
+    url('tagFeed', (feeds * (1 - assumptions.siteFeedShare)) / assumptions.tags)
+  }
+  const commentReads = site.feedPolls * share.commentReads
+  for (const weight of articles) {
+    url('commentFeed', (commentReads / 2) * weight)
+    url('commentsJson', (commentReads / 2) * weight)
+  }
+  url('post', site.comments)
+  url('preview', site.comments * share.previewed)
+  url('edit', site.comments * share.edited)
+  // Approvals and spam markings alike, in batches.
+  url('bulkModerate25', site.comments / share.batch)
+  // The nightly backup is a Cron run, not a request: KV and CPU only.
+  const backup = measured.backupPer100
+  const stored = site.comments * assumptions.storedDays
+  const scale = stored / 100
+  for (const op of ['reads', 'writes', 'lists', 'deletes'] as const) {
+    day[op] += scale * backup.cold[op]
+  }
+  day.backupOperations =
+    scale * (backup.cold.reads + backup.cold.writes + backup.cold.lists + backup.cold.deletes)
+  return day
+}
+
+/** Published limits and prices (pages named in bench/RESULTS.md). */
+export const plans = {
+  free: {
+    perDay: { requests: 100_000, reads: 100_000, writes: 1_000, lists: 1_000, deletes: 1_000 },
+    cpuMsPerRequest: 10,
+  },
+  paid: {
+    includedPerMonth: {
+      requests: 10_000_000,
+      cpuMs: 30_000_000,
+      reads: 10_000_000,
+      writes: 1_000_000,
+      lists: 1_000_000,
+      deletes: 1_000_000,
+    },
+    dollarsPerMillion: { requests: 0.3, cpuMs: 0.02, reads: 0.5, writes: 5, lists: 5, deletes: 5 },
+  },
+  kvOperationsPerInvocation: 1_000,
+} as const
+
+const daysPerMonth = 30
+
+/** Dollars a month on the Paid plan, above what it includes (the plan's own fee not counted). */
+export function monthlyDollars(day: Daily) {
+  const { includedPerMonth, dollarsPerMillion } = plans.paid
+  const charge = (item: keyof typeof includedPerMonth) =>
+    (Math.max(0, day[item] * daysPerMonth - includedPerMonth[item]) / 1e6) * dollarsPerMillion[item]
+  const kv = charge('reads') + charge('writes') + charge('lists') + charge('deletes')
+  const requests = charge('requests')
+  const cpu = charge('cpuMs')
+  return { requests, cpu, kv, total: requests + cpu + kv }
+}
+
+/**
+ * The share of each free daily quota a day uses, largest first: the first is the
+ * one met first. Requests over the CPU limit per request fail from the first
+ * day, so that limit comes first whenever any request passes it; its share is
+ * of the day's requests.
+ */
+export function freePlanUse(day: Daily): Array<{ limit: string; share: number }> {
+  const quotas = Object.entries(plans.free.perDay)
+    .map(([limit, quota]) => ({
+      limit: limit === 'requests' ? 'Worker requests' : `KV ${limit}`,
+      share: day[limit as keyof typeof plans.free.perDay] / quota,
+    }))
+    .sort((a, b) => b.share - a.share)
+  const cpu = {
+    limit: `CPU ${plans.free.cpuMsPerRequest} ms per request`,
+    share: day.requests > 0 ? day.overFreeCpu / day.requests : 0,
+  }
+  return cpu.share > 0 ? [cpu, ...quotas] : [...quotas, cpu]
+}
+
+/** The share of each monthly allowance the Paid plan includes, largest first. */
+export function paidPlanUse(day: Daily): Array<{ limit: string; share: number }> {
+  const names: Record<keyof typeof plans.paid.includedPerMonth, string> = {
+    requests: 'Worker requests',
+    cpuMs: 'CPU ms',
+    reads: 'KV reads',
+    writes: 'KV writes',
+    lists: 'KV lists',
+    deletes: 'KV deletes',
+  }
+  return Object.entries(plans.paid.includedPerMonth)
+    .map(([item, included]) => ({
+      limit: names[item as keyof typeof names],
+      share: (day[item as keyof typeof names] * daysPerMonth) / included,
+    }))
+    .sort((a, b) => b.share - a.share)
+}

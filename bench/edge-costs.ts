@@ -1,0 +1,97 @@
+import type { KvOperations } from '../test/harness/kv-operations'
+import {
+  type Assumptions,
+  type BilledKv,
+  type Daily,
+  dailyOperations,
+  defaultAssumptions,
+  freePlanUse,
+  type Measured,
+  monthlyDollars,
+  paidPlanUse,
+  type RequestKind,
+  type Site,
+  sites,
+} from './cost-model'
+import type { EdgeProjectFigures } from './edge'
+import { writeKinds } from './kv-counts'
+
+/** The isolate counts the model is run for: a site read in one country, and worldwide. */
+export const isolateCounts = [50, 500]
+
+/** One site at one isolate count, priced. */
+export interface SiteCost {
+  site: Site
+  assumptions: Assumptions
+  day: Daily
+  dollars: ReturnType<typeof monthlyDollars>
+  free: ReturnType<typeof freePlanUse>
+  paid: ReturnType<typeof paidPlanUse>
+}
+
+const billed = (ops: KvOperations): BilledKv => ({
+  reads: ops.keysRead,
+  writes: ops.put,
+  lists: ops.list,
+  deletes: ops.delete,
+})
+
+// Which measured row feeds each kind the model prices.
+const rowOf: Record<RequestKind, string> = {
+  home: 'home',
+  article: 'article page',
+  tag: 'tag page',
+  siteFeed: 'site feed (RSS)',
+  tagFeed: 'tag feed (RSS)',
+  commentFeed: 'comment feed (RSS)',
+  commentsJson: 'comments JSON',
+  post: writeKinds.post,
+  preview: writeKinds.preview,
+  edit: writeKinds.edit,
+  bulkModerate25: writeKinds.bulkApprove,
+  backupPer100: writeKinds.backup,
+}
+
+/**
+ * The model's inputs from one project's figures. Write paths were not timed:
+ * they are given the article page's CPU, which each of them renders or exceeds
+ * little (a stated approximation; CPU is a small part of every bill).
+ */
+export function measuredFrom(figures: EdgeProjectFigures): Measured {
+  const kv = figures.kv ?? []
+  const cpu = figures.cpu ?? []
+  const articleCpu = cpu.find((c) => c.route.name === 'article page')
+  const entries = Object.entries(rowOf).map(([kind, name]) => {
+    const row = kv.find((r) => r.kind === name)
+    if (!row) throw new Error(`the cost model needs the KV counts of ${name}`)
+    const time = cpu.find((c) => c.route.name === name) ?? articleCpu
+    return [
+      kind,
+      {
+        cold: billed(row.cold),
+        warm: billed(row.warm),
+        coldCpuMs: time?.coldMs ?? Number.NaN,
+        warmCpuMs: time?.warmMs ?? Number.NaN,
+      },
+    ]
+  })
+  return Object.fromEntries(entries) as Measured
+}
+
+/** Every site at every isolate count. */
+export function priceSites(measured: Measured): SiteCost[] {
+  return sites.flatMap((site) =>
+    isolateCounts.map((isolates) => {
+      const assumptions = { ...defaultAssumptions, isolates }
+      const day = dailyOperations(site, measured, assumptions)
+      return {
+        site,
+        assumptions,
+        day,
+        dollars: monthlyDollars(day),
+        free: freePlanUse(day),
+        paid: paidPlanUse(day),
+      }
+    }),
+  )
+}

@@ -1,0 +1,118 @@
+import { plans } from './cost-model'
+import type { EdgeProjectFigures } from './edge'
+import type { SiteCost } from './edge-costs'
+import type { GoalCheck } from './report'
+
+/** Issue 24's goals, as bench figures. */
+export const edgeGoals = {
+  coldInstructionsRatio: 2,
+  coldCpuMs: 5,
+  warmInstructionsRatio: 1.03,
+  startupRatio: 1.15,
+  blogFreeShare: 0.1,
+  regionalDollars: 15,
+  nationalDollars: 300,
+  nationalKvDollars: 30,
+  backupComments: 1_000_000,
+}
+
+const yes = (ok: boolean) => (ok ? 'yes' : '**no**')
+const at = (figures: EdgeProjectFigures) => `N = ${figures.articles.toLocaleString('en-US')}`
+
+/** Instruction and CPU goals; cold ones at the largest N, warm and startup at every N measured. */
+export function instructionGoals(all: readonly EdgeProjectFigures[]): GoalCheck[] {
+  const largest = all.at(-1)
+  const checks: GoalCheck[] = []
+  const cold = largest?.instructions?.cold ?? []
+  if (largest && cold.length > 0) {
+    const worst = cold.reduce((a, b) => (b.project / b.constant > a.project / a.constant ? b : a))
+    const ratio = worst.project / worst.constant
+    checks.push({
+      goal: `Cold first request of every route ≤ ${edgeGoals.coldInstructionsRatio}× the constant Worker’s instructions (${at(largest)})`,
+      measured: `highest ${ratio.toFixed(2)}× (${worst.route.name})`,
+      met: yes(ratio <= edgeGoals.coldInstructionsRatio),
+    })
+  }
+  const cpu = largest?.cpu ?? []
+  if (largest && cpu.length > 0) {
+    const worst = cpu.reduce((a, b) => (b.coldMs > a.coldMs ? b : a))
+    checks.push({
+      goal: `Cold first request of every route ≤ ${edgeGoals.coldCpuMs} ms CPU natively (${at(largest)})`,
+      measured: `highest ${worst.coldMs.toFixed(1)} ms (${worst.route.name})`,
+      met: yes(worst.coldMs <= edgeGoals.coldCpuMs),
+    })
+  }
+  const warm = all.flatMap((f) =>
+    (f.instructions?.warm ?? []).map((w) => ({ ...w, at: at(f), ratio: w.project / w.constant })),
+  )
+  if (warm.length > 0) {
+    const worst = warm.reduce((a, b) => (b.ratio > a.ratio ? b : a))
+    checks.push({
+      goal: `Warm path ≤ ${edgeGoals.warmInstructionsRatio}× the constant Worker’s instructions on every route`,
+      measured: `highest ${worst.ratio.toFixed(2)}× (${worst.route.name}, ${worst.at})`,
+      met: yes(worst.ratio <= edgeGoals.warmInstructionsRatio),
+    })
+  }
+  const startups = all.flatMap((f) =>
+    f.instructions
+      ? [{ at: at(f), ratio: f.instructions.startup.project / f.instructions.startup.empty }]
+      : [],
+  )
+  if (startups.length > 0) {
+    checks.push({
+      goal: `Startup ≤ ${edgeGoals.startupRatio}× an empty Worker’s instructions`,
+      measured: startups.map((s) => `${s.ratio.toFixed(2)}× (${s.at})`).join('; '),
+      met: yes(startups.every((s) => s.ratio <= edgeGoals.startupRatio)),
+    })
+  }
+  return checks
+}
+
+/** The cost goals, met only if met at every isolate count. */
+export function costGoals(costs: readonly SiteCost[], backupPer100: number): GoalCheck[] {
+  const of = (name: string) => costs.filter((c) => c.site.name === name)
+  const isolates = (c: SiteCost) => `${c.assumptions.isolates} isolates`
+  const blog = of('blog')
+  const regional = of('regional')
+  const national = of('national')
+  const backup = (edgeGoals.backupComments / 100) * backupPer100
+  // Daily quotas only: the CPU limit per request is a limit of its own, shown in the table.
+  const quota = (c: SiteCost) => c.free.find((use) => !use.limit.startsWith('CPU'))
+  return [
+    {
+      goal: `The blog on the free plan uses ≤ 1/${1 / edgeGoals.blogFreeShare} of every daily quota`,
+      measured: blog
+        .map(
+          (c) =>
+            `${isolates(c)}: ${quota(c)?.limit} ${((quota(c)?.share ?? 0) * 100).toFixed(1)} %`,
+        )
+        .join('; '),
+      met: yes(blog.every((c) => (quota(c)?.share ?? 0) <= edgeGoals.blogFreeShare)),
+    },
+    {
+      goal: `The regional site ≤ $${edgeGoals.regionalDollars} a month (paid plan)`,
+      measured: regional.map((c) => `${isolates(c)}: $${c.dollars.total.toFixed(2)}`).join('; '),
+      met: yes(regional.every((c) => c.dollars.total <= edgeGoals.regionalDollars)),
+    },
+    {
+      goal: `The national site ≤ $${edgeGoals.nationalDollars} a month on the paid plan, KV ≤ $${edgeGoals.nationalKvDollars} of it`,
+      measured: national
+        .map(
+          (c) => `${isolates(c)}: $${c.dollars.total.toFixed(0)}, KV $${c.dollars.kv.toFixed(0)}`,
+        )
+        .join('; '),
+      met: yes(
+        national.every(
+          (c) =>
+            c.dollars.total <= edgeGoals.nationalDollars &&
+            c.dollars.kv <= edgeGoals.nationalKvDollars,
+        ),
+      ),
+    },
+    {
+      goal: `Backup of ${edgeGoals.backupComments.toLocaleString('en-US')} comments ≤ ${plans.kvOperationsPerInvocation.toLocaleString('en-US')} KV operations per invocation`,
+      measured: `${Math.round(backup).toLocaleString('en-US')} in one invocation (${backupPer100.toFixed(1)} per 100 comments)`,
+      met: yes(backup <= plans.kvOperationsPerInvocation),
+    },
+  ]
+}

@@ -1,0 +1,145 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { MiniflareOptions } from 'miniflare'
+import { startCounted } from './callgrind'
+import { captureRoutes } from './capture'
+import { coldNotFound, type EdgeRoute } from './edge-routes'
+import { bundlePeer } from './peer-bundle'
+import type { BuiltProject } from './project'
+import { emptyWorker } from './startup'
+import { median } from './stats'
+import { directOrigin, projectOptions, scriptOptions, startProject } from './workers'
+
+/** Instructions of one route: the project's and the constant Worker's. */
+export interface RouteInstructions {
+  route: EdgeRoute
+  project: number
+  constant: number
+}
+
+/** What the instruction-count mode measured of one built project. */
+export interface InstructionCounts {
+  articles: number
+  /** The first request of each route on a fresh workerd, after one 404. */
+  cold: RouteInstructions[]
+  /** Per request once every route has been asked many times (median block). */
+  warm: RouteInstructions[]
+  /** Start, load and one 404: the empty Worker's and this bundle's (median over its fresh starts). */
+  startup: { empty: number; project: number }
+}
+
+/** Warm-up requests per route, then blocks of requests per route taking turns (as the issue's count did, smaller). */
+export const warmSchedule = { warmup: 20, rounds: 4, block: 10 }
+
+async function drained(origin: string, path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(origin + path, { headers })
+  await response.arrayBuffer()
+  return response.status
+}
+
+/**
+ * Cold: a fresh counted workerd per route; its start to the end of a 404 is a
+ * startup figure, the route's request after it the cold figure.
+ */
+async function coldOf(options: MiniflareOptions, route: EdgeRoute) {
+  const counted = await startCounted(options)
+  try {
+    const origin = await directOrigin(counted.miniflare)
+    await drained(origin, coldNotFound)
+    const startup = counted.cut()
+    const status = await drained(origin, route.path)
+    if (status !== 200) throw new Error(`${route.path} answered ${status} on a cold start`)
+    return { startup, cold: counted.cut() }
+  } finally {
+    await counted.stop()
+  }
+}
+
+/**
+ * Warm: one counted workerd, every route asked `warmup` times, then rounds of
+ * one block per route; a route's figure is its median block per request, so
+ * one-off work (a major GC, a memo's reload) landing in one block is left out.
+ */
+async function warmOf(options: MiniflareOptions, routes: readonly EdgeRoute[]) {
+  const counted = await startCounted(options)
+  try {
+    const origin = await directOrigin(counted.miniflare)
+    for (const route of routes) {
+      for (let i = 0; i < warmSchedule.warmup; i++) await drained(origin, route.path)
+    }
+    counted.cut()
+    const blocks = routes.map((): number[] => [])
+    for (let round = 0; round < warmSchedule.rounds; round++) {
+      for (const [i, route] of routes.entries()) {
+        for (let n = 0; n < warmSchedule.block; n++) await drained(origin, route.path)
+        blocks[i]?.push(counted.cut() / warmSchedule.block)
+      }
+    }
+    return blocks.map((list) => median(list))
+  } finally {
+    await counted.stop()
+  }
+}
+
+/**
+ * Counts instructions for `routes` of a built project (KV kept in `kvPersist`,
+ * seeded beforehand) and for the constant Worker serving the bytes and headers
+ * the project answered for them.
+ */
+export async function countInstructions(
+  project: BuiltProject,
+  routes: readonly EdgeRoute[],
+  kvPersist: string,
+  compatibilityDate: string,
+  log: (line: string) => void,
+): Promise<InstructionCounts> {
+  const real = await startProject(project, kvPersist)
+  const captured = await captureRoutes(
+    real.origin,
+    routes.map((route) => route.path),
+  ).finally(() => real.stop())
+  const capturedPath = join(project.dir, 'edge-captured.json')
+  writeFileSync(capturedPath, JSON.stringify(captured))
+  const constantScript = await bundlePeer({
+    file: 'bench/peers/constant.ts',
+    factory: 'constantWorker',
+    data: capturedPath,
+  })
+  const options = {
+    project: projectOptions(project, kvPersist),
+    constant: scriptOptions(constantScript, compatibilityDate),
+  }
+
+  log('    startup of an empty Worker under callgrind…')
+  const empty = await startCounted(scriptOptions(emptyWorker, compatibilityDate))
+  let emptyStartup: number
+  try {
+    await drained(await directOrigin(empty.miniflare), coldNotFound)
+    emptyStartup = empty.cut()
+  } finally {
+    await empty.stop()
+  }
+
+  const cold: RouteInstructions[] = []
+  const startups: number[] = []
+  for (const route of routes) {
+    log(`    cold ${route.path} (project, then constant)…`)
+    const project = await coldOf(options.project, route)
+    const constant = await coldOf(options.constant, route)
+    startups.push(project.startup)
+    cold.push({ route, project: project.cold, constant: constant.cold })
+  }
+  log('    warm path (project, then constant)…')
+  const warmProject = await warmOf(options.project, routes)
+  const warmConstant = await warmOf(options.constant, routes)
+  return {
+    articles: project.articleCount,
+    cold,
+    warm: routes.map((route, i) => ({
+      route,
+      project: warmProject[i] ?? Number.NaN,
+      constant: warmConstant[i] ?? Number.NaN,
+    })),
+    startup: { empty: emptyStartup, project: median(startups) },
+  }
+}

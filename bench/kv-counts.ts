@@ -1,0 +1,236 @@
+import { cronTriggers } from '../src/app/cron-triggers'
+import { type KvOperations, kvOperationKinds, noKvOperations } from '../test/harness/kv-operations'
+import { seedSlug } from '../test/harness/routes'
+import { adminToken, startWorker, type TestWorker } from '../test/harness/worker'
+import { coldNotFound, type EdgeRoute } from './edge-routes'
+import type { BuiltProject } from './project'
+
+/** KV calls of one kind of request: its first on a fresh isolate, and the next one. */
+export interface KvCountRow {
+  kind: string
+  cold: KvOperations
+  warm: KvOperations
+}
+
+/** The write paths the cost model needs, by name. */
+export const writeKinds = {
+  post: 'comment POST',
+  preview: 'comment preview',
+  edit: 'comment edit (author, pending)',
+  approve: 'approve one',
+  bulkApprove: 'bulk approve 25',
+  backup: 'nightly backup, per 100 comments',
+} as const
+
+const article = `/articles/${seedSlug}`
+let nextClient = 1
+const client = () => `203.0.${Math.floor(nextClient / 250)}.${(nextClient++ % 250) + 1}`
+
+const start = (project: BuiltProject, kvPersist: string) =>
+  startWorker({
+    scriptPath: project.bundlePath,
+    kvPersist,
+    countKv: true,
+    quiet: true,
+    // Every post must be stored: the limiter is not what is counted here.
+    rateLimit: 10_000,
+  })
+
+async function ok(response: Response, want: number, what: string): Promise<Response> {
+  if (response.status !== want) {
+    throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`)
+  }
+  return response
+}
+
+/** A fresh isolate whose first request (a 404) is behind it and not counted. */
+async function fresh(project: BuiltProject, kvPersist: string): Promise<TestWorker> {
+  const worker = await start(project, kvPersist)
+  await (await worker.fetch(coldNotFound)).arrayBuffer()
+  await worker.takeKvOperations()
+  return worker
+}
+
+/** Counts `request`'s KV calls. */
+async function counted(worker: TestWorker, request: () => Promise<unknown>) {
+  await request()
+  return worker.takeKvOperations()
+}
+
+/** Each reader route on its own fresh isolate: the first request, then the same again. */
+export async function countReaderKv(
+  project: BuiltProject,
+  routes: readonly EdgeRoute[],
+  kvPersist: string,
+): Promise<KvCountRow[]> {
+  const rows: KvCountRow[] = []
+  for (const route of routes) {
+    const worker = await fresh(project, kvPersist)
+    try {
+      const get = async () =>
+        (await ok(await worker.fetch(route.path), 200, route.path)).arrayBuffer()
+      const cold = await counted(worker, get)
+      const warm = await counted(worker, get)
+      rows.push({ kind: route.name, cold, warm })
+    } finally {
+      await worker.stop()
+    }
+  }
+  return rows
+}
+
+const postComment = async (worker: TestWorker) =>
+  (await ok(
+    await worker.fetch(`${article}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': client() },
+      body: JSON.stringify({
+        author: 'पाठक',
+        email: `reader${nextClient}@example.org`,
+        content: `बेंच की टिप्पणी ${nextClient} ${Math.random()}`,
+      }),
+    }),
+    201,
+    'comment POST',
+  ).then((r) => r.json())) as { id: string; edit_token: string }
+
+const preview = async (worker: TestWorker) =>
+  (
+    await ok(
+      await worker.fetch(`${article}/comments/preview`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+          'cf-connecting-ip': client(),
+        },
+        body: new URLSearchParams({
+          author: 'पाठक',
+          email: 'r@example.org',
+          content: '*पूर्वावलोकन*',
+        }),
+      }),
+      200,
+      'preview',
+    )
+  ).arrayBuffer()
+
+const edit = async (worker: TestWorker, posted: { id: string; edit_token: string }) =>
+  (
+    await ok(
+      await worker.fetch(`${article}/comments/${posted.id}`, {
+        method: 'PATCH',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${posted.edit_token}`,
+        },
+        body: JSON.stringify({ content: `संपादित ${Math.random()}` }),
+      }),
+      200,
+      'edit',
+    )
+  ).arrayBuffer()
+
+const approve = async (worker: TestWorker, id: string) =>
+  (
+    await ok(
+      await worker.fetch(`/admin/comments/${id}/approve`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}` },
+      }),
+      200,
+      'approve',
+    )
+  ).arrayBuffer()
+
+/** A moderator's form post as a browser on the site makes it. */
+const formPost = (worker: TestWorker, path: string, fields: string[][], cookie = '') =>
+  worker.fetch(path, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: worker.origin,
+      'sec-fetch-site': 'same-origin',
+      'cf-connecting-ip': '192.0.2.10',
+      ...(cookie ? { cookie } : {}),
+    },
+    body: new URLSearchParams(fields).toString(),
+  })
+
+/** Approves `ids` in one post of the moderation page, as its bulk action does. */
+async function bulkApprove(worker: TestWorker, ids: readonly string[]) {
+  const signedIn = await ok(
+    await formPost(worker, '/admin/sign-in', [['token', adminToken]]),
+    303,
+    'sign-in',
+  )
+  const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';', 1)[0] ?? ''
+  const page = await (
+    await worker.fetch('/admin', { headers: { cookie, 'cf-connecting-ip': '192.0.2.10' } })
+  ).text()
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1]
+  if (!csrf) throw new Error('no CSRF token on the moderation page')
+  return counted(worker, async () =>
+    ok(
+      await formPost(
+        worker,
+        '/admin',
+        [['csrf', csrf], ['act', 'approve'], ...ids.map((id) => ['id', id])],
+        cookie,
+      ),
+      303,
+      'bulk approve',
+    ),
+  )
+}
+
+/**
+ * The write paths on one fresh isolate: each once (cold) and again (warm),
+ * then a bulk approval of 25 and the nightly backup, whose count is given per
+ * 100 stored comments.
+ */
+export async function countWriteKv(
+  project: BuiltProject,
+  kvPersist: string,
+): Promise<KvCountRow[]> {
+  const worker = await fresh(project, kvPersist)
+  try {
+    const rows: KvCountRow[] = []
+    const posted: Array<{ id: string; edit_token: string }> = []
+    const twice = async (kind: string, request: () => Promise<unknown>) => {
+      const cold = await counted(worker, request)
+      rows.push({ kind, cold, warm: await counted(worker, request) })
+    }
+    await twice(writeKinds.post, async () => posted.push(await postComment(worker)))
+    await twice(writeKinds.preview, () => preview(worker))
+    const editing = posted[0]
+    if (!editing) throw new Error('no comment was posted')
+    await twice(writeKinds.edit, () => edit(worker, editing))
+    const toApprove = [...posted]
+    await twice(writeKinds.approve, () => approve(worker, toApprove.shift()?.id ?? ''))
+
+    const batch: string[] = []
+    for (let i = 0; i < 25; i++) batch.push((await postComment(worker)).id)
+    await worker.takeKvOperations()
+    const bulk = await bulkApprove(worker, batch)
+    rows.push({ kind: writeKinds.bulkApprove, cold: bulk, warm: bulk })
+
+    const stored = (await worker.kvKeys('v1:comment:')).length
+    await worker.takeKvOperations()
+    const outcome = await worker.scheduled(new Date(), cronTriggers.nightlyBackup)
+    if (outcome !== 'ok') throw new Error(`nightly backup: ${outcome}`)
+    const backup = perHundred(await worker.takeKvOperations(), stored)
+    rows.push({ kind: writeKinds.backup, cold: backup, warm: backup })
+    return rows
+  } finally {
+    await worker.stop()
+  }
+}
+
+function perHundred(operations: KvOperations, comments: number): KvOperations {
+  const scaled = noKvOperations()
+  for (const kind of [...kvOperationKinds, 'keysRead'] as const) {
+    scaled[kind] = (operations[kind] * 100) / comments
+  }
+  return scaled
+}

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict'
+import { it } from 'node:test'
+import {
+  type BilledKv,
+  coldPerDay,
+  dailyOperations,
+  defaultAssumptions,
+  freePlanUse,
+  type Measured,
+  monthlyDollars,
+  type RequestFigures,
+  type RequestKind,
+  sites,
+  zipf,
+} from '../../bench/cost-model'
+
+const none: BilledKv = { reads: 0, writes: 0, lists: 0, deletes: 0 }
+const quiet: RequestFigures = { cold: none, warm: none, coldCpuMs: 1, warmCpuMs: 0.1 }
+const kinds: RequestKind[] = [
+  'home',
+  'article',
+  'tag',
+  'siteFeed',
+  'tagFeed',
+  'commentFeed',
+  'commentsJson',
+  'post',
+  'preview',
+  'edit',
+  'bulkModerate25',
+  'backupPer100',
+]
+const measured = (over: Partial<Measured> = {}): Measured => ({
+  ...(Object.fromEntries(kinds.map((kind) => [kind, quiet])) as Measured),
+  ...over,
+})
+const blog = sites.find((site) => site.name === 'blog')
+const national = sites.find((site) => site.name === 'national')
+if (!blog || !national) throw new Error('the model lost a site')
+const assumptions = { ...defaultAssumptions, isolates: 50 }
+
+it('counts a cold request per isolate and window, never more than the requests', () => {
+  // One request a day over 50 isolates: it is cold.
+  assert.ok(Math.abs(coldPerDay(1, 50, 30) - 1) < 1e-3)
+  // A flood: every isolate's every window has one cold request, the rest are warm.
+  assert.ok(Math.abs(coldPerDay(1e9, 50, 30) - (50 * 86_400) / 30) < 1e-6)
+  assert.ok(Math.abs(zipf(50).reduce((a, b) => a + b, 0) - 1) < 1e-9)
+})
+
+it('prices only what passes the paid plan’s allowances, a list per article page read at $5 per million', () => {
+  assert.equal(monthlyDollars(dailyOperations(blog, measured(), assumptions)).total, 0)
+  const listing = { ...quiet, cold: { ...none, lists: 1 }, warm: { ...none, lists: 1 } }
+  const day = dailyOperations(national, measured({ article: listing }), assumptions)
+  // 75 % of 5 M page views are article pages.
+  assert.ok(Math.abs(day.lists - 3_750_000) < 1)
+  const expected = ((3_750_000 * 30 - 1_000_000) / 1e6) * 5
+  assert.ok(Math.abs(monthlyDollars(day).kv - expected) < 1e-6)
+})
+
+it('names the free plan’s first limit: a KV quota, or the CPU limit when any request passes it', () => {
+  const listing = { ...quiet, cold: { ...none, lists: 1 } }
+  const day = dailyOperations(blog, measured({ siteFeed: listing }), assumptions)
+  assert.equal(freePlanUse(day)[0]?.limit, 'KV lists')
+  const slow = { ...quiet, coldCpuMs: 25 }
+  const slowDay = dailyOperations(blog, measured({ siteFeed: listing, home: slow }), assumptions)
+  assert.equal(freePlanUse(slowDay)[0]?.limit, 'CPU 10 ms per request')
+})
+
+it('counts the nightly backup’s operations in one invocation, from a year of comments', () => {
+  const backup = { ...quiet, cold: { ...none, reads: 1, lists: 1 } }
+  const day = dailyOperations(national, measured({ backupPer100: backup }), assumptions)
+  assert.equal(day.backupOperations, ((10_000 * 365) / 100) * 2)
+})
