@@ -1,3 +1,4 @@
+import { defaultStepComments } from '../src/comments/backup-step-size'
 import { plans } from './cost-model'
 import type { EdgeProjectFigures } from './edge'
 import type { SiteCost } from './edge-costs'
@@ -75,7 +76,9 @@ export function costGoals(costs: readonly SiteCost[], backupPer100: number): Goa
   const blog = of('blog')
   const regional = of('regional')
   const national = of('national')
-  const backup = (edgeGoals.backupComments / 100) * backupPer100
+  // The backup runs in steps of defaultStepComments, each its own invocation.
+  const steps = Math.ceil(edgeGoals.backupComments / defaultStepComments)
+  const perStep = (defaultStepComments / 100) * backupPer100
   // Daily quotas only: the CPU limit per request is a limit of its own, shown in the table.
   const quota = (c: SiteCost) => c.free.find((use) => !use.limit.startsWith('CPU'))
   return [
@@ -111,8 +114,8 @@ export function costGoals(costs: readonly SiteCost[], backupPer100: number): Goa
     },
     {
       goal: `Backup of ${edgeGoals.backupComments.toLocaleString('en-US')} comments ≤ ${plans.kvOperationsPerInvocation.toLocaleString('en-US')} KV operations per invocation`,
-      measured: `${Math.round(backup).toLocaleString('en-US')} in one invocation (${backupPer100.toFixed(1)} per 100 comments)`,
-      met: yes(backup <= plans.kvOperationsPerInvocation),
+      measured: `${Math.round(perStep).toLocaleString('en-US')} in each of ${steps} steps (${backupPer100.toFixed(2)} per 100 comments)`,
+      met: yes(perStep <= plans.kvOperationsPerInvocation),
     },
   ]
 }

@@ -1,3 +1,4 @@
+import { defaultStepComments } from './backup-step-size'
 import type { CommentStore } from './store'
 
 /** How many nightly backups the bucket keeps; older ones are deleted after each run. */
@@ -11,13 +12,6 @@ const tailPrefix = 'comments-in-progress/'
 
 /** The queue that carries a backup from one step to the next (wrangler.toml). */
 export const backupStepsQueue = 'comment-backup-steps'
-
-/**
- * Comments one step reads by default: 10 listings and 100 bulk reads, far under
- * the 1,000 KV operations an invocation may make, and about 20 MB of JSON at
- * most, under the 128 MB an isolate may hold.
- */
-export const defaultStepComments = 10_000
 
 // KV lists at most 1,000 keys a call.
 const listLimit = 1_000
