@@ -63,18 +63,23 @@ export async function signSession(
   return `${stamp}.${generation}.${await hmac(key, `session:${stamp}:${generation}`)}`
 }
 
-/** Whether `session` was signed with `key` in `generation` and has not expired at `now`. */
-export async function verifySession(
+/**
+ * The generation `session` was signed in, when it was signed with `key` and has
+ * not expired at `now`; undefined otherwise. The caller compares it with the
+ * current generation, so a forged or stale cookie is refused before anything
+ * is read from storage.
+ */
+export async function sessionGeneration(
   key: CryptoKey,
   session: string | undefined,
   now: number,
-  generation: number,
-): Promise<boolean> {
+): Promise<number | undefined> {
   const match = /^(\d{1,15})\.(\d{1,15})\.([\w-]{43})$/.exec(session ?? '')
-  if (!match) return false
+  if (!match) return undefined
   const [, stamp = '', signed = '', signature = ''] = match
-  if (Number(stamp) <= now || Number(signed) !== generation) return false
-  return sameText(signature, await hmac(key, `session:${stamp}:${signed}`))
+  if (Number(stamp) <= now) return undefined
+  const valid = sameText(signature, await hmac(key, `session:${stamp}:${signed}`))
+  return valid ? Number(signed) : undefined
 }
 
 /** The CSRF token of a session: its forms carry it, other sites cannot compute it. */

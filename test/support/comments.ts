@@ -75,23 +75,41 @@ export async function postApproved(
   return id
 }
 
+/** The ids of the comments readers see at a comments path, oldest first. */
+export async function shownIds(worker: TestWorker, path = commentsPath): Promise<string[]> {
+  const listed = await worker.fetch(path, { headers: { accept: 'application/json' } })
+  const { comments } = (await listed.json()) as { comments: Array<{ id: string }> }
+  return comments.map((comment) => comment.id)
+}
+
 /**
- * Waits for the view updater (a queue consumer) to show approved comments to
- * readers: moderation answers before readers' view is rewritten.
+ * Waits until readers' view at `path` passes `holds`: moderation answers before
+ * the view updater (a queue consumer, within about a second) rewrites it. Gives
+ * up after five seconds and returns what was shown last.
  */
+export async function untilShown(
+  worker: TestWorker,
+  holds: (shown: readonly string[]) => boolean,
+  path = commentsPath,
+): Promise<string[]> {
+  let shown = await shownIds(worker, path)
+  for (let attempt = 0; attempt < 100 && !holds(shown); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    shown = await shownIds(worker, path)
+  }
+  return shown
+}
+
+/** Waits for the view updater to show approved comments to readers. */
 export async function untilReadersSee(
   worker: TestWorker,
   path: string,
   ids: readonly string[],
 ): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const listed = await worker.fetch(path, { headers: { accept: 'application/json' } })
-    const { comments } = (await listed.json()) as { comments: Array<{ id: string }> }
-    const shown = new Set(comments.map((comment) => comment.id))
-    if (ids.every((id) => shown.has(id))) return
-    await new Promise((resolve) => setTimeout(resolve, 50))
+  const shown = await untilShown(worker, (now) => ids.every((id) => now.includes(id)), path)
+  if (!ids.every((id) => shown.includes(id))) {
+    throw new Error(`readers never saw ${ids.join(', ')} on ${path}`)
   }
-  throw new Error(`readers never saw ${ids.join(', ')} on ${path}`)
 }
 
 /** Approves every comment waiting for moderation (as a moderator clearing the queue). */

@@ -13,6 +13,7 @@ import {
   postForm,
   postJson,
   slug,
+  untilReadersSee,
   validComment,
 } from '../support/comments'
 
@@ -48,6 +49,7 @@ async function post(overrides: Record<string, unknown> = {}): Promise<Accepted> 
 
 async function approve(id: string) {
   assert.equal((await adminCall(worker, 'POST', `/admin/comments/${id}/approve`)).status, 200)
+  await untilReadersSee(worker, commentsPath, [id])
 }
 
 function patch(id: string, body: unknown, token?: string) {

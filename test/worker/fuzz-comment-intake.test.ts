@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import fc from 'fast-check'
 import { normalise, validateComment } from '../../src/comments/rules'
 import { startWorker, type TestWorker } from '../harness/worker'
-import { adminCall, commentsPath, newClient, slug } from '../support/comments'
+import { adminCall, commentsPath, newClient, slug, untilReadersSee } from '../support/comments'
 import {
   bodySizes,
   encodings,
@@ -277,6 +277,11 @@ describe('comments that pass every rule', () => {
     for (const { id } of accepted) {
       assert.equal((await adminCall(worker, 'POST', `/admin/comments/${id}/approve`)).status, 200)
     }
+    await untilReadersSee(
+      worker,
+      commentsPath,
+      accepted.map(({ id }) => id),
+    )
     const published = (await (await worker.fetch(commentsPath)).json()) as {
       comments: Array<{ id: string; author: string; content: string }>
     }

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { startWorker, type TestWorker } from '../harness/worker'
-import { adminCall, commentsPath, postJson, slug, validComment } from '../support/comments'
+import {
+  adminCall,
+  commentsPath,
+  postJson,
+  slug,
+  untilShown,
+  validComment,
+} from '../support/comments'
 
 let worker: TestWorker
 before(async () => {
@@ -89,11 +96,11 @@ describe('moderation', () => {
     const approved = await adminCall(worker, 'POST', `/admin/comments/${id}/approve`)
     assert.equal(approved.status, 200)
     assert.equal((await approved.json()).status, 'approved')
-    assert.ok((await publicIds()).includes(id))
+    assert.ok((await untilShown(worker, (shown) => shown.includes(id))).includes(id))
     assert.match(await (await worker.fetch(`/articles/${slug}`)).text(), /मॉडरेशन परीक्षण/)
 
     assert.equal((await adminCall(worker, 'POST', `/admin/comments/${id}/spam`)).status, 200)
-    assert.ok(!(await publicIds()).includes(id))
+    assert.ok(!(await untilShown(worker, (shown) => !shown.includes(id))).includes(id))
     assert.doesNotMatch(await (await worker.fetch(`/articles/${slug}`)).text(), /मॉडरेशन परीक्षण/)
     const spam = await (await adminCall(worker, 'GET', '/admin/comments?status=spam')).json()
     assert.ok(spam.comments.some((c: { id: string }) => c.id === id))
