@@ -14,8 +14,8 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import { generateArticles } from '../scripts/generate-articles'
-import { dataFiles, listChunkSize, shardOf } from '../src/content/data-files'
-import type { Article, ArticleMeta, ContentManifest, SiteSettings } from '../src/content/types'
+import { dataFiles } from '../src/content/data-files'
+import type { Article, ContentManifest, NewestEntries, SiteSettings } from '../src/content/types'
 import { seedSlug } from '../test/harness/routes'
 import { hugoBuildMs } from './hugo'
 import { median } from './stats'
@@ -156,21 +156,9 @@ export function buildProject(
     readFileSync(join(generated, 'content.json.txt'), 'utf8'),
   ) as ContentManifest
   const asset = (path: string) => JSON.parse(readFileSync(join(generated, 'assets', path), 'utf8'))
-  const { count } = manifest.articles
-  const newestMetas: ArticleMeta[] = []
-  for (
-    let chunk = Math.floor((count - 1) / listChunkSize);
-    newestMetas.length < manifest.site.feedSize && chunk >= 0;
-    chunk--
-  ) {
-    newestMetas.push(...(asset(dataFiles.siteList(chunk)) as ArticleMeta[]).reverse())
-  }
-  const peerContent: PeerContent = {
-    site: manifest.site,
-    newest: newestMetas
-      .slice(0, manifest.site.feedSize)
-      .map((meta) => asset(dataFiles.shard(shardOf(meta.slug, manifest.shardCount)))[meta.slug]),
-  }
+  // The site's newest file holds at least feed_size articles once there are that many.
+  const newest = (asset(dataFiles.siteNewest) as NewestEntries).slice(-manifest.site.feedSize)
+  const peerContent: PeerContent = { site: manifest.site, newest: newest.reverse() }
   const contentPath = join(generated, 'peer-content.json')
   writeFileSync(contentPath, JSON.stringify(peerContent))
   // What is uploaded as the Worker: index.js and the Text module beside it (not maps).

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Miniflare, type MiniflareOptions } from 'miniflare'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
+import { type AssetRead, countingAssets } from '../test/harness/asset-reads'
 import { pinWorker } from './cores'
 import type { BuiltProject } from './project'
 import { cpuSeconds, withWorkerdPid } from './workerd-cpu'
@@ -13,6 +13,8 @@ export interface RunningWorker {
   miniflare: Miniflare
   /** CPU seconds its workerd has used so far (NaN where /proc is missing). */
   cpuSeconds(): number
+  /** The files read through ASSETS since the last call (a project's Worker only), in order. */
+  takeAssetReads(): AssetRead[]
   stop(): Promise<void>
 }
 
@@ -23,7 +25,10 @@ const name = 'bench'
 // more than a constant Worker and would squeeze every ratio toward 1.
 const direct = { host: '127.0.0.1', port: 0, unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }] }
 
-async function running(options: MiniflareOptions): Promise<RunningWorker> {
+async function running(
+  options: MiniflareOptions,
+  assetReads: AssetRead[] = [],
+): Promise<RunningWorker> {
   const [miniflare, pid] = await withWorkerdPid(async () => {
     const started = new Miniflare(options)
     await started.ready
@@ -34,6 +39,7 @@ async function running(options: MiniflareOptions): Promise<RunningWorker> {
     origin: await directOrigin(miniflare),
     miniflare,
     cpuSeconds: () => cpuSeconds(pid),
+    takeAssetReads: () => assetReads.splice(0),
     stop: () => miniflare.dispose(),
   }
 }
@@ -43,29 +49,27 @@ async function running(options: MiniflareOptions): Promise<RunningWorker> {
  * a router Worker in front of any Worker with static assets (about 130 µs a
  * request here, three times a constant Worker); on Cloudflare that routing is
  * done by the edge before the Worker runs. Binding the same files this way
- * measures the Worker itself. The tests use the real [assets] setup.
+ * measures the Worker itself, and notes every file it reads (takeAssetReads).
+ * The tests use the real [assets] setup unless they count reads too.
  */
-function assetsService(project: BuiltProject) {
-  const root = join(project.dir, 'src/generated/assets')
-  return async (request: Request) => {
-    try {
-      return new Response(await readFile(join(root, new URL(request.url).pathname)))
-    } catch {
-      return new Response(null, { status: 404 })
-    }
-  }
+function assetsService(project: BuiltProject, reads: AssetRead[]) {
+  return countingAssets(join(project.dir, 'src/generated/assets'), reads)
 }
 
 /**
  * Miniflare options for a built copy of the project with the bindings of its
  * wrangler.toml: KV in memory, or kept in `kvPersist` (a folder) when given.
  */
-export function projectOptions(project: BuiltProject, kvPersist?: string): MiniflareOptions {
+export function projectOptions(
+  project: BuiltProject,
+  kvPersist?: string,
+  assetReads: AssetRead[] = [],
+): MiniflareOptions {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(project.wranglerConfig)
   const { assets: _routedAssets, ...options } = workerOptions
   return {
     ...options,
-    serviceBindings: { ...options.serviceBindings, ASSETS: assetsService(project) },
+    serviceBindings: { ...options.serviceBindings, ASSETS: assetsService(project, assetReads) },
     ...direct,
     name,
     modules: true,
@@ -88,7 +92,8 @@ export async function directOrigin(miniflare: Miniflare): Promise<string> {
 
 /** Starts a built copy of the project with the bindings of its wrangler.toml. */
 export function startProject(project: BuiltProject, kvPersist?: string): Promise<RunningWorker> {
-  return running(projectOptions(project, kvPersist))
+  const assetReads: AssetRead[] = []
+  return running(projectOptions(project, kvPersist, assetReads), assetReads)
 }
 
 /** Starts a one-module Worker (a peer bundled by bundlePeer). */

@@ -3,7 +3,8 @@
  * site settings and the archive's shape as content.json.txt (a Text module the
  * Worker imports; the same size at any number of articles), and everything
  * else as static assets under src/generated/assets/: the articles in shards,
- * the site's and every tag's list of articles in chunks, the feeds' digests for
+ * the site's and every tag's list of articles in chunks with its newest
+ * entries' bodies in one file (what its feed shows), the feeds' digests for
  * WebSub and the sitemaps (under /_data/, read by the Worker through ASSETS),
  * and the stylesheet, favicon, robots.txt and media (served without the
  * Worker). Exits 1 naming every broken field.
@@ -166,6 +167,7 @@ const shardCount = shardCountFor(metas.length)
 const shards = Array.from({ length: shardCount }, () => [] as typeof metas)
 for (const entry of metas) shards[shardOf(entry.meta.slug, shardCount)]?.push(entry)
 for (const [n, shard] of shards.entries()) {
+  if (shard.length === 0) continue
   // By code unit, not localeCompare: the order is only for stable bytes, and
   // ICU's comparison of 10,000 slugs cost more than the rest of the shards.
   shard.sort((a, b) => (a.meta.slug < b.meta.slug ? -1 : 1))
@@ -177,7 +179,11 @@ for (const [n, shard] of shards.entries()) {
       JSON.stringify(Object.fromEntries(shard.map((entry) => [entry.meta.slug, withBody(entry)]))),
   })
 }
-const { lists, errors: tagErrors } = buildLists([...metas].reverse(), buildTime)
+const { lists, errors: tagErrors } = buildLists(
+  [...metas].reverse(),
+  buildTime,
+  site.value.feedSize,
+)
 if (tagErrors.length > 0) {
   writeState(statePath, state)
   console.error(
@@ -186,7 +192,7 @@ if (tagErrors.length > 0) {
   process.exit(1)
 }
 for (const list of lists) {
-  for (const [path, file] of listFiles(list)) outputs.set(path, file)
+  for (const [path, file] of listFiles(list, withBody)) outputs.set(path, file)
 }
 text(dataFiles.feedDigests, JSON.stringify(feedDigests(site.value, lists)))
 

@@ -1,6 +1,13 @@
 import { paths } from '../../src/app/paths'
 import { dataFiles, listChunkSize, tagKey } from '../../src/content/data-files'
-import type { ArticleMeta, ListHead, SiteSettings, TagHead } from '../../src/content/types'
+import type {
+  Article,
+  ArticleMeta,
+  ListHead,
+  NewestEntries,
+  SiteSettings,
+  TagHead,
+} from '../../src/content/types'
 import { archiveLayout } from '../../src/feeds/archive'
 import { keyOf } from './build-state'
 
@@ -20,19 +27,31 @@ export interface BuiltList {
   entries: BuiltArticle[]
   head: ListHead
   chunkPath: (chunk: number) => string
+  /** Its newest file (NewestEntries). */
+  newestPath: string
   /** The folder of its subscription feeds (`/`, `/tags/<tag>/`). */
   feedFolder: string
 }
 
-/** The head of a list: its size and the `published` of its entries still ahead of `now`. */
-function headOf(entries: readonly BuiltArticle[], now: number): ListHead {
+/**
+ * The head of a list: its size, the `published` of its entries still ahead of
+ * `now`, and where its newest file starts: the subscription feed's oldest
+ * entry with only the entries out now, which the scheduled ones can only move
+ * on (archiveLayout's start never decreases with the count).
+ */
+function headOf(entries: readonly BuiltArticle[], now: number, feedSize: number): ListHead {
   const scheduled: string[] = []
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i] as BuiltArticle
     if (entry.publishedAt <= now) break
     scheduled.unshift(entry.meta.published)
   }
-  return { count: entries.length, scheduled }
+  const out = entries.length - scheduled.length
+  return {
+    count: entries.length,
+    scheduled,
+    newestFrom: archiveLayout(out, feedSize).currentStart,
+  }
 }
 
 /**
@@ -43,6 +62,7 @@ function headOf(entries: readonly BuiltArticle[], now: number): ListHead {
 export function buildLists(
   oldestFirst: readonly BuiltArticle[],
   now: number,
+  feedSize: number,
 ): { lists: BuiltList[]; errors: string[] } {
   const byTag = new Map<string, BuiltArticle[]>()
   for (const entry of oldestFirst) {
@@ -55,8 +75,9 @@ export function buildLists(
   const lists: BuiltList[] = [
     {
       entries: [...oldestFirst],
-      head: headOf(oldestFirst, now),
+      head: headOf(oldestFirst, now, feedSize),
       chunkPath: dataFiles.siteList,
+      newestPath: dataFiles.siteNewest,
       feedFolder: paths.siteFeeds,
     },
   ]
@@ -72,8 +93,9 @@ export function buildLists(
     lists.push({
       tag,
       entries,
-      head: headOf(entries, now),
+      head: headOf(entries, now, feedSize),
       chunkPath: (chunk) => dataFiles.tagList(key, chunk),
+      newestPath: dataFiles.tagNewest(key),
       feedFolder: paths.tagFeeds(tag),
     })
   }
@@ -86,8 +108,14 @@ export interface OutputFile {
   content: () => string
 }
 
-/** The files of one list: its chunks of metas, and a tag's head. */
-export function listFiles(list: BuiltList): Map<string, OutputFile> {
+/**
+ * The files of one list: its chunks of metas, its newest file (the entries a
+ * subscription feed shows, with `withBody`'s bodies) and a tag's head.
+ */
+export function listFiles(
+  list: BuiltList,
+  withBody: (entry: BuiltArticle) => Article,
+): Map<string, OutputFile> {
   const files = new Map<string, OutputFile>()
   for (let start = 0, chunk = 0; start < list.entries.length; start += listChunkSize, chunk++) {
     const entries = list.entries.slice(start, start + listChunkSize)
@@ -98,6 +126,13 @@ export function listFiles(list: BuiltList): Map<string, OutputFile> {
       content: () => JSON.stringify(entries.map((entry) => entry.meta)),
     })
   }
+  const newest = list.entries.slice(list.head.newestFrom)
+  files.set(list.newestPath, {
+    // Like a chunk's, its key is its articles' hashes: it changes when a new
+    // article arrives or one it shows is edited, not with the archive behind it.
+    key: keyOf(newest.map((entry) => entry.hash).join('')),
+    content: () => JSON.stringify(newest.map(withBody) satisfies NewestEntries),
+  })
   if (list.tag !== undefined) {
     const head: TagHead = { tag: list.tag, ...list.head }
     const text = JSON.stringify(head)
@@ -126,8 +161,7 @@ export function feedDigests(
   for (const list of lists) {
     const out = list.head.count - list.head.scheduled.length
     if (out === 0) continue
-    const { currentStart } = archiveLayout(out, site.feedSize)
-    const shown = list.entries.slice(currentStart, out).map((entry) => entry.hash)
+    const shown = list.entries.slice(list.head.newestFrom, out).map((entry) => entry.hash)
     digests[list.feedFolder] = keyOf(settings, shown.join('')).slice(0, 24)
   }
   return digests

@@ -16,8 +16,12 @@ export const indexPageSize = 30
  */
 export const listChunkSize = 100
 
-/** About this many articles share one shard file (metadata and body). */
-export const articlesPerShard = 16
+/**
+ * The most shard files an archive is split into: at 100,000 articles about 8
+ * share one, and with the lists, newest files and sitemaps the assets stay
+ * near 15,000 files, under the free plan's 20,000 per version.
+ */
+export const maxShardCount = 12_000
 
 /** The sitemaps protocol's limit of URLs per sitemap file. */
 export const sitemapUrlLimit = 50_000
@@ -30,11 +34,18 @@ const root = '/_data'
 export const dataFiles = {
   /** Chunk `chunk` (from 0) of the site's list of articles, oldest first (ArticleMeta[]). */
   siteList: (chunk: number) => `${root}/list/${chunk}.json`,
+  /** The site's newest entries with their bodies, from ListHead.newestFrom on (NewestEntries). */
+  siteNewest: `${root}/list/newest.json`,
   /** A tag's list head (TagHead); `key` is tagKey(tag). */
   tagHead: (key: string) => `${root}/tags/${key}/head.json`,
   /** Chunk `chunk` (from 0) of a tag's list of articles, oldest first (ArticleMeta[]). */
   tagList: (key: string, chunk: number) => `${root}/tags/${key}/${chunk}.json`,
-  /** The articles whose slug hashes to this shard (ArticleShard). */
+  /** A tag's newest entries with their bodies, from its head's newestFrom on (NewestEntries). */
+  tagNewest: (key: string) => `${root}/tags/${key}/newest.json`,
+  /**
+   * The articles whose slug hashes to this shard (ArticleShard). A shard no
+   * slug hashes to has no file: the Worker takes its absence as no article.
+   */
   shard: (shard: number) => `${root}/articles/${shard}.json`,
   /**
    * What each subscription feed said at build time, for the WebSub announcer:
@@ -47,9 +58,16 @@ export const dataFiles = {
   numberedSitemap: (n: number) => `${root}/sitemaps/${n}.xml`,
 }
 
-/** How many shards a site of `articleCount` articles has. */
+/**
+ * How many shards a site of `articleCount` articles has: the power of two at
+ * or above it, so that an article page reads a file of one or two articles,
+ * up to maxShardCount. The count (and so every shard file) changes only when
+ * the archive passes a power of two, not with every few articles.
+ */
 export function shardCountFor(articleCount: number): number {
-  return Math.max(1, Math.ceil(articleCount / articlesPerShard))
+  let count = 1
+  while (count < articleCount && count < maxShardCount) count *= 2
+  return Math.min(count, maxShardCount)
 }
 
 /** The shard holding `slug`: FNV-1a over its UTF-16 code units, so build and Worker agree. */

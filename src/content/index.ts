@@ -3,10 +3,12 @@ import { BoundedMap } from '../lib/bounded-map'
 import { dataFiles, listChunkSize, shardOf, tagKey } from './data-files'
 import { normaliseTag } from './tags'
 import type {
+  Article,
   ArticleMeta,
   ArticleShard,
   ContentManifest,
   ListHead,
+  NewestEntries,
   ScheduledArticle,
   TagHead,
 } from './types'
@@ -40,6 +42,8 @@ export interface ArticleList {
   tag?: string
   head: ListHead
   chunkPath: (chunk: number) => string
+  /** Its newest entries with their bodies (NewestEntries), from head.newestFrom on. */
+  newestPath: string
 }
 
 /** The whole site's list. */
@@ -47,13 +51,17 @@ export const siteList: ArticleList = {
   id: 'site',
   head: manifest.articles,
   chunkPath: dataFiles.siteList,
+  newestPath: dataFiles.siteNewest,
 }
 
 // Only finished values are kept, never a read in progress: workerd cancels a
 // request that waits on a promise another request began. Requests that miss
 // at the same moment each read the file once.
-const shards = new BoundedMap<number, ArticleShard>(64)
+// Shards hold one or two articles up to 8,192 (about eight at 100,000): many
+// fit. A newest file holds a feed's articles (up to 2 x feed_size - 1 bodies).
+const shards = new BoundedMap<number, ArticleShard>(256)
 const chunks = new BoundedMap<string, ArticleMeta[]>(64)
+const newestFiles = new BoundedMap<string, NewestEntries>(16)
 const tagLists = new BoundedMap<string, ArticleList | null>(256)
 
 /** A build output by its path under the assets (ASSETS takes a URL and ignores its host). */
@@ -71,7 +79,15 @@ async function shardFor(slug: string, assets: AssetFetcher): Promise<ArticleShar
   const shard = shardOf(slug, manifest.shardCount)
   const held = shards.get(shard)
   if (held) return held
-  const read = (await (await readAsset(assets, dataFiles.shard(shard))).json()) as ArticleShard
+  const path = dataFiles.shard(shard)
+  const response = await fetchAsset(assets, path)
+  let read: ArticleShard = {}
+  if (response.ok) read = (await response.json()) as ArticleShard
+  else {
+    // No slug hashes to this shard: the build wrote no file for it.
+    await response.body?.cancel()
+    if (response.status !== 404) throw new Error(`${path}: asset answered ${response.status}`)
+  }
   shards.set(shard, read)
   return read
 }
@@ -141,7 +157,13 @@ export async function tagList(tag: string, assets: AssetFetcher): Promise<Articl
     const head = (await response.json()) as TagHead
     // The build refuses two tags with one key; this guards a tag that merely shares it.
     if (head.tag === name) {
-      list = { id: `tag:${key}`, tag: name, head, chunkPath: (n) => dataFiles.tagList(key, n) }
+      list = {
+        id: `tag:${key}`,
+        tag: name,
+        head,
+        chunkPath: (n) => dataFiles.tagList(key, n),
+        newestPath: dataFiles.tagNewest(key),
+      }
     }
   } else {
     await response.body?.cancel()
@@ -172,6 +194,34 @@ export async function listEntries(
     }),
   )
   return read.flat().slice(start - first * listChunkSize, end - first * listChunkSize)
+}
+
+/**
+ * The articles at positions [start, end) of a list, oldest first, with their
+ * bodies. A range inside the list's newest entries (every subscription feed)
+ * is one read of its newest file; an older one (an archive page) reads the
+ * chunks it spans and the shard of each article.
+ */
+export async function listArticles(
+  list: ArticleList,
+  start: number,
+  end: number,
+  assets: AssetFetcher,
+): Promise<Article[]> {
+  if (end <= start) return []
+  const from = list.head.newestFrom
+  if (start >= from) {
+    let newest = newestFiles.get(list.newestPath)
+    if (!newest) {
+      newest = (await (await readAsset(assets, list.newestPath)).json()) as NewestEntries
+      newestFiles.set(list.newestPath, newest)
+    }
+    return newest.slice(start - from, end - from)
+  }
+  const metas = await listEntries(list, start, end, assets)
+  return Promise.all(
+    metas.map(async (meta) => ({ ...meta, html: await articleBody(meta, assets) })),
+  )
 }
 
 // An isolate runs one deployed version, whose assets never change: read once.

@@ -87,6 +87,11 @@ export interface ListHead {
   count: number
   /** `published` of the scheduled entries, oldest first: entry count - scheduled.length + i. */
   scheduled: string[]
+  /**
+   * The position its newest file (NewestEntries) starts at: the oldest entry
+   * the subscription feed can show while the scheduled entries come out.
+   */
+  newestFrom: number
 }
 
 /** A tag's list head as the build writes it (dataFiles.tagHead). */
@@ -113,6 +118,12 @@ export interface ContentManifest {
   /** Numbered sitemaps behind /sitemap.xml when it is an index; 0 when it is the only one. */
   sitemapFiles: number
 }
+
+/**
+ * A list's newest file: its entries from `head.newestFrom` to its end, oldest
+ * first, with their bodies. It is what a subscription feed shows, in one file.
+ */
+export type NewestEntries = Article[]
 
 /** One shard file: the articles whose slug hashes to it, by slug. */
 export type ArticleShard = Record<string, Article>

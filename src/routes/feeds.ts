@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
 import { paths, routePatterns } from '../app/paths'
 import type { CommentCounts } from '../comments/store'
-import { type ArticleList, articleBody, listEntries, site, visibleList } from '../content/index'
+import { type ArticleList, listArticles, listEntries, site, visibleList } from '../content/index'
 import { archiveLayout, archivePageRange } from '../feeds/archive'
 import { articleFeed, streamOf } from '../feeds/article-feed'
 import { contentTypeOf, type FeedFormat, feedFormatIds, feedFormats } from '../feeds/formats'
@@ -27,9 +27,8 @@ type FeedContext = Context<AppEnv>
 
 /** Positions [start, end) of a list, newest first, with their bodies. */
 async function feedArticles(c: FeedContext, list: ArticleList, start: number, end: number) {
-  const articles = (await listEntries(list, start, end, c.env.ASSETS)).reverse()
-  const bodies = await Promise.all(articles.map((article) => articleBody(article, c.env.ASSETS)))
-  const bodyOf = new Map(articles.map((article, i) => [article.slug, bodies[i] as string]))
+  const articles = (await listArticles(list, start, end, c.env.ASSETS)).reverse()
+  const bodyOf = new Map(articles.map((article) => [article.slug, article.html]))
   return {
     articles,
     bodyOf: (slug: string) => {

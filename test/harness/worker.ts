@@ -7,6 +7,7 @@ import { unstable_getMiniflareWorkerOptions } from 'wrangler'
 import { cronTriggers } from '../../src/app/cron-triggers'
 import { rateLimits } from '../../src/app/rate-limits'
 import { keyPages } from '../../src/comments/kv-list'
+import { type AssetRead, countingAssets } from './asset-reads'
 import { faultKey, faultModule, faultWorkerName, type KvFaults } from './kv-faults'
 import {
   countingModule,
@@ -43,6 +44,11 @@ export interface TestWorker {
    * counted at the binding (needs `countKv: true`); the count starts again at zero.
    */
   takeKvOperations(): Promise<KvOperations>
+  /**
+   * The files the Worker read through ASSETS since the last call of this (or
+   * since start), in order (needs `countAssets: true`); the record starts again.
+   */
+  takeAssetReads(): AssetRead[]
   /** Every e-mail the send_email binding sent so far, as raw RFC 5322 text, oldest first. */
   sentEmails(): string[]
   /** The bodies of the messages that reached the dead-letter queue (needs `deadLetters: true`). */
@@ -94,6 +100,12 @@ export interface StartOptions {
   deadLetters?: boolean
   /** Start without the queue producer bindings, so every send to a queue fails. */
   withoutQueueProducers?: boolean
+  /**
+   * Bind ASSETS to a service that serves the build's asset files and records
+   * each read (see takeAssetReads), in place of Miniflare's asset router: the
+   * static files are then answered by the Worker, not ahead of it.
+   */
+  countAssets?: boolean
 }
 
 const deadLetterWorkerName = 'dead-letter-recorder'
@@ -165,8 +177,20 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
   const deadLetterQueues = Object.values(queueConsumers).flatMap((consumer) =>
     consumer.deadLetterQueue ? [consumer.deadLetterQueue] : [],
   )
+  const assetReads: AssetRead[] = []
+  const { assets: routedAssets, ...unrouted } = workerOptions
+  const assetsFolder = join(dirname(configPath), 'src', 'generated', 'assets')
+  const assetOptions = options.countAssets
+    ? {
+        serviceBindings: {
+          ...unrouted.serviceBindings,
+          ASSETS: countingAssets(assetsFolder, assetReads),
+        },
+      }
+    : { assets: routedAssets }
   const main = {
-    ...workerOptions,
+    ...unrouted,
+    ...assetOptions,
     name: 'feed-publisher',
     modules: true,
     scriptPath: options.scriptPath ?? 'dist/index.js',
@@ -277,6 +301,10 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
       for await (const page of keyPages(ops, '')) noted.push(...page.map((key) => key.name))
       await Promise.all(noted.map((name) => ops.delete(name)))
       return tallyKvOperations(noted)
+    },
+    takeAssetReads() {
+      if (!options.countAssets) throw new Error('start the worker with { countAssets: true }')
+      return assetReads.splice(0)
     },
     sentEmails: () => log.files.map((file) => readFileSync(file, 'utf8')),
     async deadLetters() {

@@ -31,6 +31,8 @@ function article(
   return { meta, hash: `hash-${n}`, publishedAt: Date.parse(meta.published) }
 }
 
+const withBody = (entry: BuiltArticle) => ({ ...entry.meta, html: `body of ${entry.meta.slug}` })
+
 describe('the lists the build writes', () => {
   it('stores a tag in NFC once, whichever form an article spells it in', () => {
     assert.notEqual(nfc, nfd)
@@ -42,6 +44,7 @@ describe('the lists the build writes', () => {
     const { lists, errors } = buildLists(
       [article(1, [nfd]), article(2, ['खेल']), article(3, [nfc])],
       0,
+      site.feedSize,
     )
     assert.deepEqual(errors, [])
     const tamil = lists.find((list) => list.tag === nfc)
@@ -56,17 +59,19 @@ describe('the lists the build writes', () => {
 
   it('names the entries still ahead of the build clock as the scheduled end of each list', () => {
     const now = Date.parse('2025-01-02T12:00:00Z')
-    const { lists } = buildLists([article(1, ['x']), article(2, ['x']), article(3, ['x'])], now)
-    assert.deepEqual(lists[0]?.head, { count: 3, scheduled: ['2025-01-03T00:00:00Z'] })
-    assert.deepEqual(lists[1]?.head, { count: 3, scheduled: ['2025-01-03T00:00:00Z'] })
+    const three = [article(1, ['x']), article(2, ['x']), article(3, ['x'])]
+    const { lists } = buildLists(three, now, site.feedSize)
+    const head = { count: 3, scheduled: ['2025-01-03T00:00:00Z'], newestFrom: 0 }
+    assert.deepEqual(lists[0]?.head, head)
+    assert.deepEqual(lists[1]?.head, head)
   })
 
   it('writes metas in chunks of listChunkSize and a head naming the tag', () => {
     const many = Array.from({ length: listChunkSize + 1 }, (_, i) =>
       article(1, ['x'], new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString()),
     )
-    const { lists } = buildLists(many, Date.parse('2030-01-01T00:00:00Z'))
-    const files = listFiles(lists[1] as (typeof lists)[number])
+    const { lists } = buildLists(many, Date.parse('2030-01-01T00:00:00Z'), site.feedSize)
+    const files = listFiles(lists[1] as (typeof lists)[number], withBody)
     const key = tagKey('x')
     assert.equal(
       JSON.parse(files.get(dataFiles.tagList(key, 0))?.content() ?? '[]').length,
@@ -77,26 +82,54 @@ describe('the lists the build writes', () => {
       tag: 'x',
       count: listChunkSize + 1,
       scheduled: [],
+      // Pages of 2 over 101 entries: 49 archive pages, the feed from position 98.
+      newestFrom: 98,
     })
+  })
+
+  it('keeps what a subscription feed can show, bodies and all, in the newest file', () => {
+    const now = Date.parse('2025-01-04T12:00:00Z')
+    const five = [1, 2, 3, 4, 5].map((n) => article(n, ['x']))
+    const { lists } = buildLists(five, now, site.feedSize)
+    const slugsIn = (list: (typeof lists)[number]) =>
+      JSON.parse(listFiles(list, withBody).get(list.newestPath)?.content() ?? '[]').map(
+        (entry: { slug: string; html: string }) => `${entry.slug}:${entry.html}`,
+      )
+    // a5 is scheduled: with 4 out the feed shows a3–a4 (page 1 holds a1–a2), and
+    // a3–a5 once a5 is out, so the file holds a3–a5.
+    assert.deepEqual(slugsIn(lists[0] as (typeof lists)[number]), [
+      'a3:body of a3',
+      'a4:body of a4',
+      'a5:body of a5',
+    ])
+    assert.equal(lists[0]?.head.newestFrom, 2)
+    const allOut = buildLists(five, Date.parse('2030-01-01T00:00:00Z'), site.feedSize)
+    assert.equal(allOut.lists[0]?.head.newestFrom, 2)
+    const twoScheduled = buildLists(five, Date.parse('2025-01-03T12:00:00Z'), site.feedSize)
+    // With 3 out the feed shows all three; the file starts at the oldest.
+    assert.equal(twoScheduled.lists[0]?.head.newestFrom, 0)
   })
 
   it('digests what each subscription feed shows: an archived article does not change it', () => {
     const now = Date.parse('2030-01-01T00:00:00Z')
     const five = [1, 2, 3, 4, 5].map((n) => article(n, ['x']))
-    const digests = feedDigests(site, buildLists(five, now).lists)
+    const digests = feedDigests(site, buildLists(five, now, site.feedSize).lists)
     assert.deepEqual(Object.keys(digests).sort(), [paths.siteFeeds, paths.tagFeeds('x')].sort())
     // Pages of 2: page 1 holds a1–a2, the feed a3–a5.
     const archivedEdit = [{ ...five[0], hash: 'edited' } as BuiltArticle, ...five.slice(1)]
-    assert.deepEqual(feedDigests(site, buildLists(archivedEdit, now).lists), digests)
+    assert.deepEqual(feedDigests(site, buildLists(archivedEdit, now, site.feedSize).lists), digests)
     const shownEdit = [...five.slice(0, 4), { ...five[4], hash: 'edited' } as BuiltArticle]
-    assert.notEqual(feedDigests(site, buildLists(shownEdit, now).lists)['/'], digests['/'])
+    assert.notEqual(
+      feedDigests(site, buildLists(shownEdit, now, site.feedSize).lists)['/'],
+      digests['/'],
+    )
   })
 
   it('gives no digest to a tag whose articles are all still scheduled', () => {
     const now = Date.parse('2025-01-01T12:00:00Z')
     const digests = feedDigests(
       site,
-      buildLists([article(1, ['old']), article(2, ['new'])], now).lists,
+      buildLists([article(1, ['old']), article(2, ['new'])], now, site.feedSize).lists,
     )
     assert.ok(digests[paths.tagFeeds('old')])
     assert.equal(digests[paths.tagFeeds('new')], undefined)

@@ -9,6 +9,7 @@ const at = (iso: string) => Date.parse(iso)
 const head: ListHead = {
   count: 5,
   scheduled: ['2030-01-01T06:00:00+05:30', '2030-01-02T06:00:00+05:30'],
+  newestFrom: 0,
 }
 const scheduled: ScheduledArticle[] = head.scheduled.map((published, i) => ({
   slug: `s${i}`,
@@ -22,7 +23,7 @@ describe('what readers see at an instant', () => {
     assert.equal(visibleCount(head, at('2030-01-01T00:29:59.999Z')), 3)
     assert.equal(visibleCount(head, at('2030-01-01T00:30:00Z')), 4)
     assert.equal(visibleCount(head, at('2030-01-02T00:30:00Z')), 5)
-    assert.equal(visibleCount({ count: 7, scheduled: [] }, 0), 7)
+    assert.equal(visibleCount({ count: 7, scheduled: [], newestFrom: 0 }, 0), 7)
   })
 
   it('names the instant the next scheduled article comes out, and none when all are out', () => {

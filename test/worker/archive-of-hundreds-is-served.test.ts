@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict'
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { generateArticles, syntheticArticle, syntheticTags } from '../../scripts/generate-articles'
 import { paths } from '../../src/app/paths'
-import { indexPageSize } from '../../src/content/data-files'
+import { indexPageSize, shardCountFor, shardOf } from '../../src/content/data-files'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
 import { startWorker, type TestWorker } from '../harness/worker'
 import { pngHeader } from '../support/images'
@@ -56,9 +63,18 @@ describe(`an archive of ${articleCount} articles`, () => {
     }
   })
 
-  it('packs the articles into far fewer files than articles', () => {
-    const shards = readdirSync(join(assetsDir, '_data', 'articles')).length
-    assert.ok(shards <= articleCount / 10, `${shards} shard files`)
+  it('stores each article in the shard its slug hashes to, and writes no empty shard', () => {
+    const folder = join(assetsDir, '_data', 'articles')
+    const shardCount = shardCountFor(articleCount)
+    const found = new Map<string, number>()
+    for (const name of readdirSync(folder)) {
+      const shard = Number(name.replace(/\.json$/, ''))
+      const slugs = Object.keys(JSON.parse(readFileSync(join(folder, name), 'utf8')))
+      assert.ok(slugs.length > 0, `${name} is empty`)
+      for (const slug of slugs) found.set(slug, shard)
+    }
+    assert.equal(found.size, articleCount)
+    for (const { slug } of articles) assert.equal(found.get(slug), shardOf(slug, shardCount), slug)
   })
 
   it('pages the home page through every article, newest first', async () => {

@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { renderBody } from '../../scripts/content/markdown'
 import { mediaLibrary } from '../../scripts/content/media'
-import { dataFiles, shardOf } from '../../src/content/data-files'
+import { dataFiles, shardCountFor, shardOf } from '../../src/content/data-files'
 import { pngHeader } from '../support/images'
 
 const roots: string[] = []
@@ -99,11 +99,11 @@ describe('content build', () => {
     )
   })
 
-  it('builds a valid article into its shard, the index and the feed, none of it in the bundle', () => {
+  it('builds a valid article into its shard, the index and the newest file, none of it in the bundle', () => {
     const result = build({ 'x.md': valid })
     assert.equal(result.status, 0, result.stderr)
     const manifest = JSON.parse(readFileSync(join(result.out, 'content.json.txt'), 'utf8'))
-    assert.deepEqual(manifest.articles, { count: 1, scheduled: [] })
+    assert.deepEqual(manifest.articles, { count: 1, scheduled: [], newestFrom: 0 })
     assert.equal(manifest.shardCount, 1)
     assert.doesNotMatch(JSON.stringify(manifest), /परीक्षण लेख/, 'no article in the bundle')
     const asset = (path: string) =>
@@ -115,6 +115,8 @@ describe('content build', () => {
     const [listed] = asset(dataFiles.siteList(0))
     assert.equal(listed.title, 'परीक्षण लेख')
     assert.equal(listed.html, undefined, 'the list of articles carries no bodies')
+    const [newest] = asset(dataFiles.siteNewest)
+    assert.deepEqual(newest, shard.x, 'the newest file carries what the feed shows, body and all')
   })
 
   it('refuses an image without alt text, naming the file and the image', () => {
@@ -219,11 +221,15 @@ describe('content build', () => {
     const again = buildAgain(first.root)
     assert.equal(again.status, 0, again.stderr)
     assert.match(again.stdout, /\(1 file\(s\) read, 1 compiled, /)
-    const shard = JSON.parse(
-      readFileSync(join(again.out, 'assets', dataFiles.shard(shardOf('x', 1))), 'utf8'),
-    )
-    assert.equal(shard.x.title, 'बदला हुआ शीर्षक')
-    assert.equal(shard.y.title, 'परीक्षण लेख')
+    const articleIn = (slug: string) =>
+      JSON.parse(
+        readFileSync(
+          join(again.out, 'assets', dataFiles.shard(shardOf(slug, shardCountFor(2)))),
+          'utf8',
+        ),
+      )[slug]
+    assert.equal(articleIn('x').title, 'बदला हुआ शीर्षक')
+    assert.equal(articleIn('y').title, 'परीक्षण लेख')
     const listed = JSON.parse(
       readFileSync(join(again.out, 'assets', dataFiles.siteList(0)), 'utf8'),
     ) as Array<{ title: string }>
