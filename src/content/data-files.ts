@@ -34,6 +34,8 @@ export const dataFiles = {
   tagHead: (key: string) => `${root}/tags/${key}/head.json`,
   /** Chunk `chunk` (from 0) of a tag's list of articles, oldest first (ArticleMeta[]). */
   tagList: (key: string, chunk: number) => `${root}/tags/${key}/${chunk}.json`,
+  /** The page served at /<slug> (SitePage). */
+  page: (slug: string) => `${root}/pages/${slug}.json`,
   /** The articles whose slug hashes to this shard (ArticleShard). */
   shard: (shard: number) => `${root}/articles/${shard}.json`,
   /**

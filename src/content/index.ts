@@ -8,6 +8,7 @@ import type {
   ContentManifest,
   ListHead,
   ScheduledArticle,
+  SitePage,
   TagHead,
 } from './types'
 import { isOut, visibleCount } from './visible'
@@ -55,6 +56,22 @@ export const siteList: ArticleList = {
 const shards = new BoundedMap<number, ArticleShard>(64)
 const chunks = new BoundedMap<string, ArticleMeta[]>(64)
 const tagLists = new BoundedMap<string, ArticleList | null>(256)
+
+const pageSlugs = new Set(manifest.pages)
+const sitePages = new BoundedMap<string, SitePage>(64)
+
+/** The page of content/pages/<slug>.md, or undefined when there is none (no asset read then). */
+export async function findSitePage(
+  slug: string,
+  assets: AssetFetcher,
+): Promise<SitePage | undefined> {
+  if (!pageSlugs.has(slug)) return undefined
+  const held = sitePages.get(slug)
+  if (held) return held
+  const page = (await (await readAsset(assets, dataFiles.page(slug))).json()) as SitePage
+  sitePages.set(slug, page)
+  return page
+}
 
 /** A build output by its path under the assets (ASSETS takes a URL and ignores its host). */
 function fetchAsset(assets: AssetFetcher, path: string): Promise<Response> {
