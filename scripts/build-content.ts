@@ -32,9 +32,15 @@ import {
 } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { paths } from '../src/app/paths'
+import { paths, reservedPageSlugs } from '../src/app/paths'
 import { dataFiles, shardCountFor, shardOf, sitemapUrlLimit } from '../src/content/data-files'
-import type { Article, ArticleMeta, ContentManifest } from '../src/content/types'
+import type {
+  Article,
+  ArticleMeta,
+  ContentManifest,
+  MenuLink,
+  SitePage,
+} from '../src/content/types'
 import { ArticleCache } from './content/article-cache'
 import {
   type BuildState,
@@ -55,6 +61,7 @@ import {
   listFiles,
 } from './content/lists'
 import { parseSite } from './content/parse-site'
+import { buildPages } from './content/site-pages'
 import { sitemapFiles } from './content/sitemaps'
 import { siteUrlFrom, staticAssetFiles } from './content/static-assets'
 
@@ -88,6 +95,8 @@ const compilerFiles = [
   join(here, 'build-content.ts'),
   join(here, '..', 'src', 'content', 'types.ts'),
   join(here, '..', 'src', 'content', 'data-files.ts'),
+  // The page addresses the routes reserve (reservedPageSlugs).
+  join(here, '..', 'src', 'app', 'paths.ts'),
 ].sort()
 const articleCacheDir = join(cacheDir, keyOf(resolve(outDir)).slice(0, 16))
 holdBuildLock(articleCacheDir)
@@ -134,6 +143,23 @@ Object.assign(state, cache.state)
 const metas = newestFirst(stored)
 if (metas.length === 0 && errors.length === 0)
   errors.push(`${display(articlesDir)}: no articles found`)
+
+const pagesDir = join(contentDir, 'pages')
+const built = await buildPages({
+  pagesDir,
+  mediaDir,
+  stamp: state.stamp,
+  siteLanguage: site.ok ? site.value.language : 'en',
+  includeDrafts,
+  cacheFile: join(articleCacheDir, 'pages.json'),
+  display,
+})
+errors.push(...built.errors)
+const sitePages = built.pages
+if (site.ok) {
+  for (const warning of menuWarnings(site.value.menu, sitePages))
+    console.warn(`Warning: ${warning}`)
+}
 
 mkdirSync(outDir, { recursive: true })
 if (errors.length > 0 || !site.ok) {
@@ -200,6 +226,10 @@ const comesOut = (entry: BuiltArticle) => (isScheduled(entry) ? { from: entry.pu
 const sitemaps = sitemapFiles(
   [
     { path: paths.home },
+    ...sitePages.map((page) => ({
+      path: paths.page(page.slug),
+      ...(page.updated ? { lastmod: page.updated } : {}),
+    })),
     ...metas.map((entry) => ({
       path: paths.article(entry.meta.slug),
       lastmod: modifiedOf(entry.meta),
@@ -232,6 +262,8 @@ if (existsSync(mediaDir)) {
   }
 }
 
+for (const page of sitePages) text(dataFiles.page(page.slug), JSON.stringify(page))
+
 const siteList = lists[0] as BuiltList
 const manifest: ContentManifest = {
   site: site.value,
@@ -248,6 +280,7 @@ const manifest: ContentManifest = {
   ...(out.length > 0 ? { lastModified: lastModifiedOf(out) } : {}),
   shardCount,
   sitemapFiles: sitemaps.numbered,
+  pages: sitePages.map((page) => page.slug),
 }
 
 const assetsDir = join(outDir, 'assets')
@@ -361,6 +394,23 @@ function newestFirst(stored: Map<string, StoredArticle>): BuiltArticle[] {
   return metas.sort(
     (a, b) => b.publishedAt - a.publishedAt || a.meta.slug.localeCompare(b.meta.slug),
   )
+}
+
+/**
+ * A menu link to a path that looks like a page's (/about) but names no page of
+ * this build is a broken link on every page. Told, not refused: a site folder
+ * whose site.yaml was copied without its pages (as tests do) still builds.
+ */
+function menuWarnings(menu: readonly MenuLink[], pages: readonly SitePage[]): string[] {
+  const slugs = new Set(pages.map((page) => page.slug))
+  return menu.flatMap((link, n) => {
+    const slug = /^\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(link.href)?.[1]
+    if (slug === undefined || slugs.has(slug) || reservedPageSlugs.includes(slug)) return []
+    return [
+      `${display(sitePath)}: "menu.${n}.href" links to ${link.href}, but there is no ` +
+        `${display(join(pagesDir, `${slug}.md`))}`,
+    ]
+  })
 }
 
 /** The latest `updated` or `published` of the entries, each date parsed at most once. */

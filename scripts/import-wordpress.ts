@@ -1,23 +1,28 @@
 /**
  * Moves a WordPress site here: reads the WXR file that WordPress's Tools → Export
- * writes, writes its published posts as content/articles/<slug>.md, and restores
- * their approved comments into the site's KV through the admin API, as
- * `npm run comments -- import` does. Everything else is counted, and private,
- * password-protected and empty posts are named. Ids and file contents come from
- * the export alone, so running it again changes nothing.
+ * writes, writes its posts as content/articles/<slug>.md and its pages as
+ * content/pages/<slug>.md (published, scheduled, or drafts kept as drafts),
+ * copies their images and attachments from the uploads folder into
+ * content/media/ when given one, and restores the posts' approved comments into
+ * the site's KV through the admin API, as `npm run comments -- import` does. It
+ * ends with a report naming everything not brought across and every change made
+ * so the build takes a file. Ids and file contents come from the export (and the
+ * uploads) alone, so running it again changes nothing.
  *
  * Usage: npm run import-wordpress -- export.xml [--url <site>] [--content <dir>] [--articles-only]
- *        [--max-mib <n>]
+ *        [--uploads <wp-content/uploads>] [--max-mib <n>]
  * Exit status: 0 done, 1 the site refused or could not be reached, 2 wrong usage,
  * settings or file.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parse as parseYaml } from 'yaml'
+import { imageInfo } from './content/image-size'
 import { AdminApiError, AdminClient } from './moderate-client'
 import { resolveBaseUrl, resolveToken, SettingsError } from './moderate-settings'
-import { type ImportPlan, planImport } from './wordpress/convert'
+import { type ContentFile, type ImportPlan, planImport } from './wordpress/convert'
+import type { UploadsFolder } from './wordpress/media'
 import { parseWxr, WxrError } from './wordpress/wxr'
 
 /**
@@ -29,12 +34,15 @@ const defaultMaxMiB = 50
 
 const usage = `Usage:
   npm run import-wordpress -- export.xml [--url <site>] [--content <dir>] [--articles-only]
-                                         [--max-mib <n>]
+                                         [--uploads <dir>] [--max-mib <n>]
 
-Writes the export's published posts to <dir>/articles (default: content) and sends
-their approved comments to the site: --url, else SITE_URL, else http://localhost:8787,
-with the token ADMIN_TOKEN, else the ADMIN_TOKEN line of .dev.vars.
---articles-only writes the articles and sends nothing.
+Writes the export's posts to <dir>/articles and its pages to <dir>/pages (default
+dir: content), drafts as drafts and scheduled posts as scheduled, and sends the
+posts' approved comments to the site: --url, else SITE_URL, else
+http://localhost:8787, with the token ADMIN_TOKEN, else the ADMIN_TOKEN line of .dev.vars.
+--uploads <dir> is the old site's wp-content/uploads: images and attachments found
+there are copied to <dir>/media; without it they stay on the old site.
+--articles-only writes the files and sends nothing.
 --max-mib <n> reads an export larger than ${defaultMaxMiB} MiB (it is held in memory,
 a few times its size).`
 
@@ -62,30 +70,77 @@ function listCounts(counts: Record<string, number>): string {
     .join(', ')
 }
 
-/** Writes each article unless the file already holds exactly that text. */
-function writeArticles(plan: ImportPlan, contentDir: string): void {
-  const dir = join(contentDir, 'articles')
-  mkdirSync(dir, { recursive: true })
+/** Writes a file unless it already holds exactly these bytes; says which it was. */
+function writeIfChanged(path: string, bytes: Buffer): 'new' | 'changed' | 'unchanged' {
+  const before = existsSync(path) ? readFileSync(path) : undefined
+  if (before?.equals(bytes)) return 'unchanged'
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, bytes)
+  return before === undefined ? 'new' : 'changed'
+}
+
+function writeAll(files: Iterable<[string, Buffer]>): string {
   const done = { new: 0, changed: 0, unchanged: 0 }
-  for (const article of plan.articles) {
-    const path = join(dir, `${article.slug}.md`)
-    const before = existsSync(path) ? readFileSync(path, 'utf8') : undefined
-    if (before === article.text) {
-      done.unchanged += 1
-      continue
-    }
-    writeFileSync(path, article.text)
-    done[before === undefined ? 'new' : 'changed'] += 1
-  }
+  for (const [path, bytes] of files) done[writeIfChanged(path, bytes)] += 1
+  return `${done.new} new, ${done.changed} changed, ${done.unchanged} unchanged`
+}
+
+const asFiles = (dir: string, files: ContentFile[]): Array<[string, Buffer]> =>
+  files.map((file) => [join(dir, `${file.slug}.md`), Buffer.from(file.text)])
+
+/** Writes the articles, pages and media, then reports what was left out or changed. */
+function writeFiles(plan: ImportPlan, contentDir: string): void {
+  const articles = join(contentDir, 'articles')
+  const pages = join(contentDir, 'pages')
+  const media = join(contentDir, 'media')
   console.log(
-    `Articles: ${plural(plan.articles.length, 'published post')} in ${dir} ` +
-      `(${done.new} new, ${done.changed} changed, ${done.unchanged} unchanged).`,
+    `Articles: ${plural(plan.articles.length, 'post')} in ${articles} ` +
+      `(${writeAll(asFiles(articles, plan.articles))}).`,
   )
-  for (const post of plan.skippedPosts) {
-    console.log(`  skipped ${post.reason} post ${post.id}: ${post.title}`)
+  console.log(
+    `Pages: ${plural(plan.pages.length, 'page')} in ${pages} ` +
+      `(${writeAll(asFiles(pages, plan.pages))}).`,
+  )
+  const copies = [...plan.media].map(([name, bytes]): [string, Buffer] => [
+    join(media, name),
+    bytes,
+  ])
+  console.log(`Media: ${plural(copies.length, 'file')} in ${media} (${writeAll(copies)}).`)
+  const left: string[] = [
+    ...plan.skippedPosts.map(
+      (post) => `skipped ${post.reason} ${post.kind} ${post.id}: ${post.title}`,
+    ),
+    ...(Object.keys(plan.skippedItems).length > 0
+      ? [`also skipped: ${listCounts(plan.skippedItems)}`]
+      : []),
+    ...plan.attachmentsLeft.map((name) => `attachment not copied: ${name}`),
+    ...(Object.keys(plan.skippedComments).length > 0
+      ? [`comments skipped: ${listCounts(plan.skippedComments)}`]
+      : []),
+  ]
+  if (left.length > 0) console.log(`Not brought across:\n${left.map((l) => `  ${l}`).join('\n')}`)
+  if (plan.changes.length > 0) {
+    console.log('Changed so the build takes them, or left on the old site:')
+    for (const change of plan.changes) {
+      console.log(`  ${change.file} (WordPress ${change.source}):`)
+      for (const note of change.notes) console.log(`    ${note}`)
+    }
   }
-  if (Object.keys(plan.skippedItems).length > 0) {
-    console.log(`  also skipped: ${listCounts(plan.skippedItems)}`)
+}
+
+/** The old site's wp-content/uploads, read only inside it; images with their size. */
+function uploadsFolder(dir: string): UploadsFolder {
+  const root = resolve(dir)
+  return {
+    file(name) {
+      const path = resolve(root, name)
+      if (!path.startsWith(root + sep) || !existsSync(path) || !statSync(path).isFile()) {
+        return undefined
+      }
+      const bytes = readFileSync(path)
+      const info = imageInfo(bytes)
+      return { bytes, ...(info ? { size: { width: info.width, height: info.height } } : {}) }
+    },
   }
 }
 
@@ -110,6 +165,7 @@ async function run(argv: string[]): Promise<void> {
       url: { type: 'string' },
       content: { type: 'string' },
       'articles-only': { type: 'boolean' },
+      uploads: { type: 'string' },
       'max-mib': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -138,9 +194,16 @@ async function run(argv: string[]): Promise<void> {
     )
   }
   const contentDir = values.content ?? 'content'
+  const uploadsDir = values.uploads
+  if (uploadsDir !== undefined && !statSync(uploadsDir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new SettingsError(`There is no folder ${uploadsDir} (--uploads: wp-content/uploads).`)
+  }
   let plan: ImportPlan
   try {
-    plan = planImport(parseWxr(readFileSync(file, 'utf8')), siteLanguage(contentDir))
+    plan = planImport(parseWxr(readFileSync(file, 'utf8')), {
+      fallbackLanguage: siteLanguage(contentDir),
+      ...(uploadsDir ? { uploads: uploadsFolder(uploadsDir) } : {}),
+    })
   } catch (error) {
     if (error instanceof WxrError) throw new SettingsError(`${file} is ${error.message}.`)
     throw error
@@ -153,9 +216,7 @@ async function run(argv: string[]): Promise<void> {
     const { token, tokenSource } = resolveToken(process.env)
     client = new AdminClient(baseUrl, token, tokenSource)
   }
-  writeArticles(plan, contentDir)
-  const skipped = Object.keys(plan.skippedComments).length
-  if (skipped > 0) console.log(`  comments skipped: ${listCounts(plan.skippedComments)}`)
+  writeFiles(plan, contentDir)
   if (client) await sendComments(plan, client, baseUrl)
   else if (plan.comments.length > 0) {
     console.log(

@@ -30,6 +30,7 @@ import { feedAliases } from './routes/feed-aliases'
 import { siteFeeds } from './routes/feeds'
 import { moderationPage } from './routes/moderation-page'
 import { pages } from './routes/pages'
+import { sitePages } from './routes/site-pages'
 import { staticFiles } from './routes/static-files'
 import { websubAnnounce } from './routes/websub'
 import { announceFromWorker } from './websub/worker-run'
@@ -84,6 +85,8 @@ app.route('/', moderationPage)
 app.route('/', websubAnnounce)
 app.route('/', admin)
 app.route('/', staticFiles)
+// Last: a page's address is whatever no route above answers.
+app.route('/', sitePages)
 
 app.notFound(notFound)
 

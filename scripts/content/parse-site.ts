@@ -30,6 +30,7 @@ export function parseSite(file: string, text: string): Parsed<SiteSettings> {
       autoApproveComments: s.auto_approve_comments,
       commentOrigins: s.comment_origins.map((origin) => new URL(origin).origin),
       ...(s.websub_hub ? { websubHub: s.websub_hub } : {}),
+      menu: s.menu,
     },
   }
 }

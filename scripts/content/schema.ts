@@ -53,6 +53,31 @@ export const articleFrontMatter = z.strictObject({
   draft: z._default(trueOrFalse, false),
 })
 
+/** Front matter of content/pages/<slug>.md; the slug is the file name. */
+export const pageFrontMatter = z.strictObject({
+  title: nonEmptyText,
+  description: z.optional(nonEmptyText),
+  language: z.optional(languageTag),
+  updated: z.optional(dateTime),
+  draft: z._default(trueOrFalse, false),
+})
+
+const menuHref = 'must be a path on this site (/about) or an http(s) URL'
+
+/** A menu link: a path on this site (one slash, then no space) or an http(s) URL. */
+const menuLink = z.strictObject({
+  label: nonEmptyText,
+  href: z
+    .string({ error: menuHref })
+    .check(
+      z.refine(
+        (value: string) =>
+          /^\/(?!\/)\S*$/.test(value) || (/^https?:\/\/\S+$/.test(value) && URL.canParse(value)),
+        { error: menuHref },
+      ),
+    ),
+})
+
 const feedSize = 'must be a whole number from 1 to 100'
 
 /** content/site.yaml. */
@@ -71,6 +96,7 @@ export const siteSettings = z.strictObject({
   auto_approve_comments: z._default(trueOrFalse, false),
   comment_origins: z._default(z.array(httpUrl, { error: 'must be a list of origins' }), []),
   websub_hub: z.optional(httpUrl),
+  menu: z._default(z.array(menuLink, { error: 'must be a list of {label, href}' }), []),
 })
 
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatter>

@@ -1,37 +1,65 @@
 import { createHash } from 'node:crypto'
 import { stringify } from 'yaml'
+import { reservedPageSlugs } from '../../src/app/paths'
 import { commentFields } from '../../src/comments/fields'
 import { validateImportedComment } from '../../src/comments/rules'
 import type { StoredComment } from '../../src/comments/types'
+import { AttachmentIndex, type UploadsFolder, uploadsPath } from './media'
 import { commentText, plainText, postBodyHtml } from './post-html'
 import { articleSlug } from './slug'
 import type { Wxr, WxrComment, WxrItem } from './wxr'
 
-/** An article file to write: content/articles/<slug>.md. */
-export interface ArticleFile {
+/** A file to write: content/articles/<slug>.md or content/pages/<slug>.md. */
+export interface ContentFile {
   slug: string
   title: string
   /** The whole file: front matter and body. */
   text: string
 }
 
-/** A post left out on purpose, named so the publisher can deal with it by hand. */
+/** A post or page left out on purpose, named so the publisher can deal with it by hand. */
 export interface NamedSkip {
   id: string
+  /** post or page. */
+  kind: string
   title: string
-  reason: 'private' | 'password-protected' | 'empty' | 'too large'
+  reason: 'private' | 'password-protected' | 'empty' | 'too large' | 'undated' | 'trashed'
+}
+
+/** What was changed in one imported file so the build takes it, or left on the old site. */
+export interface FileReport {
+  /** content/articles/<slug>.md or content/pages/<slug>.md, relative to the content folder. */
+  file: string
+  /** The WordPress item it came from: "post 101". */
+  source: string
+  notes: string[]
 }
 
 /** Everything an import would do, worked out before anything is written. */
 export interface ImportPlan {
-  articles: ArticleFile[]
+  articles: ContentFile[]
+  pages: ContentFile[]
+  /** Files of the uploads folder to copy to content/media/<name>. */
+  media: Map<string, Buffer>
   comments: StoredComment[]
-  /** Posts skipped by name. */
+  /** Posts and pages skipped by name. */
   skippedPosts: NamedSkip[]
-  /** Other items skipped, counted by kind: page, attachment, nav_menu_item, draft post… */
+  /** Other items skipped, counted by kind: nav_menu_item, revision… */
   skippedItems: Record<string, number>
   /** Comments skipped, counted by why: spam, trash, pending, pingback, trackback… */
   skippedComments: Record<string, number>
+  /** Per imported file, what was changed or left on the old site (only files with notes). */
+  changes: FileReport[]
+  /** Attachments not copied (no uploads folder given, or not in it), by file name and why. */
+  attachmentsLeft: string[]
+}
+
+/** What the importer reads besides the export. */
+export interface ImportSources {
+  /** The language of content/site.yaml, for an export whose channel names none. */
+  fallbackLanguage: string
+  /** The publisher's wp-content/uploads (--uploads), if given. */
+  uploads?: UploadsFolder
 }
 
 /** WordPress's own name for a post without a title, as its screens show it. */
@@ -228,82 +256,153 @@ function commentsOf(
   })
 }
 
-function articleText(front: Record<string, unknown>, body: string): string {
+function fileText(front: Record<string, unknown>, body: string): string {
   return `---\n${stringify(front, { lineWidth: 0 })}---\n\n${body}\n`
 }
 
+// Statuses brought across: published, scheduled (future: the build schedules it by its
+// date) and the unfinished ones, kept as drafts. Private and trashed ones are named instead.
+const draftStatuses = new Set(['draft', 'pending', 'auto-draft'])
+const keptStatuses = new Set(['publish', 'future', ...draftStatuses])
+
 /**
- * Works out what importing a WordPress export does: published posts become article
- * files, their approved comments become comments with ids derived from the export
+ * Works out what importing a WordPress export does: posts become article files
+ * and pages page files (published, scheduled, or drafts kept as drafts), their
+ * images copied from the uploads folder or written so the build takes them,
+ * approved comments of posts become comments with ids derived from the export
  * (so a second run produces the same ones), and everything else is counted or
- * named. `fallbackLanguage` is used when the channel names no usable language.
+ * named, with what was changed in each file.
  */
-export function planImport(wxr: Wxr, fallbackLanguage: string): ImportPlan {
+export function planImport(wxr: Wxr, sources: ImportSources): ImportPlan {
   const plan: ImportPlan = {
     articles: [],
+    pages: [],
+    media: new Map(),
     comments: [],
     skippedPosts: [],
     skippedItems: {},
     skippedComments: {},
+    changes: [],
+    attachmentsLeft: [],
   }
   const displayNames = new Map(wxr.authors.map((a) => [a.login, a.displayName]))
-  const language = languageTag.test(wxr.language) ? wxr.language : fallbackLanguage
-  const slugs = new Set<string>()
+  const language = languageTag.test(wxr.language) ? wxr.language : sources.fallbackLanguage
+  const attachments = new AttachmentIndex(wxr.items)
+  const articleSlugs = new Set<string>()
+  const pageSlugs = new Set<string>(reservedPageSlugs)
   for (const item of wxr.items) {
     const title = plainText(item.title) || untitled
-    const skip = (reason: string) => {
-      count(plan.skippedItems, reason)
-      for (const _ of item.comments) count(plan.skippedComments, 'on items not imported')
+    const noComments = (reason: string) => {
+      for (const _ of item.comments) count(plan.skippedComments, reason)
     }
-    if (item.type !== 'post') {
-      skip(item.type || 'item')
+    const named = (reason: NamedSkip['reason']) => {
+      plan.skippedPosts.push({ id: item.id, kind: item.type, title, reason })
+      noComments('on items not imported')
+    }
+    if (item.type === 'attachment') {
+      copyAttachment(item, sources.uploads, plan)
+      noComments('on items not imported')
       continue
     }
-    if (item.status === 'private' || item.password !== '') {
-      const reason = item.status === 'private' ? 'private' : 'password-protected'
-      plan.skippedPosts.push({ id: item.id, title, reason })
-      for (const _ of item.comments) count(plan.skippedComments, 'on items not imported')
+    if (item.type !== 'post' && item.type !== 'page') {
+      count(plan.skippedItems, item.type || 'item')
+      noComments('on items not imported')
       continue
     }
-    if (item.status !== 'publish') {
-      skip(`${item.status || 'unpublished'} post`)
-      continue
+    if (item.status === 'private') named('private')
+    else if (item.password !== '') named('password-protected')
+    else if (item.status === 'trash') named('trashed')
+    else if (!keptStatuses.has(item.status)) {
+      count(plan.skippedItems, `${item.status || 'unpublished'} ${item.type}`)
+      noComments('on items not imported')
+    } else if (item.content.length > maxPostCharacters) named('too large')
+    else {
+      const body = postBodyHtml(item.content, {
+        postId: item.id,
+        attachments,
+        ...(sources.uploads ? { uploads: sources.uploads } : {}),
+      })
+      const date =
+        dateWithOffset(item.postDate, item.postDateGmt) ??
+        (Number.isNaN(Date.parse(item.pubDate)) ? undefined : new Date(item.pubDate).toISOString())
+      if (!body.html) named('empty')
+      else if (!date) named('undated')
+      else {
+        for (const [name, bytes] of body.media) plan.media.set(name, bytes)
+        const isDraft = draftStatuses.has(item.status)
+        const notes = [
+          ...body.notes,
+          ...body.shortcodes.map((code) => `shortcode ${code} left as text`),
+        ]
+        const modified = dateWithOffset(item.modified, item.modifiedGmt)
+        const updated =
+          modified !== undefined && Date.parse(modified) > Date.parse(date) ? modified : undefined
+        if (item.type === 'page') {
+          let slug = articleSlug(item.name, title, item.id)
+          // A page may not take a route's address or another page's: it gets -page, then its id.
+          if (pageSlugs.has(slug)) {
+            const wanted = slug
+            slug = pageSlugs.has(`${slug}-page`) ? `${slug}-${item.id}` : `${slug}-page`
+            notes.push(`the address /${wanted} is taken: the page is /${slug}`)
+          }
+          pageSlugs.add(slug)
+          // Pages have no publication date to wait for: a scheduled page waits as a draft.
+          if (item.status === 'future') notes.push(`scheduled for ${date}: kept as a draft`)
+          const excerpt = plainText(item.excerpt)
+          const front = {
+            title,
+            ...(excerpt ? { description: excerpt } : {}),
+            language,
+            ...(updated ? { updated } : {}),
+            ...(isDraft || item.status === 'future' ? { draft: true } : {}),
+          }
+          plan.pages.push({ slug, title, text: fileText(front, body.html) })
+          noComments('on pages (pages take no comments)')
+          report(plan, `pages/${slug}.md`, `page ${item.id}`, notes)
+        } else {
+          let slug = articleSlug(item.name, title, item.id)
+          // Two slugs that transliterate alike: the later post gets its WordPress id appended.
+          if (articleSlugs.has(slug)) slug = `${slug}-${item.id}`
+          articleSlugs.add(slug)
+          const author = displayNames.get(item.creator) || item.creator || wxr.title || 'WordPress'
+          const front = {
+            title,
+            slug,
+            published: date,
+            ...(updated ? { updated } : {}),
+            language,
+            summary: summaryOf(item, body.html, title),
+            authors: [{ name: plainText(author) || 'WordPress' }],
+            tags: tagsOf(item),
+            comments: item.commentStatus === 'closed' ? 'closed' : 'open',
+            ...(isDraft ? { draft: true } : {}),
+          }
+          plan.articles.push({ slug, title, text: fileText(front, body.html) })
+          plan.comments.push(...commentsOf(wxr, item, slug, plan.skippedComments))
+          report(plan, `articles/${slug}.md`, `post ${item.id}`, notes)
+        }
+      }
     }
-    if (item.content.length > maxPostCharacters) {
-      plan.skippedPosts.push({ id: item.id, title, reason: 'too large' })
-      for (const _ of item.comments) count(plan.skippedComments, 'on items not imported')
-      continue
-    }
-    const body = postBodyHtml(item.content)
-    const published =
-      dateWithOffset(item.postDate, item.postDateGmt) ??
-      (Number.isNaN(Date.parse(item.pubDate)) ? undefined : new Date(item.pubDate).toISOString())
-    if (!body || !published) {
-      plan.skippedPosts.push({ id: item.id, title, reason: 'empty' })
-      for (const _ of item.comments) count(plan.skippedComments, 'on items not imported')
-      continue
-    }
-    let slug = articleSlug(item.name, title, item.id)
-    // Two slugs that transliterate alike: the later post gets its WordPress id appended.
-    if (slugs.has(slug)) slug = `${slug}-${item.id}`
-    slugs.add(slug)
-    const updated = dateWithOffset(item.modified, item.modifiedGmt)
-    const isLater = updated !== undefined && Date.parse(updated) > Date.parse(published)
-    const author = displayNames.get(item.creator) || item.creator || wxr.title || 'WordPress'
-    const front = {
-      title,
-      slug,
-      published,
-      ...(isLater ? { updated } : {}),
-      language,
-      summary: summaryOf(item, body, title),
-      authors: [{ name: plainText(author) || 'WordPress' }],
-      tags: tagsOf(item),
-      comments: item.commentStatus === 'closed' ? 'closed' : 'open',
-    }
-    plan.articles.push({ slug, title, text: articleText(front, body) })
-    plan.comments.push(...commentsOf(wxr, item, slug, plan.skippedComments))
   }
   plan.comments.sort((a, b) => a.id.localeCompare(b.id))
   return plan
+}
+
+function report(plan: ImportPlan, file: string, source: string, notes: string[]): void {
+  if (notes.length > 0) plan.changes.push({ file, source, notes: [...new Set(notes)] })
+}
+
+/** Copies an attachment's file when the uploads folder holds it; else names it as left behind. */
+function copyAttachment(item: WxrItem, uploads: UploadsFolder | undefined, plan: ImportPlan) {
+  const name = item.meta._wp_attached_file || uploadsPath(item.attachmentUrl)
+  if (!name) {
+    plan.attachmentsLeft.push(`attachment ${item.id} (no file in the export)`)
+    return
+  }
+  const file = uploads?.file(name)
+  if (file) plan.media.set(name, file.bytes)
+  else {
+    const why = uploads ? 'not in the uploads folder' : 'no --uploads folder given'
+    plan.attachmentsLeft.push(`${name} (${why}): stays at ${item.attachmentUrl || 'the old site'}`)
+  }
 }

@@ -1,5 +1,7 @@
 import sanitizeHtml from 'sanitize-html'
 import { articleHtmlAllowlist } from '../content/markdown'
+import { type AttachmentIndex, resolveImage, type UploadsFolder } from './media'
+import { convertShortcodes } from './shortcodes'
 
 // The block-level elements of WordPress's wpautop(): a paragraph never wraps them.
 const blocks =
@@ -56,32 +58,58 @@ export function autoParagraphs(source: string): string {
   return text.replace(/<pre wp-pre-tag-(\d+)><\/pre>/g, (_, n: string) => pres[Number(n)] ?? '')
 }
 
-/** [caption …]<img …> Text[/caption], the classic editor's captioned image, as a figure. */
-function captionsAsFigures(text: string): string {
-  return text.replace(
-    /\[caption[^\]]*\]\s*((?:<a[^>]*>\s*)?<img[^>]*>(?:\s*<\/a>)?)\s*([\s\S]*?)\[\/caption\]/g,
-    (_, image: string, caption: string) =>
-      `<figure>${image}<figcaption>${caption.trim()}</figcaption></figure>`,
-  )
-}
-
 // CommonMark ends an HTML block at a blank line and at nothing else; these tags may open one.
 const blockStart = new RegExp(`^<${blocks}[\\s/>]`, 'i')
 
+/** What a post's body needs from the rest of the export, and the publisher's uploads. */
+export interface BodyContext {
+  postId: string
+  attachments: AttachmentIndex
+  uploads?: UploadsFolder
+}
+
+/** A post's body as HTML the build takes, with what was changed to make it so. */
+export interface PostBody {
+  html: string
+  /** Each change the build would otherwise have refused, and each image left on the old site. */
+  notes: string[]
+  /** Shortcodes left as text, once each. */
+  shortcodes: string[]
+  /** Files of the uploads folder to copy to content/media/, by name. */
+  media: Map<string, Buffer>
+}
+
 /**
- * A post's content as the article body: block-editor content (with its
- * <!-- wp:… --> comments) is already HTML, as WordPress serves it; classic content
- * gets wpautop()'s paragraphs. The result is sanitised with the build's own
+ * A post's content as the article body: shortcodes become HTML the site allows;
+ * block-editor content (with its <!-- wp:… --> comments) is already HTML, as
+ * WordPress serves it; classic content gets wpautop()'s paragraphs. Every image
+ * is written with alt, width and height, from /media/ when the uploads folder
+ * holds it (resolveImage). The result is sanitised with the build's own
  * allowlist and written as a single HTML block without blank lines (newlines in
  * <pre> as &#10;), so the Markdown build passes it through unchanged.
  */
-export function postBodyHtml(content: string): string {
+export function postBodyHtml(content: string, context: BodyContext): PostBody {
   const isBlockEditor = /<!--\s*wp:/.test(content)
   const withoutBlockComments = content.replace(/<!--\s*\/?wp:[\s\S]*?-->/g, '')
-  const html = isBlockEditor
-    ? withoutBlockComments
-    : autoParagraphs(captionsAsFigures(withoutBlockComments))
-  const clean = sanitizeHtml(html, articleHtmlAllowlist)
+  const shortcodes = convertShortcodes(withoutBlockComments, context.postId, context.attachments)
+  const html = isBlockEditor ? shortcodes.content : autoParagraphs(shortcodes.content)
+  const notes = [...shortcodes.notes]
+  const media = new Map<string, Buffer>()
+  const clean = sanitizeHtml(html, {
+    ...articleHtmlAllowlist,
+    transformTags: {
+      img: (_tagName, attribs): sanitizeHtml.Tag => {
+        const image = resolveImage(attribs, context.attachments, context.uploads)
+        notes.push(...image.notes)
+        if (image.copy) media.set(image.copy.name, image.copy.bytes)
+        if (image.img) return { tagName: 'img', attribs: { ...image.img } }
+        if (image.link)
+          return { tagName: 'a', attribs: { href: image.link.href }, text: image.link.text }
+        // No address to show or link: an empty span, which the allowlist keeps as nothing.
+        return { tagName: 'span', attribs: {} }
+      },
+    },
+  })
     // A break left last in a paragraph by a removed element (a script, say) breaks nothing.
     .replace(/(?:<br \/>\s*)+<\/p>/g, '</p>')
     .replace(/<pre[\s>][\s\S]*?<\/pre>/g, (pre) => pre.replace(/\n/g, '&#10;'))
@@ -90,8 +118,9 @@ export function postBodyHtml(content: string): string {
     .filter((line) => line.trim() !== '')
     .join('\n')
     .trim()
-  if (clean === '') return ''
-  return blockStart.test(clean) ? clean : `<div>\n${clean}\n</div>`
+  const body = { notes: [...new Set(notes)], shortcodes: shortcodes.leftAsText, media }
+  if (clean === '') return { html: '', ...body }
+  return { html: blockStart.test(clean) ? clean : `<div>\n${clean}\n</div>`, ...body }
 }
 
 /** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */

@@ -50,6 +50,12 @@ export interface WxrItem {
   password: string
   terms: WxrTerm[]
   comments: WxrComment[]
+  /** wp:post_parent: for an attachment, the post it was uploaded to; '0' for none. */
+  parent: string
+  /** wp:attachment_url: an attachment's file on the old site. */
+  attachmentUrl: string
+  /** wp:postmeta by key (the first value of each): _wp_attached_file, _wp_attachment_metadata… */
+  meta: Record<string, string>
 }
 
 /** The whole export. */
@@ -186,6 +192,13 @@ export function parseWxr(xml: string): Wxr {
       type: wp(node, 'post_type'),
       password: wp(node, 'post_password'),
       terms: terms(node.category),
+      parent: wp(node, 'post_parent') || '0',
+      attachmentUrl: wp(node, 'attachment_url'),
+      meta: Object.fromEntries(
+        list(node[`${ns.wp}:postmeta`])
+          .map((entry) => [wp(entry, 'meta_key'), wp(entry, 'meta_value')])
+          .reverse(),
+      ),
       comments: list(node[`${ns.wp}:comment`]).map((comment) => ({
         id: wp(comment, 'comment_id'),
         author: wp(comment, 'comment_author'),

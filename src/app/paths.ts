@@ -27,6 +27,8 @@ export const paths = {
   sitemap: '/sitemap.xml',
   /** A sitemap listed by the index, numbered from 1. */
   numberedSitemap: (n: number) => `/sitemaps/${n}.xml`,
+  /** A page of content/pages/; its slug is never one of reservedPageSlugs. */
+  page: (slug: string) => `/${slug}`,
   /** Images and other media of the articles, copied from content/media/. */
   media: (name: string) => `/media/${name}`,
   /** A tag's page; the tag (NFC, see content/tags.ts) is percent-encoded UTF-8. */
@@ -36,6 +38,28 @@ export const paths = {
   /** The folder of archive page `page` of the feeds in `folder` (RFC 5005). */
   archiveFeeds: (folder: string, page: number | string) => `${folder}archive/${page}/`,
 }
+
+/**
+ * The first path segments the routes answer under, which a page's slug may not
+ * take: its address would be theirs. Those of the addresses above are derived
+ * from them; `feed`, `rss` and `atom` are the guessed feed addresses of
+ * routes/feed-aliases.ts. (Addresses with a dot, as /feed.xml, are no slug.)
+ */
+export const reservedPageSlugs: readonly string[] = [
+  ...new Set([
+    ...[
+      paths.article('x'),
+      paths.tag('x'),
+      paths.archiveFeeds('/', 1),
+      paths.moderation,
+      paths.numberedSitemap(1),
+      paths.media('x'),
+    ].map((path) => path.split('/')[1] as string),
+    'feed',
+    'rss',
+    'atom',
+  ]),
+]
 
 function tagPath(segment: string): string {
   return `/tags/${segment}`

@@ -42,6 +42,8 @@ export const dataFiles = {
   tagList: (key: string, chunk: number) => `${root}/tags/${key}/${chunk}.json`,
   /** A tag's newest entries with their bodies, from its head's newestFrom on (NewestEntries). */
   tagNewest: (key: string) => `${root}/tags/${key}/newest.json`,
+  /** The page served at /<slug> (SitePage). */
+  page: (slug: string) => `${root}/pages/${slug}.json`,
   /**
    * The articles whose slug hashes to this shard (ArticleShard). A shard no
    * slug hashes to has no file: the Worker takes its absence as no article.

@@ -10,6 +10,7 @@ import type {
   ListHead,
   NewestEntries,
   ScheduledArticle,
+  SitePage,
   TagHead,
 } from './types'
 import { isOut, visibleCount } from './visible'
@@ -63,6 +64,22 @@ const shards = new BoundedMap<number, ArticleShard>(256)
 const chunks = new BoundedMap<string, ArticleMeta[]>(64)
 const newestFiles = new BoundedMap<string, NewestEntries>(16)
 const tagLists = new BoundedMap<string, ArticleList | null>(256)
+
+const pageSlugs = new Set(manifest.pages)
+const sitePages = new BoundedMap<string, SitePage>(64)
+
+/** The page of content/pages/<slug>.md, or undefined when there is none (no asset read then). */
+export async function findSitePage(
+  slug: string,
+  assets: AssetFetcher,
+): Promise<SitePage | undefined> {
+  if (!pageSlugs.has(slug)) return undefined
+  const held = sitePages.get(slug)
+  if (held) return held
+  const page = (await (await readAsset(assets, dataFiles.page(slug))).json()) as SitePage
+  sitePages.set(slug, page)
+  return page
+}
 
 /** A build output by its path under the assets (ASSETS takes a URL and ignores its host). */
 function fetchAsset(assets: AssetFetcher, path: string): Promise<Response> {

@@ -62,6 +62,30 @@ export interface SiteSettings {
   commentOrigins: string[]
   /** The WebSub hub the subscription feeds name and the Worker notifies (site.yaml `websub_hub`). */
   websubHub?: string
+  /** The site menu every page's header shows, in order (site.yaml `menu`). */
+  menu: MenuLink[]
+}
+
+/** One link of the site menu: a path on this site (/about) or an http(s) URL. */
+export interface MenuLink {
+  label: string
+  href: string
+}
+
+/**
+ * A page of content/pages/<slug>.md, served at /<slug>: HTML only, in the
+ * sitemap, never in a feed, without comments.
+ */
+export interface SitePage {
+  slug: string
+  title: string
+  description?: string
+  language: string
+  /** ISO 8601 with offset, as written in the front matter. */
+  updated?: string
+  /** Kept only by a build for `npm start`; its page says so. */
+  draft?: true
+  html: string
 }
 
 /**
@@ -117,6 +141,8 @@ export interface ContentManifest {
   shardCount: number
   /** Numbered sitemaps behind /sitemap.xml when it is an index; 0 when it is the only one. */
   sitemapFiles: number
+  /** The slugs of the pages (content/pages/), so an unknown path costs no asset read. */
+  pages: string[]
 }
 
 /**

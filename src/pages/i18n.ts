@@ -4,6 +4,7 @@ import type { IntakeReason } from '../http/comment-problems'
 /** Interface text in each language the site ships; anything else falls back to English. */
 const en = {
   skipToContent: 'Skip to content',
+  siteMenu: 'Site',
   latest: 'Latest articles',
   published: 'Published',
   updated: 'Updated',
@@ -93,6 +94,7 @@ export type Messages = typeof en
 
 const hi: Messages = {
   skipToContent: 'सामग्री पर जाएँ',
+  siteMenu: 'साइट',
   latest: 'नवीनतम लेख',
   published: 'प्रकाशित',
   updated: 'अद्यतन',

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import { site } from '../content/index'
 import type { FeedLink } from '../feeds/formats'
 import { messagesFor } from './i18n'
 
@@ -15,7 +16,7 @@ export interface PageHead {
   image?: { url: string; width: number; height: number; alt: string }
 }
 
-/** The document shell: head metadata, skip link, site header and footer. */
+/** The document shell: head metadata, skip link, site header with the site menu, and footer. */
 export function Layout(props: { head: PageHead; homeUrl: string; children: Child }) {
   const { head } = props
   const t = messagesFor(head.language)
@@ -55,6 +56,17 @@ export function Layout(props: { head: PageHead; homeUrl: string; children: Child
           <p>
             <a href={props.homeUrl}>{head.siteTitle}</a>
           </p>
+          {site.menu.length > 0 ? (
+            <nav class="site" aria-label={t.siteMenu}>
+              <ul>
+                {site.menu.map((link) => (
+                  <li>
+                    <a href={link.href}>{link.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
         </header>
         <main id="main">{props.children}</main>
         <footer class="site">

@@ -17,6 +17,7 @@ const site: SiteSettings = {
   feedSize: 2,
   autoApproveComments: false,
   commentOrigins: [],
+  menu: [],
 }
 
 function article(

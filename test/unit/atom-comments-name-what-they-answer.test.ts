@@ -16,6 +16,7 @@ const site: SiteSettings = {
   feedSize: 10,
   autoApproveComments: false,
   commentOrigins: [],
+  menu: [],
 }
 const article: ArticleMeta = {
   slug: 'x',

@@ -40,6 +40,9 @@ function exportWith(comments: WxrComment[]): Wxr {
     password: '',
     terms: [],
     comments,
+    parent: '0',
+    attachmentUrl: '',
+    meta: {},
   }
   return {
     version: '1.2',
@@ -62,7 +65,7 @@ describe('WordPress comments sent to the import obey the comment rules', () => {
       wordpressComment('5', { content: 'z'.repeat(maxCommentHtmlCharacters + 1) }),
       wordpressComment('6', { content: 'A reply to a skipped comment', parent: '4' }),
     ]),
-    'en',
+    { fallbackLanguage: 'en' },
   )
 
   test('names lose controls and direction controls and are cut to the field limit; text loses controls', () => {

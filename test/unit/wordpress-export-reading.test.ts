@@ -7,6 +7,7 @@ import { renderBody } from '../../scripts/content/markdown'
 import { mediaLibrary } from '../../scripts/content/media'
 import { parseArticle } from '../../scripts/content/parse-article'
 import { planImport, untitled } from '../../scripts/wordpress/convert'
+import { AttachmentIndex } from '../../scripts/wordpress/media'
 import { autoParagraphs, postBodyHtml } from '../../scripts/wordpress/post-html'
 import { articleSlug } from '../../scripts/wordpress/slug'
 import { parseWxr, WxrError } from '../../scripts/wordpress/wxr'
@@ -15,9 +16,9 @@ import type { StoredComment } from '../../src/comments/types'
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/wordpress/${name}`, import.meta.url), 'utf8')
-const plan12 = planImport(parseWxr(fixture('export-1.2.xml')), 'en')
-const plan10 = planImport(parseWxr(fixture('export-1.0.xml')), 'en')
-const plan11 = planImport(parseWxr(fixture('export-1.1-https.xml')), 'en')
+const plan12 = planImport(parseWxr(fixture('export-1.2.xml')), { fallbackLanguage: 'en' })
+const plan10 = planImport(parseWxr(fixture('export-1.0.xml')), { fallbackLanguage: 'en' })
+const plan11 = planImport(parseWxr(fixture('export-1.1-https.xml')), { fallbackLanguage: 'en' })
 
 function article(plan: typeof plan12, slug: string) {
   const found = plan.articles.find((a) => a.slug === slug)
@@ -60,24 +61,24 @@ describe('reading a WordPress export (WXR)', () => {
     assert.throws(() => parseWxr('<html><body>no</body></html>'), /no <rss><channel>/)
   })
 
-  test('published posts become articles the content build accepts; other items are counted', () => {
+  test('posts (a draft kept as a draft) and pages become files the content build accepts; other items are counted', () => {
     assert.deepEqual(
       plan12.articles.map((a) => a.slug),
-      ['artists-leak-sora', 'eai-bhs', '103', 'artists-leak-sora-110'],
+      ['artists-leak-sora', 'eai-bhs', '103', 'half-written', 'artists-leak-sora-110'],
     )
-    assert.deepEqual(plan12.skippedItems, {
-      attachment: 1,
-      'draft post': 1,
-      nav_menu_item: 1,
-      page: 1,
-    })
+    assert.match(plan12.articles[3]?.text ?? '', /\ndraft: true\n/)
+    assert.deepEqual(
+      plan12.pages.map((p) => p.slug),
+      ['about'],
+    )
+    assert.deepEqual(plan12.skippedItems, { nav_menu_item: 1 })
     for (const { slug } of plan12.articles) article(plan12, slug)
   })
 
   test('private and password-protected posts are skipped by name', () => {
     assert.deepEqual(plan12.skippedPosts, [
-      { id: '104', title: 'Staff only', reason: 'private' },
-      { id: '105', title: "Members' preview", reason: 'password-protected' },
+      { id: '104', kind: 'post', title: 'Staff only', reason: 'private' },
+      { id: '105', kind: 'post', title: "Members' preview", reason: 'password-protected' },
     ])
   })
 
@@ -162,11 +163,17 @@ describe('reading a WordPress export (WXR)', () => {
   test('wpautop leaves block elements unwrapped and starts text without a block in a container', () => {
     assert.equal(autoParagraphs('a\n\nb\nc'), '<p>a</p>\n<p>b<br />\nc</p>\n')
     assert.equal(autoParagraphs('<h2>T</h2>\ntext'), '<h2>T</h2>\n<p>text</p>\n')
-    assert.equal(
-      postBodyHtml('<!-- wp:image --><img src="https://e.org/a.png" alt=""><!-- /wp:image -->'),
-      '<div>\n<img src="https://e.org/a.png" alt="" />\n</div>',
+    const none = { postId: '1', attachments: new AttachmentIndex([]) }
+    const image = postBodyHtml(
+      '<!-- wp:image --><img src="https://e.org/a.png" alt=""><!-- /wp:image -->',
+      none,
     )
-    assert.equal(postBodyHtml('   '), '')
+    assert.equal(image.html, '<div>\n<a href="https://e.org/a.png">a</a>\n</div>')
+    assert.deepEqual(image.notes, [
+      'image https://e.org/a.png had no alt text: wrote "a"',
+      'image https://e.org/a.png has no known size: written as a link to it',
+    ])
+    assert.equal(postBodyHtml('   ', none).html, '')
   })
 
   test('only approved comments are kept; spam, trash, pending, pingbacks and trackbacks are counted', () => {
@@ -208,7 +215,7 @@ describe('reading a WordPress export (WXR)', () => {
 
   test('comment ids have the site’s shape, sort by time, and are the same on every run', () => {
     for (const c of plan12.comments) assert.ok(isCommentId(c.id), c.id)
-    const again = planImport(parseWxr(fixture('export-1.2.xml')), 'en')
+    const again = planImport(parseWxr(fixture('export-1.2.xml')), { fallbackLanguage: 'en' })
     assert.deepEqual(again, plan12)
     const ids = plan12.comments.map((c) => c.id)
     assert.deepEqual([...ids].sort(), ids)

@@ -57,8 +57,10 @@ describe('the WordPress importer bounds what it reads', () => {
 <wp:post_date_gmt>2024-01-01 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status>
 <wp:post_type>post</wp:post_type><wp:post_password></wp:post_password></item>
 </channel></rss>`
-    const plan = planImport(parseWxr(xml), 'en')
-    assert.deepEqual(plan.skippedPosts, [{ id: '7', title: 'Pasted data', reason: 'too large' }])
+    const plan = planImport(parseWxr(xml), { fallbackLanguage: 'en' })
+    assert.deepEqual(plan.skippedPosts, [
+      { id: '7', kind: 'post', title: 'Pasted data', reason: 'too large' },
+    ])
     assert.deepEqual(plan.articles, [])
   })
 })

@@ -49,13 +49,15 @@ describe('npm run import-wordpress, end to end against a started site', () => {
     rmSync(content, { recursive: true, force: true })
   })
 
-  test('--articles-only writes the published posts, names the skipped ones and sends nothing', async () => {
+  test('--articles-only writes the posts (a draft kept as one) and pages, and sends nothing', async () => {
     assert.deepEqual(readdirSync(join(content, 'articles')).sort(), [
       '103.md',
       'artists-leak-sora-110.md',
       'artists-leak-sora.md',
       'eai-bhs.md',
+      'half-written.md',
     ])
+    assert.deepEqual(readdirSync(join(content, 'pages')), ['about.md'])
     assert.deepEqual(await worker.kvKeys(), [])
   })
 
@@ -70,7 +72,7 @@ describe('npm run import-wordpress, end to end against a started site', () => {
   test('approved comments arrive threaded, and readers see them', async () => {
     const run = await importWordPress(['--url', worker.origin])
     assert.equal(run.code, 0, run.stderr)
-    assert.match(run.stdout, /4 published posts .*\(0 new, 0 changed, 4 unchanged\)/)
+    assert.match(run.stdout, /Articles: 5 posts .*\(0 new, 0 changed, 5 unchanged\)/)
     assert.match(run.stdout, /skipped private post 104: Staff only/)
     assert.match(run.stdout, /skipped password-protected post 105: Members' preview/)
     assert.match(
@@ -112,7 +114,7 @@ describe('npm run import-wordpress, end to end against a started site', () => {
     )
     const run = await importWordPress(['--url', worker.origin])
     assert.equal(run.code, 0, run.stderr)
-    assert.match(run.stdout, /\(0 new, 0 changed, 4 unchanged\)/)
+    assert.match(run.stdout, /Articles: 5 posts .*\(0 new, 0 changed, 5 unchanged\)/)
     assert.match(run.stdout, /\(0 new, 6 already there\)/)
     const keysAfter = await worker.kvKeys()
     assert.deepEqual(keysAfter, keys)
