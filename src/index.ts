@@ -15,7 +15,7 @@ import { nextPublication } from './content/visible'
 import { hasEditCookie } from './http/edit-cookie'
 import { hotResponses } from './http/hot-responses'
 import { problem, problemResponse } from './http/problem'
-import { commentsCors, publicReadCors } from './middleware/cors'
+import { commentEditsCors, commentsCors, publicReadCors } from './middleware/cors'
 import { htmlSecurityHeaders } from './middleware/secure-headers'
 import { canonicalTagAddress } from './middleware/tag-address'
 import { deliverNotifications } from './notifications/deliver'
@@ -69,6 +69,8 @@ app.use(
 // Feeds, their guessed addresses and the comment feeds are readable from any page.
 for (const path of corsReadPaths()) app.use(path, publicReadCors)
 app.use(paths.comments(':slug'), commentsCors)
+// Only the methods an author's edit uses: the same pattern also matches comments/feed.xml.
+app.on(['OPTIONS', 'PATCH', 'DELETE'], paths.commentItem(':slug', ':id'), commentEditsCors)
 app.use(routePatterns.tag, canonicalTagAddress)
 app.use(`${routePatterns.tagFeeds}*`, canonicalTagAddress)
 

@@ -169,7 +169,12 @@ function httpUrl(value: string): string | undefined {
 
 /** A WordPress comment's name as one line the site's rules take, cut to their length. */
 function authorName(html: string): string {
-  const name = plainText(html).replace(controls, '').replace(directionControls, '').trim()
+  // The rules refuse `<` and `>` in a name (markup_characters); a WordPress name may hold them.
+  const name = plainText(html)
+    .replace(controls, '')
+    .replace(directionControls, '')
+    .replace(/[<>]/g, '')
+    .trim()
   return [...name].slice(0, commentFields.author.max).join('').trim()
 }
 

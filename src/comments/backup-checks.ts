@@ -76,7 +76,7 @@ type Checked = { ok: true; comment: StoredComment } | { ok: false; issues: Impor
 /**
  * Checks one record of a backup: exactly the stored fields, each of its shape, and
  * the submitted ones under the comment rules. The comment comes back with those
- * normalised as the intake would (NFC, LF, trimmed), every key in its place, so
+ * normalised as the intake would (NFC, LF, without noncharacters, trimmed), every key in its place, so
  * a record export wrote is restored byte for byte.
  */
 function checkComment(value: unknown, index: number): Checked {

@@ -2,7 +2,7 @@ import type { ArticleMeta } from '../content/types'
 import { logDecision } from './decision-log'
 import { type EditKey, proofFault } from './edit-proof'
 import { editDeadline, maxEditsPerComment } from './edit-window'
-import { commentFieldNames } from './fields'
+import { commentFieldNames, editableFields } from './fields'
 import { duplicateFingerprint } from './fingerprint'
 import type { Refusal } from './refusals'
 import { validateComment } from './rules'
@@ -91,9 +91,6 @@ export async function authoriseEdit(
 export type EditOutcome =
   | { ok: true; comment: StoredComment; stored: boolean; was: CommentStatus }
   | { ok: false; refusal: Refusal }
-
-/** The fields an author may change; the parent stays what it was. */
-const editableFields = commentFieldNames.filter((name) => name !== 'parent')
 
 function submittedInput(comment: StoredComment): Record<string, unknown> {
   const input: Record<string, unknown> = {}

@@ -21,6 +21,14 @@ export type CommentField = keyof Fields
 /** Every submitted field's name, in the order of the list above. */
 export const commentFieldNames = Object.keys(commentFields) as CommentField[]
 
+/** A field an author may change by editing (PATCH and the edit form alike). */
+export type EditableField = Exclude<CommentField, 'parent'>
+
+/** The fields an author may change: all but the parent, which stays what it was. */
+export const editableFields = commentFieldNames.filter(
+  (name): name is EditableField => name !== 'parent',
+)
+
 type RequiredField = {
   [K in CommentField]: Fields[K]['required'] extends true ? K : never
 }[CommentField]

@@ -1,4 +1,5 @@
 import { Memo, type Versioned } from './memo'
+import { publicView } from './public-view'
 import type { ArticleView, CommentCounts, CommentStore } from './store'
 import type { PublicComment } from './types'
 
@@ -24,7 +25,11 @@ export class PublicComments {
 
   /** An article's approved comments, oldest first, and when they last changed. */
   async forArticle(article: string): Promise<ArticleComments> {
-    const { value, version } = await viewMemo.get(article, () => this.store.view(article))
+    const { value, version } = await viewMemo.get(article, async () => {
+      const view = await this.store.view(article)
+      // A view written before a rule changed is shown as publicView shows comments now.
+      return { ...view, comments: view.comments.map(publicView) }
+    })
     return { approved: { value: value.comments, version }, moderated: value.updated }
   }
 

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini'
 import { type CommentField, type CommentInput, commentFieldNames, commentFields } from './fields'
 import { isCommentId } from './ids'
+import { withoutNoncharacters } from './noncharacters'
 
 /** Why a field was refused; routes turn a code into a message in the reader's language. */
 export type FieldIssueCode =
@@ -13,6 +14,7 @@ export type FieldIssueCode =
   | 'control_characters'
   | 'single_line'
   | 'bidi_controls'
+  | 'markup_characters'
   | 'unknown_parent'
   | 'turnstile_failed'
 
@@ -31,6 +33,7 @@ const issueCodes = new Set<string>([
   'control_characters',
   'single_line',
   'bidi_controls',
+  'markup_characters',
   'unknown_parent',
   'turnstile_failed',
 ] satisfies FieldIssueCode[])
@@ -44,10 +47,16 @@ const forbidden =
 const bidiControls = /[\u202A-\u202E\u2066-\u2069]/
 // Any line break a renderer or terminal honours, not only \n.
 const lineBreaks = /[\n\t\u0085\u2028\u2029]/
+// A name is text: feed titles are built from it, and `<` or `>` there reads as markup to
+// feed validators and to readers that show titles as HTML (WordPress refuses them too).
+const markup = /[<>]/
 
-/** NFC, CRLF as LF (browsers send CRLF from a textarea), trimmed. */
+/**
+ * NFC, CRLF as LF (browsers send CRLF from a textarea), without noncharacters (which no
+ * one can see to remove, see noncharacters.ts), trimmed.
+ */
 export function normalise(text: string): string {
-  return text.replace(/\r\n?/g, '\n').normalize('NFC').trim()
+  return withoutNoncharacters(text.replace(/\r\n?/g, '\n')).normalize('NFC').trim()
 }
 
 const length = (text: string) => [...text].length
@@ -89,6 +98,7 @@ function formatRules(): Partial<Record<CommentField, FormatRule[]>> {
     author: [
       [(value) => !lineBreaks.test(value), 'single_line'],
       [(value) => !bidiControls.test(value), 'bidi_controls'],
+      [(value) => !markup.test(value), 'markup_characters'],
     ],
     email: [[(value) => email.safeParse(value).success, 'invalid_email']],
     url: [[isHttpUrl, 'invalid_url']],

@@ -2,7 +2,7 @@ import { Feed } from 'feed'
 import { historyLinks, historyNamespace } from './feed-history'
 import { feedItem, feedOptions } from './feed-package'
 import type { FeedDocument, FeedEntry } from './model'
-import { entryTitlesAsText, xmlAttribute, xmlText } from './xml-safe'
+import { entryTitlesAsText, plainTextAsHexReferences, xmlAttribute, xmlText } from './xml-safe'
 
 function repliesLinks(entry: FeedEntry): string {
   if (!entry.replies) return ''
@@ -49,7 +49,7 @@ export function renderAtom(doc: FeedDocument): string {
   }
   const fh = doc.history?.archive ? ` xmlns:fh="${historyNamespace}"` : ''
   const self = `<link rel="self" href="${xmlAttribute(doc.links.atom)}"/>`
-  let xml = entryTitlesAsText(feed.atom1())
+  let xml = plainTextAsHexReferences(entryTitlesAsText(feed.atom1()))
     .replace(
       '<feed xmlns="http://www.w3.org/2005/Atom">',
       `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0"${fh} xml:lang="${xmlAttribute(doc.language)}">`,

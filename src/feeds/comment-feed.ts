@@ -30,6 +30,31 @@ function answered(
   }
 }
 
+/**
+ * A commenter's name as feeds show it: the rules refuse `<` and `>` in names, and a name
+ * stored before that rule loses them here, so no title reads as markup.
+ */
+function plainName(name: string): string {
+  return name.replace(/[<>]/g, '')
+}
+
+/** How many characters of a comment its summary holds. */
+const excerptLength = 200
+
+/**
+ * The comment's opening words as typed, on one line: the RSS description readers that know
+ * no content module show (content:encoded holds the whole comment).
+ */
+function excerpt(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim()
+  const characters = [...oneLine]
+  if (characters.length <= excerptLength) return oneLine
+  return `${characters
+    .slice(0, excerptLength - 1)
+    .join('')
+    .trimEnd()}…`
+}
+
 function entryFor(
   site: SiteSettings,
   article: ArticleMeta,
@@ -38,15 +63,17 @@ function entryFor(
   approvedIds: ReadonlySet<string>,
 ): FeedEntry {
   const created = new Date(comment.created)
+  const author = plainName(comment.author)
   return {
     id: ids.comment(site.idAuthority, article.slug, comment.id),
     url: origin + paths.comment(article.slug, comment.id),
-    title: `${comment.author}: ${article.title}`,
+    title: `${author}: ${article.title}`,
+    summary: excerpt(comment.content),
     contentHtml: renderCommentMarkdown(comment.content),
     contentText: comment.content,
     published: created,
     updated: comment.edited ? new Date(comment.edited) : created,
-    authors: [comment.url ? { name: comment.author, url: comment.url } : { name: comment.author }],
+    authors: [comment.url ? { name: author, url: comment.url } : { name: author }],
     tags: [],
     language: article.language,
     inReplyTo: answered(site, article, origin, comment.parent, approvedIds),
@@ -79,6 +106,11 @@ export function commentFeed(
   }
 }
 
+/** A thread feed's title, which pages also give the link to it: "<author> — <article title>". */
+export function threadFeedTitle(parentAuthor: string, articleTitle: string): string {
+  return `${plainName(parentAuthor)} — ${articleTitle}`
+}
+
 /** Builds the feed of the replies under one approved comment, newest first. */
 export function threadFeed(
   site: SiteSettings,
@@ -94,7 +126,7 @@ export function threadFeed(
     .map((comment) => entryFor(site, article, origin, comment, inThread))
   return {
     id: ids.threadFeed(site.idAuthority, article.slug, parent.id),
-    title: `${parent.author} — ${article.title}`,
+    title: threadFeedTitle(parent.author, article.title),
     publisher: site.title,
     description: article.summary,
     language: article.language,

@@ -54,10 +54,13 @@ export interface FeedLink {
   href: string
 }
 
+/** One format's feed of a folder as a link, titled "<title> (<format>)". */
+export function feedLink(folder: string, title: string, format: FeedFormat): FeedLink {
+  const { file, mediaType, label } = feedFormats[format]
+  return { title: `${title} (${label})`, label, type: mediaType, href: folder + file }
+}
+
 /** The feeds of one folder as links, each titled "<title> (<format>)". */
 export function feedLinks(folder: string, title: string): FeedLink[] {
-  return feedFormatIds.map((format) => {
-    const { file, mediaType, label } = feedFormats[format]
-    return { title: `${title} (${label})`, label, type: mediaType, href: folder + file }
-  })
+  return feedFormatIds.map((format) => feedLink(folder, title, format))
 }

@@ -2,7 +2,7 @@ import { Feed } from 'feed'
 import { historyLinks, historyNamespace } from './feed-history'
 import { feedItem, feedOptions } from './feed-package'
 import type { FeedDocument, FeedEntry } from './model'
-import { entryTitlesAsText, xmlText } from './xml-safe'
+import { entryTitlesAsText, plainTextAsHexReferences, xmlText } from './xml-safe'
 
 const namespaces =
   ' xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:slash="http://purl.org/rss/1.0/modules/slash/"'
@@ -61,7 +61,7 @@ export function renderRss(doc: FeedDocument): string {
     ? `${namespaces} xmlns:fh="${historyNamespace}"`
     : namespaces
   const self = 'rel="self" type="application/rss+xml"/>'
-  return entryTitlesAsText(feed.rss2())
+  return plainTextAsHexReferences(entryTitlesAsText(feed.rss2()))
     .replace('<rss version="2.0"', `<rss version="2.0"${declared}`)
     .replace(
       self,

@@ -4,7 +4,10 @@
  * - its CDATA writer splits only the first `]]>` of a text;
  * - its text writer decodes `&amp;` before escaping, so a literal "&amp;" loses its "amp;";
  * - it writes entry titles as HTML in CDATA (Atom: type="html"), which most readers show
- *   with the escape codes in them.
+ *   with the escape codes in them;
+ * - it escapes plain text with `&amp;` and `&lt;`, which the W3C validator warns of in RSS
+ *   (the RSS Profile asks for hexadecimal references) and, when the text reads like an
+ *   entity (`&amp;copy`), in Atom too.
  * Every string handed to `feed` goes through one of these functions first.
  */
 
@@ -58,5 +61,27 @@ export function entryTitlesAsText(xml: string): string {
     htmlTitle,
     (_, atomType: string | undefined, escaped: string) =>
       `<title${atomType ? ' type="text"' : ''}>${escaped}</title>`,
+  )
+}
+
+// An element `feed` writes as escaped plain text: no child element, so no `<` inside.
+// Descriptions and contents in CDATA start with `<` and never match.
+const plainTextElement = /<(title|subtitle|description|name|category)( type="text")?>([^<]*)<\/\1>/g
+const hexReferences: Record<string, string> = {
+  '&amp;': '&#x26;',
+  '&lt;': '&#x3C;',
+  '&gt;': '&#x3E;',
+}
+
+/**
+ * Writes `&`, `<` and `>` in the plain-text elements of a feed as hexadecimal character
+ * references, which mean the same to any XML parser: the RSS Profile asks for them, and the
+ * W3C validator then takes a title such as "Smith &amp;copy" for text, not for markup.
+ */
+export function plainTextAsHexReferences(xml: string): string {
+  return xml.replace(
+    plainTextElement,
+    (_, name: string, type: string | undefined, text: string) =>
+      `<${name}${type ?? ''}>${text.replace(/&(?:amp|lt|gt);/g, (ref) => hexReferences[ref] ?? ref)}</${name}>`,
   )
 }

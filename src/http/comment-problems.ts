@@ -75,6 +75,7 @@ const fieldMessages: Record<FieldIssueCode, string> = {
   control_characters: 'must not contain control characters',
   single_line: 'must be a single line',
   bidi_controls: 'must not contain text-direction controls',
+  markup_characters: 'must not contain < or >',
   unknown_parent: 'must be the id of an approved comment on this article',
   turnstile_failed: 'must carry a valid Turnstile token',
 }

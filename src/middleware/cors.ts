@@ -39,3 +39,22 @@ export const commentsCors: MiddlewareHandler<AppEnv> = cors({
   exposeHeaders: ['ETag', 'Location', 'Retry-After'],
   maxAge,
 })
+
+/**
+ * CORS for /articles/:slug/comments/:id, where an author changes (PATCH) or deletes
+ * (DELETE) their comment with the edit token as a Bearer token. Only a partner site
+ * (comment_origins), whose page took the comment and holds its token, is told it may:
+ * its preflight is offered PATCH and DELETE with Authorization and Content-Type, and the
+ * answers name it in Access-Control-Allow-Origin. Any other origin gets no CORS answer,
+ * so a browser sends neither request from its pages.
+ */
+const isPartner = (origin: string, c: Context) =>
+  origin !== '' && isCommentPartner(c as Context<AppEnv>, origin)
+
+export const commentEditsCors: MiddlewareHandler<AppEnv> = cors({
+  origin: (origin, c) => (isPartner(origin, c) ? origin : null),
+  allowMethods: (origin, c) => (isPartner(origin, c) ? ['PATCH', 'DELETE'] : []),
+  allowHeaders: ['Authorization', 'Content-Type'],
+  exposeHeaders: ['Retry-After'],
+  maxAge,
+})

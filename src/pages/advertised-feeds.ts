@@ -1,7 +1,9 @@
 import { paths } from '../app/paths'
+import type { PublicComment } from '../comments/types'
 import type { ArticleMeta, SiteSettings } from '../content/types'
 import { streamOf } from '../feeds/article-feed'
-import { type FeedLink, feedLinks } from '../feeds/formats'
+import { threadFeedTitle } from '../feeds/comment-feed'
+import { type FeedLink, feedLink, feedLinks } from '../feeds/formats'
 import { messagesFor } from './i18n'
 
 /** The feeds of a list (the site's, or a tag's when it names one), titled as the feeds are. */
@@ -19,10 +21,25 @@ export function siteFeedLinks(site: SiteSettings, origin: string): FeedLink[] {
   return listFeedLinks(site, {}, origin)
 }
 
-/** One article's comment feeds, titled in the article's language. */
+/**
+ * One article's comment feeds, titled with the article's name in its language
+ * ("Comments: <article title>"), so a reader's list of subscriptions tells them apart.
+ */
 export function commentFeedLinks(article: ArticleMeta, origin: string): FeedLink[] {
   return feedLinks(
     origin + paths.commentFeeds(article.slug),
-    messagesFor(article.language).comments,
+    `${messagesFor(article.language).comments}: ${article.title}`,
+  )
+}
+
+/**
+ * The RSS feed of the replies under a comment, titled as that feed is (its Atom and JSON
+ * Feed siblings are linked from it), for the comment's own "Follow replies" link.
+ */
+export function threadFeedLink(article: ArticleMeta, parent: PublicComment): FeedLink {
+  return feedLink(
+    paths.threadFeeds(article.slug, parent.id),
+    threadFeedTitle(parent.author, article.title),
+    'rss',
   )
 }

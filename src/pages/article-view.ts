@@ -5,8 +5,7 @@ import { threadComments } from '../comments/thread'
 import type { PublicComment } from '../comments/types'
 import { articleBody, site } from '../content/index'
 import type { ArticleMeta } from '../content/types'
-import { feedUrls } from '../feeds/formats'
-import { commentFeedLinks, listFeedLinks, siteFeedLinks } from './advertised-feeds'
+import { commentFeedLinks, listFeedLinks, siteFeedLinks, threadFeedLink } from './advertised-feeds'
 import { ArticlePage, type CommentsView } from './article-page'
 import { type CommentFormState, emptyForm } from './comment-form'
 import type { OwnComments } from './comment-list'
@@ -79,7 +78,7 @@ export async function articleDocument<E extends AppEnv>(
       edit: (id) => `${paths.article(article.slug)}?edit=${id}#comment-${id}`,
       editAction: (id) => paths.commentEdit(article.slug, id),
       deleteAction: (id) => paths.commentDelete(article.slug, id),
-      replies: (id) => feedUrls(paths.threadFeeds(article.slug, id)).rss,
+      replies: (comment) => threadFeedLink(article, comment),
     },
     siteFeeds,
     commentFeeds,

@@ -1,6 +1,8 @@
 import { raw } from 'hono/html'
+import { commentFields, type EditableField } from '../comments/fields'
 import { renderCommentMarkdown } from '../comments/markdown'
-import type { CommentThread } from '../comments/types'
+import type { CommentThread, PublicComment } from '../comments/types'
+import type { FeedLink } from '../feeds/formats'
 import { formatDate, messagesFor } from './i18n'
 
 /** The reader's own comments they may still change, and the one they are editing. */
@@ -8,7 +10,12 @@ export interface OwnComments {
   /** Each such comment's id with the end of its edit window (ISO 8601). */
   deadlines: Record<string, string>
   /** The comment being edited: what the reader typed, and why it was refused if it was. */
-  editing?: { id: string; content: string; error?: string; summary?: string }
+  editing?: {
+    id: string
+    values: Partial<Record<EditableField, string>>
+    errors: Partial<Record<EditableField, string>>
+    summary?: string
+  }
 }
 
 /** Where each per-comment link and form of the list points. */
@@ -18,7 +25,7 @@ export interface CommentLinks {
   editAction: (id: string) => string
   deleteAction: (id: string) => string
   /** The RSS feed of a comment's replies (the others are linked from it). */
-  replies: (id: string) => string
+  replies: (comment: PublicComment) => FeedLink
 }
 
 interface ListProps {
@@ -29,6 +36,14 @@ interface ListProps {
   own?: OwnComments
 }
 
+// The one-line fields of the edit form, below the text, as the comment form has them.
+const editInputs = [
+  { name: 'author', type: 'text', autocomplete: 'name', label: 'name' },
+  { name: 'email', type: 'email', autocomplete: 'email', label: 'email' },
+  { name: 'url', type: 'url', autocomplete: 'url', label: 'website' },
+] as const
+
+/** The edit form: every field PATCH may change, filled with what the comment holds. */
 function EditForm(props: {
   language: string
   action: string
@@ -36,12 +51,14 @@ function EditForm(props: {
   editing: NonNullable<OwnComments['editing']>
 }) {
   const t = messagesFor(props.language)
-  const { editing } = props
+  const { values, errors } = props.editing
+  const described = (name: EditableField, hint?: string) =>
+    errors[name] ? `edit-${name}-error` : hint
   return (
     <form method="post" action={props.action} class="edit-form" novalidate>
-      {editing.summary ? (
+      {props.editing.summary ? (
         <p class="error" role="alert">
-          {editing.summary}
+          {props.editing.summary}
         </p>
       ) : null}
       <label for="edit-content">{t.editTitle}</label>
@@ -51,20 +68,41 @@ function EditForm(props: {
         rows={6}
         required
         autofocus
-        aria-invalid={editing.error ? 'true' : undefined}
-        aria-describedby={editing.error ? 'edit-content-error' : 'edit-hint'}
+        aria-invalid={errors.content ? 'true' : undefined}
+        aria-describedby={described('content', 'edit-hint')}
       >
-        {editing.content}
+        {values.content ?? ''}
       </textarea>
-      {editing.error ? (
+      {errors.content ? (
         <span id="edit-content-error" class="error">
-          {editing.error}
+          {errors.content}
         </span>
       ) : (
         <span id="edit-hint" class="meta">
           {t.markdownHint}
         </span>
       )}
+      {editInputs.map((input) => (
+        <p>
+          <label for={`edit-${input.name}`}>{t[input.label]}</label>
+          <input
+            id={`edit-${input.name}`}
+            name={input.name}
+            type={input.type}
+            autocomplete={input.autocomplete}
+            maxlength={commentFields[input.name].max}
+            required={commentFields[input.name].required}
+            value={values[input.name] ?? ''}
+            aria-invalid={errors[input.name] ? 'true' : undefined}
+            aria-describedby={described(input.name)}
+          />
+          {errors[input.name] ? (
+            <span id={`edit-${input.name}-error`} class="error">
+              {errors[input.name]}
+            </span>
+          ) : null}
+        </p>
+      ))}
       <p>
         <button type="submit">{t.save}</button> <a href={props.cancel}>{t.cancelEdit}</a>
       </p>
@@ -79,6 +117,7 @@ function CommentItem(props: ListProps & { thread: CommentThread }) {
   const deadline = props.own?.deadlines[comment.id]
   const editing = props.own?.editing?.id === comment.id ? props.own.editing : undefined
   const held = props.heldIds.includes(comment.id)
+  const repliesFeed = links.replies(comment)
   return (
     <li id={`comment-${comment.id}`} class="comment">
       <article aria-labelledby={`comment-${comment.id}-author`}>
@@ -126,7 +165,7 @@ function CommentItem(props: ListProps & { thread: CommentThread }) {
             {replies.length > 0 ? (
               <>
                 {' · '}
-                <a href={links.replies(comment.id)} type="application/rss+xml">
+                <a href={repliesFeed.href} type={repliesFeed.type} title={repliesFeed.title}>
                   {t.followReplies}
                 </a>
               </>

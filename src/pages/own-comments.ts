@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { type AppEnv, commentStore, editKeyOf } from '../app/context'
 import { openOwnComment } from '../comments/edit'
 import { editDeadline } from '../comments/edit-window'
+import { type EditableField, editableFields } from '../comments/fields'
 import type { StoredComment } from '../comments/types'
 import type { ArticleMeta } from '../content/types'
 import { editCookieProofs } from '../http/edit-cookie'
@@ -34,4 +35,17 @@ export function ownView(own: StoredComment[], editing?: OwnComments['editing']):
     deadlines: Object.fromEntries(own.map((c) => [c.id, editDeadline(c).toISOString()])),
     ...(editing ? { editing } : {}),
   }
+}
+
+/** What an edit form holds: each field as typed, else as the comment holds it. */
+export function editValues(
+  comment: StoredComment,
+  typed: Partial<Record<EditableField, string>> = {},
+): Partial<Record<EditableField, string>> {
+  const values: Partial<Record<EditableField, string>> = {}
+  for (const name of editableFields) {
+    const value = typed[name] ?? comment[name]
+    if (value !== undefined) values[name] = value
+  }
+  return values
 }

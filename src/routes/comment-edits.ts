@@ -14,8 +14,8 @@ import {
   editComment,
   withdrawComment,
 } from '../comments/edit'
+import { type EditableField, editableFields } from '../comments/fields'
 import { publicView, renderedView } from '../comments/public-view'
-import type { StoredComment } from '../comments/types'
 import { findPublicArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
@@ -28,7 +28,7 @@ import { commentOriginGuard } from '../middleware/origin-guard'
 import { articleDocument, commentsView } from '../pages/article-view'
 import { messagesFor } from '../pages/i18n'
 import { notFound } from '../pages/not-found'
-import { ownComments, ownView } from '../pages/own-comments'
+import { editValues, ownComments, ownView } from '../pages/own-comments'
 import { maxBodyBytes } from './comment-intake'
 
 type EditEnv = AppEnv & { Variables: { article: ArticleMeta } }
@@ -146,7 +146,7 @@ commentEdits.delete(item, commentOriginGuard, findTarget, async (c) => {
 async function formRefusal(
   c: Context<EditEnv>,
   refusal: IntakeRefusal,
-  typed?: string,
+  typed: Partial<Record<EditableField, string>> = {},
 ): Promise<Response> {
   const p = problemFor(refusal)
   const article = c.var.article
@@ -154,7 +154,11 @@ async function formRefusal(
   const own = await ownComments(c, article, new Date())
   const id = c.req.param('id') ?? ''
   const editing = own.find((comment) => comment.id === id)
-  const contentIssue = refusal.issues?.find((issue) => issue.field === 'content')
+  const errors: Partial<Record<EditableField, string>> = {}
+  for (const issue of refusal.issues ?? []) {
+    const field = editableFields.find((name) => name === issue.field)
+    if (field) errors[field] = t.fieldErrors[issue.code]
+  }
   const approved = await publicComments(c)
     .approved(article.slug)
     .then((loaded) => loaded.value)
@@ -166,9 +170,9 @@ async function formRefusal(
       editing
         ? {
             id,
-            content: typed ?? editing.content,
+            values: editValues(editing, typed),
+            errors,
             summary: t.refusals[refusal.reason],
-            ...(contentIssue ? { error: t.fieldErrors[contentIssue.code] } : {}),
           }
         : undefined,
     ),
@@ -187,15 +191,15 @@ async function formFields(c: Context<EditEnv>): Promise<Record<string, unknown> 
 commentEdits.post(`${item}/edit`, commentOriginGuard, findTarget, limitBody, async (c) => {
   const fields = await formFields(c)
   if (!fields) return formRefusal(c, { reason: 'unsupported_media_type' })
-  const typed = typeof fields.content === 'string' ? fields.content : undefined
+  // Every field PATCH may change, as the form sent it (an uploaded file is not text).
+  const typed: Partial<Record<EditableField, string>> = {}
+  for (const name of editableFields) {
+    const value = fields[name]
+    if (typeof value === 'string') typed[name] = value
+  }
   const auth = await authorise(c, editCookieProof(c, c.req.param('id') ?? ''))
   if (!auth.ok) return formRefusal(c, auth.refusal, typed)
-  const outcome = await editComment(
-    c.var.article,
-    auth,
-    typed === undefined ? {} : { content: typed },
-    auth.deps,
-  )
+  const outcome = await editComment(c.var.article, auth, typed, auth.deps)
   if (!outcome.ok) return formRefusal(c, outcome.refusal, typed)
   await afterEdit(c, outcome, auth.decoy)
   const { id, status } = outcome.comment

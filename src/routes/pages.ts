@@ -15,7 +15,7 @@ import { listFeedLinks } from '../pages/advertised-feeds'
 import { articleDocument, commentsView } from '../pages/article-view'
 import { IndexPage } from '../pages/index-page'
 import { notFound } from '../pages/not-found'
-import { ownComments, ownView } from '../pages/own-comments'
+import { editValues, ownComments, ownView } from '../pages/own-comments'
 import { siteHead } from '../pages/site-head'
 
 const rendered = new RenderCache<RenderedResponse>(256)
@@ -113,7 +113,10 @@ pages.get('/articles/:slug', async (c) => {
     const view = commentsView(approved.value, {
       heldComments: held.map(publicView),
       ...(replyTo ? { replyTo } : {}),
-      own: ownView(own, editing ? { id: editing.id, content: editing.content } : undefined),
+      own: ownView(
+        own,
+        editing ? { id: editing.id, values: editValues(editing), errors: {} } : undefined,
+      ),
     })
     return c.html(await articleDocument(c, article, view), 200, {
       'cache-control': cacheControl.none,

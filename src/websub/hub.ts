@@ -8,10 +8,23 @@ export type HubFetch = (url: string, init: RequestInit) => Promise<Response>
 export const pingTimeoutMs = 5_000
 
 /**
- * Tells a WebSub hub that `topic` changed: a form POST of hub.mode=publish and
- * hub.url=<topic>, as PubSubHubbub 0.4 defines it and the public hubs accept
- * (WebSub leaves the publish request to the hub). Any 2xx is taken; the common
- * hubs answer 204 or 202. Answers undefined when the hub took it, else why not.
+ * The body of a publish ping for `topic`. WebSub leaves the publish request to the hub,
+ * and hubs read one name or the other: PubSubHubbub 0.4 and the public hubs `hub.url`,
+ * hubs written to the WebSub Recommendation (websub.rocks) `hub.topic`. Naming the
+ * feed as both reaches either kind.
+ */
+function publishForm(topic: string): string {
+  return new URLSearchParams({
+    'hub.mode': 'publish',
+    'hub.topic': topic,
+    'hub.url': topic,
+  }).toString()
+}
+
+/**
+ * Tells a WebSub hub that `topic` changed, as a form POST (publishForm). Any 2xx is
+ * taken; the common hubs answer 204 or 202. Answers undefined when the hub took it,
+ * else why not.
  */
 export async function publishPing(
   hub: string,
@@ -22,7 +35,7 @@ export async function publishPing(
     const response = await fetch(hub, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': topic }).toString(),
+      body: publishForm(topic),
       signal: AbortSignal.timeout(pingTimeoutMs),
     })
     await response.body?.cancel()

@@ -19,7 +19,7 @@ const hostile = [
   { author: 'AT&T &amp; Co', content: 'text with ]]> and ]]]]> and &amp; &lt; in it' },
   { author: 'पाठक ]]> दो', content: '<script>alert(1)</script>', replyToFirst: true },
   {
-    author: '<script>alert(1)</script>',
+    author: '&lt;script&gt;alert(1)&lt;/script&gt;',
     content: `"quotes" 'apostrophes' 👍 👩🏽‍💻\n\nदूसरा अनुच्छेद\nनई पंक्ति`,
   },
   { author: `"Quote" 'Apos' 👍 टिप्पणीकार`, content: 'देवनागरी & <b>नहीं</b> ]]>' },

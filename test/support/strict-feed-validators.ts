@@ -9,7 +9,9 @@
  * - JSON Feed 1.1: the schema (validators.ts) plus the paging rules the schema leaves out;
  * - for all three, RFC 5005 (archived feeds) and RFC 4685 (threading).
  * Every check returns problems as text instead of stopping at the first, so one run names
- * everything wrong with a document; a warning counts as much as an error.
+ * everything wrong with a document; a warning counts as much as an error. The warnings
+ * are the W3C validator's own (src/feedvalidator in its source), each named where it is
+ * checked.
  */
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -150,6 +152,28 @@ function nfcProblems(root: XmlElement): string[] {
   return problems
 }
 
+/**
+ * What the W3C validator reports of an element that holds plain text (its `nonhtml`
+ * check): an HTML end tag in the text (ContainsHTML, "title should not contain HTML",
+ * whatever the escaping), and, unless the element is written with hexadecimal character
+ * references, something that reads as an entity (`&amp`, `&#38`) or, in RSS 2.0, as a
+ * tag or a numeric reference (the RSS Profile's CharacterData: 'Encode "&" and "<" in
+ * plain text using hexadecimal character references'). Stricter than the validator in
+ * one way: any `</name>` and any `&name` count, not only HTML's own names.
+ */
+function plainTextProblems(element: XmlElement, where: string, rss: boolean): string[] {
+  const { text, raw } = element
+  const endTag = /<\/(\w+)>/.exec(text)
+  if (endTag) return [`${where} should not contain HTML (</${endTag[1]}>)`]
+  if (raw.includes('&#x')) return []
+  const reference = /&#?\w+/.exec(text)
+  if (reference) return [`${where} should not contain HTML (${reference[0]})`]
+  if (rss && /&#[x0-9]|<[/a-zA-Z]/.test(text)) {
+    return [`${where}: encode "&" and "<" in plain text using hexadecimal character references`]
+  }
+  return []
+}
+
 // --- RFC 5005 and RFC 4685, shared by both XML formats --------------------------------------
 
 const historyRels = ['current', 'prev-archive', 'next-archive']
@@ -186,6 +210,14 @@ function historyProblems(
   const hasLink = (rel: string) => links.some((link) => link.attributes.get('rel') === rel)
   if (archive.length > 0 && !hasLink('current')) {
     problems.push(`${where} is an archive document without a current link`)
+  }
+  // The W3C validator's ArchiveIncomplete: an archive document links on (prev-archive or
+  // next-archive) or is marked fh:complete (RFC 5005 sections 2 and 4).
+  const complete = childrenNamed(container, ns.fh, 'complete').length > 0
+  if (archive.length > 0 && !hasLink('prev-archive') && !hasLink('next-archive') && !complete) {
+    problems.push(
+      `${where}: archive incomplete (neither prev-archive, next-archive nor fh:complete)`,
+    )
   }
   if (archive.length === 0 && (hasLink('current') || hasLink('next-archive'))) {
     problems.push(`${where} links current or next-archive but is not marked fh:archive`)
@@ -336,6 +368,11 @@ export async function atomProblems(xml: string, url: string): Promise<string[]> 
       if (element.attributes.get('type') === 'html') {
         problems.push(...htmlProblems(element.text, where))
       }
+      const textConstruct = ['title', 'subtitle', 'rights'].includes(element.local)
+      const type = element.attributes.get('type') ?? 'text'
+      if ((textConstruct && type === 'text') || element.local === 'name') {
+        problems.push(...plainTextProblems(element, where, false))
+      }
     }
   }
   const updated = childrenNamed(root, ns.atom, 'updated')[0]?.text
@@ -436,6 +473,19 @@ function requiredText(element: XmlElement, name: string, where: string): string[
 
 function rssItemProblems(item: XmlElement, where: string): string[] {
   const problems = rssChildrenProblems(item, itemElements, where)
+  // The W3C validator's NeedDescriptionBeforeContent: readers that know no content module
+  // show the description, so an item with content:encoded carries one, and first.
+  const encoded = item.children.findIndex((c) => c.ns === ns.content && c.local === 'encoded')
+  const description = item.children.findIndex((c) => c.ns === '' && c.local === 'description')
+  if (encoded >= 0 && (description < 0 || description > encoded)) {
+    problems.push(`${where}: ensure description precedes content:encoded`)
+  }
+  for (const element of [
+    ...childrenNamed(item, '', 'title'),
+    ...childrenNamed(item, '', 'category'),
+  ]) {
+    problems.push(...plainTextProblems(element, `${where} <${element.local}>`, true))
+  }
   const text = (name: string) => childrenNamed(item, '', name)[0]?.text
   if (!childrenNamed(item, '', 'title')[0] && !childrenNamed(item, '', 'description')[0]) {
     problems.push(`${where} has neither title nor description`)
@@ -527,6 +577,13 @@ export function rssProblems(xml: string, url: string): string[] {
   problems.push(...rssChildrenProblems(channel, channelElements, 'channel'))
   for (const name of ['title', 'link', 'description']) {
     problems.push(...requiredText(channel, name, 'channel'))
+  }
+  for (const element of [
+    ...childrenNamed(channel, '', 'title'),
+    ...childrenNamed(channel, '', 'description'),
+    ...childrenNamed(channel, '', 'category'),
+  ]) {
+    problems.push(...plainTextProblems(element, `channel <${element.local}>`, true))
   }
   const text = (name: string) => childrenNamed(channel, '', name)[0]?.text
   const link = text('link')

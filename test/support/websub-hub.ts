@@ -7,6 +7,9 @@ export interface ReceivedPing {
   contentType: string | undefined
   mode: string | null
   url: string | null
+  topic: string | null
+  /** The form exactly as sent. */
+  body: string
 }
 
 /** A WebSub hub on 127.0.0.1 that records every request and answers as told. */
@@ -35,6 +38,8 @@ export async function startRecordingHub(): Promise<RecordingHub> {
         contentType: request.headers['content-type'],
         mode: form.get('hub.mode'),
         url: form.get('hub.url'),
+        topic: form.get('hub.topic'),
+        body,
       })
       response.writeHead(status).end()
     })

@@ -16,6 +16,8 @@ export interface XmlElement {
   children: XmlElement[]
   /** The element's own text and CDATA, entities decoded, children's text left out. */
   text: string
+  /** The element's own text as written, references not decoded, CDATA left out. */
+  raw: string
   parent?: XmlElement
 }
 
@@ -58,6 +60,10 @@ const parser = new XMLParser({
 
 /** One node of fast-xml-parser's preserveOrder output: a name to children, and ':@' to attributes. */
 type OrderedNode = Record<string, unknown>
+
+function rawTextOf(nodes: OrderedNode[]): string {
+  return nodes.map((node) => (typeof node['#text'] === 'string' ? node['#text'] : '')).join('')
+}
 
 function textOf(nodes: OrderedNode[]): string {
   return nodes
@@ -110,6 +116,7 @@ export function parseXmlTree(xml: string): XmlTree {
       attributes,
       children: [],
       text: textOf(content),
+      raw: rawTextOf(content),
       ...(parent ? { parent } : {}),
     }
     for (const child of content) {

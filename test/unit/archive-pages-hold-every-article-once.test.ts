@@ -32,12 +32,20 @@ describe('RFC 5005 archive layout', () => {
     }
   })
 
-  it('keeps at least feed_size and fewer than twice that in the subscription feed', () => {
+  it('keeps every article in the subscription feed until three pages are full, then at least feed_size and fewer than twice that', () => {
     for (let count = 0; count <= 40; count++) {
       const current = count - archiveLayout(count, 5).currentStart
-      if (count < 10) assert.equal(current, count)
+      if (count < 15) assert.equal(current, count)
       else assert.ok(current >= 5 && current < 10, `${count}: ${current}`)
     }
+  })
+
+  it('never publishes a lone archive page, which could link neither back nor on', () => {
+    for (let count = 0; count <= 60; count++) {
+      assert.notEqual(archiveLayout(count, 5).pageCount, 1, `${count} articles`)
+    }
+    assert.equal(archiveLayout(14, 5).pageCount, 0)
+    assert.equal(archiveLayout(15, 5).pageCount, 2)
   })
 
   it('publishes only full pages, and a page never changes as articles arrive', () => {
@@ -57,7 +65,8 @@ describe('RFC 5005 archive layout', () => {
   it('has no page 0, no page past the last, and no fractional page', () => {
     assert.equal(archivePageRange(14, 5, 0), undefined)
     assert.deepEqual(archivePageRange(15, 5, 2), { start: 5, end: 10 })
-    assert.equal(archivePageRange(14, 5, 2), undefined)
+    assert.equal(archivePageRange(14, 5, 1), undefined)
+    assert.equal(archivePageRange(15, 5, 3), undefined)
     assert.equal(archivePageRange(15, 5, 1.5), undefined)
   })
 })

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { maxThreadDepth, threadComments } from '../../src/comments/thread'
 import type { CommentThread, PublicComment } from '../../src/comments/types'
+import { feedLink } from '../../src/feeds/formats'
 import { CommentList } from '../../src/pages/comment-list'
 
 /** A chain of `n` comments, each replying to the one before. */
@@ -45,7 +46,7 @@ it('renders a 250-reply chain as at most five nested lists', async () => {
         edit: (id) => `?edit=${id}`,
         editAction: (id) => `${id}/edit`,
         deleteAction: (id) => `${id}/delete`,
-        replies: (id) => `${id}/feed.xml`,
+        replies: (comment) => feedLink(`${comment.id}/`, comment.author, 'rss'),
       },
     }),
   )

@@ -9,8 +9,9 @@ import { assertWellFormedXml } from '../support/validators'
 // What reader-facing parsers got wrong when titles went out as HTML: a literal "&amp;",
 // "]]>", markup, quotes, and text that must come through untouched.
 const title = `AT&T &amp; Co <script>alert(1)</script> पाठक ]]> दो "q" 'a' 👍`
+// Escaped once, `&`, `<` and `>` as hexadecimal references (as the RSS Profile asks).
 const escapedOnce =
-  "AT&amp;T &amp;amp; Co &lt;script&gt;alert(1)&lt;/script&gt; पाठक ]]&gt; दो &quot;q&quot; 'a' 👍"
+  "AT&#x26;T &#x26;amp; Co &#x3C;script&#x3E;alert(1)&#x3C;/script&#x3E; पाठक ]]&#x3E; दो &quot;q&quot; 'a' 👍"
 const summary = 'सारांश & <b>not bold</b>'
 
 function doc(): FeedDocument {

@@ -76,6 +76,36 @@ describe('the strict feed validators', () => {
     ['a relative link in content', `href="${origin}/articles/a-0"`, 'href="/x"', /relative URL/],
     ['a repeated guid', 'articles/a-2</guid>', 'articles/a-3</guid>', /share the guid/],
     [
+      'content:encoded without a description before it',
+      /<description><!\[CDATA\[[^\]]*\]\]><\/description>/g,
+      '',
+      /ensure description precedes content:encoded/,
+    ],
+    [
+      'an archive page that links neither on nor back',
+      /<atom:link rel="(?:prev|next)-archive"[^>]*\/>/g,
+      '',
+      /archive incomplete/,
+    ],
+    [
+      'an HTML end tag in a title',
+      /<title>लेख 3[^<]*<\/title>/,
+      '<title>&lt;/b&gt;लेख 3</title>',
+      /should not contain HTML/,
+    ],
+    [
+      'an entity in a title',
+      /<title>लेख 3[^<]*<\/title>/,
+      '<title>&amp;copy लेख 3</title>',
+      /should not contain HTML/,
+    ],
+    [
+      'markup in a title escaped without hexadecimal references',
+      /<title>लेख 3[^<]*<\/title>/,
+      '<title>&lt;b&gt;लेख 3</title>',
+      /hexadecimal character references/,
+    ],
+    [
       'a decomposed tag',
       '<category>तमिऴ</category>',
       `<category>${'तमिऴ'.normalize('NFD')}</category>`,
@@ -93,6 +123,19 @@ describe('the strict feed validators', () => {
     ['a missing updated', /<updated>[^<]+<\/updated>/, '', /RELAX NG: .*updated/],
     ['an Atom element the RFC does not define', '<subtitle>', '<foo/><subtitle>', /RELAX NG/],
     ['repeated entry ids', 'articles/a-2</id>', 'articles/a-3</id>', /share the id/],
+    [
+      'an HTML end tag in a text title',
+      /<title type="text">लेख 3[^<]*<\/title>/,
+      '<title type="text">&lt;/b&gt;लेख 3</title>',
+      /should not contain HTML/,
+    ],
+    ['an entity in an author name', '<name>लेखक', '<name>&amp;amp;लेखक', /should not contain HTML/],
+    [
+      'an archive page that links neither on nor back',
+      /<link rel="(?:prev|next)-archive"[^>]*\/>/g,
+      '',
+      /archive incomplete/,
+    ],
     [
       'a relative entry link',
       `<link href="${origin}/articles/a-3"/>`,

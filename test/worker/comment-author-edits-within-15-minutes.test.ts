@@ -299,6 +299,53 @@ describe('the form flow', () => {
     assert.equal(await stored(id), null)
   })
 
+  it('lets the form edit change every field PATCH can, filled with what the comment holds', async () => {
+    const posted = await postForm(
+      worker,
+      validComment({
+        author: 'पुराना नाम',
+        email: 'old@example.org',
+        url: 'https://old.example/',
+        content: 'वही पाठ',
+      }) as Record<string, string>,
+    )
+    const cookie = cookieOf(posted)
+    const id = cookie.slice('comment_edit_'.length, cookie.indexOf('='))
+    const withCookie = { ...html, cookie }
+    const form = await (await worker.fetch(`${page}?edit=${id}`, { headers: withCookie })).text()
+    assertHas(form, /<input id="edit-author" name="author"[^>]*value="पुराना नाम"/)
+    assertHas(form, /<input id="edit-email" name="email"[^>]*value="old@example.org"/)
+    assertHas(form, /<input id="edit-url" name="url"[^>]*value="https:\/\/old.example\/"/)
+
+    const edit = (fields: Record<string, string>) =>
+      worker.fetch(`${commentsPath}/${id}/edit`, {
+        method: 'POST',
+        headers: { ...withCookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      })
+    const changed = {
+      author: 'नया नाम',
+      email: 'new@example.org',
+      url: 'https://new.example/',
+      content: 'वही पाठ',
+    }
+    const refused = await edit({ ...changed, author: '<b>नाम</b>' })
+    assert.equal(refused.status, 422)
+    const again = await refused.text()
+    assertHas(again, /id="edit-author-error"/, 'the reason beside the name')
+    assertHas(again, /<input id="edit-author" name="author"[^>]*value="&lt;b&gt;नाम&lt;\/b&gt;"/)
+    assertHas(again, /<input id="edit-url" name="url"[^>]*value="https:\/\/new.example\/"/)
+
+    assert.equal((await edit(changed)).status, 303)
+    const comment = await stored(id)
+    assert.deepEqual(
+      [comment.author, comment.email, comment.url, comment.content],
+      ['नया नाम', 'new@example.org', 'https://new.example/', 'वही पाठ'],
+    )
+    assert.equal((await edit({ ...changed, url: '' })).status, 303)
+    assert.equal((await stored(id)).url, undefined, 'an emptied website is removed, as in PATCH')
+  })
+
   it('refuses a form edit after the window and stops offering one', async () => {
     const posted = await postForm(worker, validComment() as Record<string, string>, newClient())
     const cookie = cookieOf(posted)

@@ -7,8 +7,9 @@ import { seed } from '../support/seed'
 import { assertValidJsonFeed, assertWellFormedXml } from '../support/validators'
 
 let worker: TestWorker
-// Names may not carry direction controls (422 bidi_controls); the text may, and does below.
-const hostileAuthor = `<b>"Bob" & 'Eve'</b> ]]> evil`
+// Names may not carry direction controls (422 bidi_controls) or `<` and `>` (422
+// markup_characters); the text may, and does below.
+const hostileAuthor = `"Bob" & 'Eve' &lt;b&gt; &amp; ]]] evil`
 const hostileText = [
   '<script>alert("x")</script>',
   ']]> and again ]]> and ]]]]>',

@@ -217,6 +217,8 @@ describe('refused comments store nothing', () => {
       'bidi_controls',
     ],
     ['an author with a direction isolate', { author: 'a\u2067b' }, 'author', 'bidi_controls'],
+    ['an author with markup', { author: '<b>Co</b>' }, 'author', 'markup_characters'],
+    ['an author with a lone >', { author: 'Replier > Sons' }, 'author', 'markup_characters'],
   ]
   for (const [name, overrides, field, code] of broken) {
     it(`422 for ${name}, naming the field`, () =>

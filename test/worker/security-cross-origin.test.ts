@@ -261,6 +261,50 @@ describe('comment_origins in content/site.yaml', () => {
     assert.equal(form.status, 303)
   })
 
+  test('a listed origin may edit and delete (preflight offers PATCH, DELETE and Authorization) and read the answers', async () => {
+    const posted = await post(worker, 'json', { origin: partner, 'sec-fetch-site': 'cross-site' })
+    const { id, edit_token: token } = (await posted.json()) as { id: string; edit_token: string }
+    const item = `${commentsPath}/${id}`
+    for (const method of ['PATCH', 'DELETE']) {
+      const offer = await preflight(worker, item, partner, method, 'authorization,content-type')
+      assert.equal(offer.status, 204, method)
+      assert.equal(offer.headers.get('access-control-allow-origin'), partner, method)
+      assert.equal(offer.headers.get('access-control-allow-methods'), 'PATCH,DELETE', method)
+      assert.match(offer.headers.get('access-control-allow-headers') ?? '', /Authorization/i)
+      assert.match(offer.headers.get('vary') ?? '', /Origin/)
+    }
+    const from = {
+      origin: partner,
+      'sec-fetch-site': 'cross-site',
+      authorization: `Bearer ${token}`,
+    }
+    const patched = await worker.fetch(item, {
+      method: 'PATCH',
+      headers: { ...from, 'content-type': 'application/json' },
+      body: JSON.stringify({ content: 'बदला हुआ पाठ' }),
+    })
+    assert.equal(patched.status, 200)
+    assert.equal(patched.headers.get('access-control-allow-origin'), partner)
+    const deleted = await worker.fetch(item, { method: 'DELETE', headers: from })
+    assert.equal(deleted.status, 204)
+    assert.equal(deleted.headers.get('access-control-allow-origin'), partner)
+  })
+
+  test('an origin that is not listed is offered no edit or delete', async () => {
+    const item = `${commentsPath}/0000000000000000000`
+    for (const method of ['PATCH', 'DELETE']) {
+      const offer = await preflight(worker, item, evil, method, 'authorization')
+      assert.equal(offer.headers.get('access-control-allow-origin'), null, method)
+      assert.equal(offer.headers.get('access-control-allow-methods'), null, method)
+    }
+    const refused = await worker.fetch(item, {
+      method: 'DELETE',
+      headers: { origin: evil, authorization: 'Bearer x' },
+    })
+    assert.equal(refused.status, 403)
+    assert.equal(refused.headers.get('access-control-allow-origin'), null)
+  })
+
   test('an origin that is not listed is still refused', async () => {
     await assertRefusedCrossSite(await post(worker, 'json', { origin: evil }), /evil\.example/)
     await assertRefusedCrossSite(

@@ -6,6 +6,7 @@ import { feedUrls } from '../../src/feeds/formats'
 import { messagesFor } from '../../src/pages/i18n'
 import { startWorker, type TestWorker } from '../harness/worker'
 import { commentsPath, postApproved, slug, validComment } from '../support/comments'
+import { seed } from '../support/seed'
 import { assertValidJsonFeed, assertWellFormedXml } from '../support/validators'
 
 let worker: TestWorker
@@ -36,11 +37,27 @@ after(() => worker.stop())
 const threadFeeds = (id: string) => feedUrls(`${commentsPath}/${id}/`)
 
 describe('a thread feed', () => {
-  it('is linked as "follow replies" beside a comment with replies only', async () => {
+  it('is linked as "follow replies" beside a comment with replies only, titled as the feed is', async () => {
     const page = await (await worker.fetch(`/articles/${slug}`)).text()
-    const link = `<a href="${threadFeeds(parent).rss}" type="application/rss+xml">${messagesFor('hi').followReplies}</a>`
+    const title = `पाठक — ${seed.title}`
+    const link = `<a href="${threadFeeds(parent).rss}" type="application/rss+xml" title="${title} (RSS)">${messagesFor('hi').followReplies}</a>`
     assert.ok(page.includes(link), 'the parent links its replies feed')
     assert.ok(!page.includes(threadFeeds(unrelated).rss), 'a comment without replies links none')
+    const feed = parseRssFeed(await (await worker.fetch(threadFeeds(parent).rss)).text())
+    assert.equal(feed.title, title)
+  })
+
+  it('leaves the page head to the comment feeds, named with the article, which hold every reply', async () => {
+    const page = await (await worker.fetch(`/articles/${slug}`)).text()
+    for (const [type, label, file] of [
+      ['application/rss+xml', 'RSS', 'feed.xml'],
+      ['application/atom+xml', 'Atom', 'atom.xml'],
+      ['application/feed+json', 'JSON Feed', 'feed.json'],
+    ]) {
+      const link = `<link rel="alternate" type="${type}" title="टिप्पणियाँ: ${seed.title} (${label})" href="${worker.origin}${commentsPath}/${file}"/>`
+      assert.ok(page.includes(link), link)
+    }
+    assert.doesNotMatch(page, new RegExp(`<link[^>]+${parent}/feed`), 'no thread feed in the head')
   })
 
   it('holds every reply under the comment, newest first, in RSS', async () => {

@@ -67,6 +67,9 @@ async function cronRun(cron: string = every): Promise<string[]> {
     assert.equal(ping.method, 'POST')
     assert.equal(ping.contentType, 'application/x-www-form-urlencoded')
     assert.equal(ping.mode, 'publish')
+    // Hubs read hub.topic or hub.url: the feed is named as both, in this order.
+    const feed = encodeURIComponent(ping.url ?? '')
+    assert.equal(ping.body, `hub.mode=publish&hub.topic=${feed}&hub.url=${feed}`)
   }
   return pings.map((ping) => ping.url ?? '').sort()
 }
