@@ -183,8 +183,15 @@ async function run(argv: string[]): Promise<void> {
   if (!Number.isFinite(maxMiB) || maxMiB <= 0) {
     throw new UsageError(`--max-mib must be a positive number of MiB, not ${values['max-mib']}.`)
   }
-  // Stated before it is read: a file over the limit never reaches memory.
-  const size = statSync(file).size
+  // Stated before it is read: a file over the limit never reaches memory. A pipe or a
+  // device states no size, so only a regular file is read at all.
+  const stats = statSync(file)
+  if (!stats.isFile()) {
+    throw new SettingsError(
+      `${file} is not a regular file; save the export to a file first (a pipe has no size to check).`,
+    )
+  }
+  const size = stats.size
   if (size > maxMiB * 1024 * 1024) {
     throw new SettingsError(
       `${file} is ${(size / 1024 / 1024).toFixed(1)} MiB (${size} bytes), more than the ` +

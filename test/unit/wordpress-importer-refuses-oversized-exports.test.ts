@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -30,6 +31,14 @@ describe('the WordPress importer bounds what it reads', () => {
       /huge\.xml is 51\.0 MiB \(53477376 bytes\), more than the 50 MiB this importer reads/,
     )
     assert.match(run.stderr, /--max-mib/)
+  })
+
+  test('a pipe, whose size no stat can tell, is refused without being read', async () => {
+    const fifo = join(folder, 'export.fifo')
+    execFileSync('mkfifo', [fifo])
+    const run = await importWordPress([fifo])
+    assert.equal(run.code, 2)
+    assert.match(run.stderr, /export\.fifo is not a regular file/)
   })
 
   test('--max-mib raises the limit and must be a positive number', async () => {
