@@ -11,6 +11,9 @@ export interface ModeratedComment {
   parent?: string
   status: 'pending' | 'approved' | 'spam'
   created: string
+  edited?: string
+  /** The count of its author's edits, as text; absent before the first. Its version. */
+  edits?: string
   client: string
 }
 
@@ -101,11 +104,14 @@ export class AdminClient {
     return (await response.json()) as ImportResult
   }
 
-  /** Publishes a comment; returns it as stored. */
-  async approve(id: string): Promise<ModeratedComment> {
+  /**
+   * Publishes a comment if it is still the `version` the operator read (the
+   * site answers 409 if its author edited it since); returns it as stored.
+   */
+  async approve(id: string, version: string): Promise<ModeratedComment> {
     const response = await this.request(
       'POST',
-      `/admin/comments/${encodeURIComponent(id)}/approve`,
+      `/admin/comments/${encodeURIComponent(id)}/approve?${new URLSearchParams({ version })}`,
       { commentId: id },
     )
     return (await response.json()) as ModeratedComment
@@ -167,6 +173,13 @@ export class AdminClient {
     }
     if (response.status === 404 && commentId !== undefined && detail !== undefined) {
       throw new AdminApiError(`There is no comment "${commentId}" on ${this.baseUrl} (404).`)
+    }
+    if (response.status === 409 && commentId !== undefined) {
+      throw new AdminApiError(
+        `Comment "${commentId}" was edited by its author since you listed it, so it was not ` +
+          'approved and is still pending. List it again (npm run moderate -- list), read it, ' +
+          'and approve it then.',
+      )
     }
     if (response.status === 404 || (response.status >= 300 && response.status < 400)) {
       throw this.notAdminApi(response)

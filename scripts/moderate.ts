@@ -3,12 +3,15 @@
  *
  * Usage: npm run moderate -- list [--status pending|approved|spam] [--article <slug>]
  *        npm run moderate -- approve|spam|delete <id>
+ * approve takes a comment `list` printed, and approves it only if its author has
+ * not edited it since (the version list kept in .cache/moderate-listed.json).
  * Options: --url <site> (else SITE_URL, else http://localhost:8787).
  * Token: ADMIN_TOKEN from the environment, else the ADMIN_TOKEN line of ./.dev.vars.
  * Exit status: 0 done, 1 the site refused or could not be reached, 2 wrong usage or settings.
  */
 import { parseArgs } from 'node:util'
 import { AdminApiError, AdminClient } from './moderate-client'
+import { keepListed, listedVersion } from './moderate-listed'
 import { resolveBaseUrl, resolveToken, SettingsError } from './moderate-settings'
 import { commentTable, printable } from './moderate-table'
 
@@ -18,6 +21,8 @@ const usage = `Usage:
   npm run moderate -- spam <id> [--url <site>]
   npm run moderate -- delete <id> [--url <site>]
 
+approve takes a comment that list printed, and only if its author has not
+edited it since.
 The site is --url, else SITE_URL, else http://localhost:8787.
 The token is ADMIN_TOKEN, else the ADMIN_TOKEN line of .dev.vars.`
 
@@ -64,6 +69,7 @@ async function run(argv: string[]): Promise<void> {
 
   if (command === 'list') {
     const comments = await client.list(status, values.article)
+    keepListed(baseUrl, comments)
     const where = `${values.article ? `on ${values.article} ` : ''}at ${baseUrl}`
     if (comments.length === 0) {
       console.log(`No ${status} comments ${where}.`)
@@ -72,7 +78,15 @@ async function run(argv: string[]): Promise<void> {
     const noun = comments.length === 1 ? 'comment' : 'comments'
     console.log(`${comments.length} ${status} ${noun} ${where}:\n\n${commentTable(comments)}`)
   } else if (command === 'approve') {
-    const comment = await client.approve(id as string)
+    // Only what the operator read is approved: the version `list` showed goes with it.
+    const version = listedVersion(baseUrl, id as string)
+    if (version === undefined) {
+      throw new UsageError(
+        `${id} was not in a list of ${baseUrl} yet: list it first (npm run moderate -- list), ` +
+          'so that approve publishes only the text you read.',
+      )
+    }
+    const comment = await client.approve(id as string, version)
     console.log(`Approved ${comment.id} by ${printable(comment.author)} on ${comment.article}.`)
   } else if (command === 'spam') {
     const comment = await client.spam(id as string)

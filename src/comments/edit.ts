@@ -7,7 +7,7 @@ import { duplicateFingerprint } from './fingerprint'
 import type { Refusal } from './refusals'
 import { validateComment } from './rules'
 import type { CommentStore } from './store'
-import type { CommentInput, CommentStatus, StoredComment } from './types'
+import type { CommentInput, StoredComment } from './types'
 
 /** What editing needs from the outside world; `now` is passed in so tests set the clock. */
 export interface EditDeps {
@@ -85,11 +85,11 @@ export async function authoriseEdit(
 }
 
 /**
- * An edit's outcome: the comment as it now is, whether anything was written, and
- * the status it had before (an approved comment that changed is pending again).
+ * An edit's outcome: the comment as it now is (a changed comment is always
+ * pending, an approved one again) and whether anything was written.
  */
 export type EditOutcome =
-  | { ok: true; comment: StoredComment; stored: boolean; was: CommentStatus }
+  | { ok: true; comment: StoredComment; stored: boolean }
   | { ok: false; refusal: Refusal }
 
 function submittedInput(comment: StoredComment): Record<string, unknown> {
@@ -130,7 +130,7 @@ export async function editComment(
   }
   const input: CommentInput = validated.input
   if (commentFieldNames.every((name) => input[name] === comment[name])) {
-    return { ok: true, comment, stored: false, was: comment.status }
+    return { ok: true, comment, stored: false }
   }
   const kept: Partial<StoredComment> = { ...comment }
   for (const name of commentFieldNames) delete kept[name]
@@ -144,7 +144,7 @@ export async function editComment(
   if (opened.decoy) await deps.store.keepDecoy(edited, editDeadline(edited), deps.now)
   else await deps.store.update(comment, edited)
   logDecision({ decision: 'edited', article: article.slug, id: comment.id })
-  return { ok: true, comment: edited, stored: true, was: comment.status }
+  return { ok: true, comment: edited, stored: true }
 }
 
 /** Deletes a comment at its author's request (after authoriseEdit). */

@@ -27,7 +27,8 @@ async function sendMail(notice: CommentNotice, settings: DeliverySettings): Prom
     subject,
     text,
     date: new Date(),
-    messageId: `comment-${notice.id}@${from.slice(from.lastIndexOf('@') + 1)}`,
+    // An edit's mail needs an id of its own: mailboxes drop a repeated Message-ID as a duplicate.
+    messageId: `comment-${notice.id}${notice.edits ? `.${notice.edits}` : ''}@${from.slice(from.lastIndexOf('@') + 1)}`,
   })
   await settings.mailer.send(new EmailMessage(from, to, raw))
 }

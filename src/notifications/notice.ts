@@ -16,6 +16,8 @@ export interface CommentNotice {
   author: string
   content: string
   created: string
+  /** The comment's count of author edits, once edited: each edit is a notice of its own. */
+  edits?: string
 }
 
 /** The messages a new pending comment becomes, one per configured channel. */
@@ -32,6 +34,7 @@ export function noticesFor(
     author: comment.author,
     content: comment.content,
     created: comment.created,
+    ...(comment.edits ? { edits: comment.edits } : {}),
   }))
 }
 

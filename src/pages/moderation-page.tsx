@@ -1,5 +1,5 @@
 import { paths } from '../app/paths'
-import type { ModerationAction } from '../comments/moderation'
+import { commentVersion, type ModerationAction } from '../comments/moderation'
 import type { CommentStatus, StoredComment } from '../comments/types'
 import { Layout, type PageHead } from './layout'
 
@@ -56,6 +56,9 @@ function Item(props: { item: ModerationItem; actions: ModerationAction[] }) {
       <article aria-labelledby={`by-${id}`}>
         <p class="select">
           <input type="checkbox" name="id" value={id} id={`select-${id}`} />
+          {/* The version shown here travels with every action, single or bulk: an
+              approval of a comment its author edited since is refused. */}
+          <input type="hidden" name={`seen:${id}`} value={commentVersion(comment)} />
           <label for={`select-${id}`}>
             Select <span id={`by-${id}`}>{comment.author}</span>
           </label>
@@ -89,6 +92,15 @@ function Item(props: { item: ModerationItem; actions: ModerationAction[] }) {
           <dd>
             <time datetime={comment.created}>{time(comment.created)}</time>
           </dd>
+          {comment.edited ? (
+            <>
+              <dt>Edited</dt>
+              <dd>
+                <time datetime={comment.edited}>{time(comment.edited)}</time> (version{' '}
+                {commentVersion(comment)})
+              </dd>
+            </>
+          ) : null}
         </dl>
         <p class="text" dir="auto">
           {comment.content}

@@ -5,7 +5,7 @@ import { type AppEnv, commentStore } from '../app/context'
 import { updateReadersView } from '../app/view-updates'
 import { exportPageSize, importComments } from '../comments/backup'
 import { maxImportBatch } from '../comments/backup-checks'
-import { type ModerationAction, moderateComment } from '../comments/moderation'
+import { commentVersion, type ModerationAction, moderateComment } from '../comments/moderation'
 import type { CommentStatus } from '../comments/types'
 import { cacheControl } from '../http/cache-control'
 import { fieldError } from '../http/comment-problems'
@@ -56,8 +56,39 @@ admin.get('/admin/comments', async (c) => {
   })
 })
 
+/**
+ * `?version=<n>`: the version of the comment the moderator was shown (its
+ * `edits`, 0 when absent). Optional, for clients that predate it; an approval
+ * that carries it is refused when the author edited the comment since.
+ */
 async function moderate(c: Context<AppEnv>, action: ModerationAction) {
-  const outcome = await moderateComment(commentStore(c), c.req.param('id') ?? '', action)
+  const seen = c.req.query('version')
+  if (seen !== undefined && !/^\d{1,9}$/.test(seen)) {
+    return problemResponse(
+      problem(400, "version must be the listed comment's edits count (0 when it has none).", {
+        errors: [{ field: 'version', code: 'invalid_value', message: 'version must be a number' }],
+      }),
+    )
+  }
+  const outcome = await moderateComment(commentStore(c), c.req.param('id') ?? '', action, seen)
+  if (!outcome.ok && outcome.reason === 'changed_since_listed') {
+    const now = commentVersion(outcome.comment)
+    return problemResponse(
+      problem(
+        409,
+        `Comment ${outcome.id} was edited by its author since you listed it: it is now version ${now}, still ${outcome.comment.status}. Look at it again before approving.`,
+        {
+          errors: [
+            {
+              field: 'version',
+              code: 'changed_since_listed',
+              message: `the comment is now version ${now}`,
+            },
+          ],
+        },
+      ),
+    )
+  }
   if (!outcome.ok) return problemResponse(problem(404, `There is no comment ${outcome.id}.`))
   await updateReadersView(c, [{ article: outcome.before.article, id: outcome.before.id }])
   if (!outcome.after) return new Response(null, { status: 204 })

@@ -75,12 +75,14 @@ function bearerProof(c: Context<EditEnv>): string | undefined {
 /**
  * After an edit: the view updater brings readers' view and the pending ids in
  * line (an approved comment that changed is pending again), and the moderator
- * hears of it as of a new comment. A decoy's edit (stored for nobody) touches none of it.
+ * hears of it as of a new comment, a held one's edit too: the text they may
+ * have read in the list or an earlier notice is not the one waiting now. A
+ * decoy's edit (stored for nobody) touches none of it.
  */
 async function afterEdit(c: Context<EditEnv>, outcome: EditOutcome & { ok: true }, decoy: boolean) {
   if (decoy || !outcome.stored) return
   await updateReadersView(c, [{ article: outcome.comment.article, id: outcome.comment.id }])
-  if (outcome.was === 'approved') notifyModerator(c, c.var.article, outcome.comment)
+  notifyModerator(c, c.var.article, outcome.comment)
 }
 
 /** After a delete: readers' view and the pending ids lose the comment. */

@@ -100,8 +100,10 @@ function noticeFrom(query: (name: string) => string | undefined): string | undef
   const count = Number(query('count') ?? 0)
   const missing = Number(query('missing') ?? 0)
   const noun = (n: number) => (n === 1 ? '1 comment' : `${n} comments`)
+  const changed = Number(query('changed') ?? 0)
   const gone = missing > 0 ? ` ${noun(missing)} no longer existed.` : ''
-  return `${doneText[done]}: ${noun(count)}.${gone}`
+  const edited = changed > 0 ? ` ${changed} changed since you loaded the page: look again.` : ''
+  return `${doneText[done]}: ${noun(count)}.${gone}${edited}`
 }
 
 /** The first line of a comment, short enough to say which comment a reply answers. */
@@ -221,13 +223,26 @@ moderationPage.post(paths.moderation, adminOriginGuard, smallForm, requireSessio
 
   const store = commentStore(c)
   const changes: ViewChange[] = []
+  let changed = 0
   for (const id of ids) {
-    const outcome = await moderateComment(store, id, action)
+    // The list carries each comment's version as `seen:<id>`; a form without it
+    // (a page from before it did) has seen no version, so it approves nothing.
+    const seen = text(body[`seen:${id}`]) ?? ''
+    const outcome = await moderateComment(store, id, action, seen)
     if (outcome.ok) changes.push({ article: outcome.before.article, id })
+    else if (outcome.reason === 'changed_since_listed') changed += 1
   }
   // One batch: the view updater rewrites each article's keys once for all of them.
   await updateReadersView(c, changes)
   const count = changes.length
-  const missing = String(ids.length - count)
-  return c.redirect(listHref(status, article, { done: action, count: String(count), missing }), 303)
+  const missing = String(ids.length - count - changed)
+  return c.redirect(
+    listHref(status, article, {
+      done: action,
+      count: String(count),
+      missing,
+      ...(changed > 0 ? { changed: String(changed) } : {}),
+    }),
+    303,
+  )
 })

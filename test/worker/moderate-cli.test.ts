@@ -28,8 +28,8 @@ describe('npm run moderate', () => {
   let asOperator: Record<string, string>
   let client = 0
 
-  /** Posts a comment through the public JSON intake; returns its id. */
-  async function post(author: string, content: string): Promise<string> {
+  /** Posts a comment through the public JSON intake; returns its id and edit token. */
+  async function postWithToken(author: string, content: string) {
     client += 1
     const response = await worker.fetch(`/articles/${seed.slug}/comments`, {
       method: 'POST',
@@ -37,7 +37,12 @@ describe('npm run moderate', () => {
       body: JSON.stringify({ author, email: `reader${client}@example.in`, content }),
     })
     assert.equal(response.status, 201)
-    return ((await response.json()) as { id: string }).id
+    return (await response.json()) as { id: string; edit_token: string }
+  }
+
+  /** Posts a comment through the public JSON intake; returns its id. */
+  async function post(author: string, content: string): Promise<string> {
+    return (await postWithToken(author, content)).id
   }
 
   // A fresh site (and KV) for every test, so no test sees another's comments.
@@ -101,6 +106,7 @@ describe('npm run moderate', () => {
 
   test('approve publishes a comment, spam hides it, delete removes it', async () => {
     const id = await post('राहुल', 'स्वीकृत होने वाली टिप्पणी')
+    assert.equal((await moderate(['list'], asOperator)).code, 0)
     const approved = await moderate(['approve', id], asOperator)
     assert.equal(approved.code, 0, approved.stderr)
     assert.equal(approved.stdout.trim(), `Approved ${id} by राहुल on ${seed.slug}.`)
@@ -116,6 +122,32 @@ describe('npm run moderate', () => {
     assert.equal(deleted.stdout.trim(), `Deleted ${id}.`)
     const none = await moderate(['list', '--status', 'spam'], asOperator)
     assert.equal(none.stdout.trim(), `No spam comments at ${worker.origin}.`)
+  })
+
+  test('approve refuses a comment its author edited after it was listed, and approves it once listed again', async () => {
+    const { id, edit_token } = await postWithToken('Ann Smith', 'Great article, thanks!')
+    const unlisted = await moderate(['approve', id], asOperator)
+    assert.equal(unlisted.code, 2)
+    assert.match(unlisted.stderr, /was not in a list of .*: list it first/)
+
+    assert.match((await moderate(['list'], asOperator)).stdout, /Great article, thanks!/)
+    const edited = await worker.fetch(`/articles/${seed.slug}/comments/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${edit_token}` },
+      body: JSON.stringify({ content: 'BUY PILLS https://evil.example/spam' }),
+    })
+    assert.equal(edited.status, 200)
+    const refused = await moderate(['approve', id], asOperator)
+    assert.equal(refused.code, 1)
+    assert.match(
+      refused.stderr,
+      new RegExp(`Comment "${id}" was edited by its author since you listed it`),
+    )
+    const pending = await moderate(['list'], asOperator)
+    assert.match(pending.stdout, /BUY PILLS/)
+
+    const approved = await moderate(['approve', id], asOperator)
+    assert.equal(approved.code, 0, approved.stderr)
   })
 
   test('list --article shows one article only', async () => {
@@ -161,7 +193,7 @@ describe('npm run moderate', () => {
   })
 
   test('an unknown comment id exits 1 and names the id', async () => {
-    for (const command of ['approve', 'spam', 'delete']) {
+    for (const command of ['spam', 'delete']) {
       const run = await moderate([command, '0000000000000000000'], asOperator)
       assert.equal(run.code, 1, command)
       assert.match(run.stderr, /There is no comment "0000000000000000000" on .* \(404\)/)

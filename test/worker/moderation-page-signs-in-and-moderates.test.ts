@@ -176,6 +176,8 @@ describe('moderating', () => {
     const response = await moderator.post('/admin', [
       ['csrf', await moderator.csrf()],
       ['status', 'pending'],
+      // The version the list showed: no edits yet.
+      [`seen:${id}`, '0'],
       ['act', `approve:${id}`],
     ])
     assert.equal(response.status, 303)

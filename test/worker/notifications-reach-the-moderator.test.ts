@@ -107,6 +107,31 @@ describe('a new pending comment, with e-mail and a webhook set up', () => {
     assert.equal(hooks.length, 2)
   })
 
+  it('tells the moderator of a held comment again when its author edits it, with the new text', async () => {
+    const posted = await postJson(worker, validComment({ content: 'Great article, thanks!' }))
+    const { id, edit_token } = (await posted.json()) as { id: string; edit_token: string }
+    await eventually('the first notice', () =>
+      hooks.some((hook) => JSON.stringify(hook.body).includes('Great article')) ? true : undefined,
+    )
+    const mails = worker.sentEmails().length
+    const edited = await worker.fetch(`/articles/${slug}/comments/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${edit_token}` },
+      body: JSON.stringify({ content: 'BUY PILLS https://evil.example/spam' }),
+    })
+    assert.equal(edited.status, 200)
+    await eventually('the notices of the edit', () =>
+      worker.sentEmails().length > mails &&
+      hooks.some((hook) => JSON.stringify(hook.body).includes('BUY PILLS'))
+        ? true
+        : undefined,
+    )
+    const mail = readMail(worker.sentEmails().at(-1) ?? '')
+    assert.match(mail.text, /> BUY PILLS/)
+    // A Message-ID of its own, or a mailbox would drop it as a repeat of the first.
+    assert.equal(mail.headers['message-id'], `<comment-${id}.1@example.net>`)
+  })
+
   it('tells no one of a refused post', async () => {
     const mails = worker.sentEmails().length
     const calls = hooks.length
