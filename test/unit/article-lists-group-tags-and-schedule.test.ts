@@ -89,37 +89,38 @@ describe('the lists the build writes', () => {
   })
 
   it('keeps what a subscription feed can show, bodies and all, in the newest file', () => {
-    const now = Date.parse('2025-01-04T12:00:00Z')
-    const five = [1, 2, 3, 4, 5].map((n) => article(n, ['x']))
-    const { lists } = buildLists(five, now, site.feedSize)
+    const now = Date.parse('2025-01-06T12:00:00Z')
+    const seven = [1, 2, 3, 4, 5, 6, 7].map((n) => article(n, ['x']))
+    const { lists } = buildLists(seven, now, site.feedSize)
     const slugsIn = (list: (typeof lists)[number]) =>
       JSON.parse(listFiles(list, withBody).get(list.newestPath)?.content() ?? '[]').map(
         (entry: { slug: string; html: string }) => `${entry.slug}:${entry.html}`,
       )
-    // a5 is scheduled: with 4 out the feed shows a3–a4 (page 1 holds a1–a2), and
-    // a3–a5 once a5 is out, so the file holds a3–a5.
+    // a7 is scheduled: with 6 out the feed shows a5–a6 (pages 1 and 2 hold a1–a4), and
+    // a5–a7 once a7 is out, so the file holds a5–a7.
     assert.deepEqual(slugsIn(lists[0] as (typeof lists)[number]), [
-      'a3:body of a3',
-      'a4:body of a4',
       'a5:body of a5',
+      'a6:body of a6',
+      'a7:body of a7',
     ])
-    assert.equal(lists[0]?.head.newestFrom, 2)
-    const allOut = buildLists(five, Date.parse('2030-01-01T00:00:00Z'), site.feedSize)
-    assert.equal(allOut.lists[0]?.head.newestFrom, 2)
-    const twoScheduled = buildLists(five, Date.parse('2025-01-03T12:00:00Z'), site.feedSize)
-    // With 3 out the feed shows all three; the file starts at the oldest.
+    assert.equal(lists[0]?.head.newestFrom, 4)
+    const allOut = buildLists(seven, Date.parse('2030-01-01T00:00:00Z'), site.feedSize)
+    assert.equal(allOut.lists[0]?.head.newestFrom, 4)
+    const twoScheduled = buildLists(seven, Date.parse('2025-01-05T12:00:00Z'), site.feedSize)
+    // With 5 out no archive page is published yet: the feed shows all five, the file
+    // starts at the oldest.
     assert.equal(twoScheduled.lists[0]?.head.newestFrom, 0)
   })
 
   it('digests what each subscription feed shows: an archived article does not change it', () => {
     const now = Date.parse('2030-01-01T00:00:00Z')
-    const five = [1, 2, 3, 4, 5].map((n) => article(n, ['x']))
-    const digests = feedDigests(site, buildLists(five, now, site.feedSize).lists)
+    const seven = [1, 2, 3, 4, 5, 6, 7].map((n) => article(n, ['x']))
+    const digests = feedDigests(site, buildLists(seven, now, site.feedSize).lists)
     assert.deepEqual(Object.keys(digests).sort(), [paths.siteFeeds, paths.tagFeeds('x')].sort())
-    // Pages of 2: page 1 holds a1–a2, the feed a3–a5.
-    const archivedEdit = [{ ...five[0], hash: 'edited' } as BuiltArticle, ...five.slice(1)]
+    // Pages of 2: pages 1 and 2 hold a1–a4, the feed a5–a7.
+    const archivedEdit = [{ ...seven[0], hash: 'edited' } as BuiltArticle, ...seven.slice(1)]
     assert.deepEqual(feedDigests(site, buildLists(archivedEdit, now, site.feedSize).lists), digests)
-    const shownEdit = [...five.slice(0, 4), { ...five[4], hash: 'edited' } as BuiltArticle]
+    const shownEdit = [...seven.slice(0, 6), { ...seven[6], hash: 'edited' } as BuiltArticle]
     assert.notEqual(
       feedDigests(site, buildLists(shownEdit, now, site.feedSize).lists)['/'],
       digests['/'],
