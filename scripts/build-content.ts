@@ -4,8 +4,8 @@
  * Worker imports; the same size at any number of articles), and everything
  * else as static assets under src/generated/assets/: the articles in shards,
  * the site's and every tag's list of articles in chunks with its newest
- * entries' bodies in one file (what its feed shows), the feeds' digests for
- * WebSub and the sitemaps (under /_data/, read by the Worker through ASSETS),
+ * entries' bodies in one file (what its feed shows), the search index, the
+ * feeds' digests for WebSub and the sitemaps (under /_data/, read by the Worker through ASSETS),
  * and the stylesheet, favicon, robots.txt and media (served without the
  * Worker). Exits 1 naming every broken field.
  *
@@ -61,6 +61,7 @@ import {
   listFiles,
 } from './content/lists'
 import { parseSite } from './content/parse-site'
+import { searchIndexFiles, TermCache } from './content/search-index'
 import { buildPages } from './content/site-pages'
 import { sitemapFiles } from './content/sitemaps'
 import { siteUrlFrom, staticAssetFiles } from './content/static-assets'
@@ -97,6 +98,8 @@ const compilerFiles = [
   join(here, '..', 'src', 'content', 'data-files.ts'),
   // The page addresses the routes reserve (reservedPageSlugs).
   join(here, '..', 'src', 'app', 'paths.ts'),
+  // How the search index folds words: the term cache is keyed by article hash.
+  join(here, '..', 'src', 'search', 'terms.ts'),
 ].sort()
 const articleCacheDir = join(cacheDir, keyOf(resolve(outDir)).slice(0, 16))
 holdBuildLock(articleCacheDir)
@@ -221,6 +224,14 @@ for (const list of lists) {
   for (const [path, file] of listFiles(list, withBody)) outputs.set(path, file)
 }
 text(dataFiles.feedDigests, JSON.stringify(feedDigests(site.value, lists)))
+const termCache = new TermCache(join(articleCacheDir, 'search-terms.json'))
+const indexed = [...metas].reverse().map((entry) => ({
+  hash: entry.hash,
+  meta: entry.meta,
+  body: () => bodyOf(entry.hash),
+}))
+for (const [path, file] of searchIndexFiles(indexed, termCache)) outputs.set(path, file)
+termCache.save(new Set(metas.map((entry) => entry.hash)))
 
 const comesOut = (entry: BuiltArticle) => (isScheduled(entry) ? { from: entry.publishedAt } : {})
 const sitemaps = sitemapFiles(

@@ -30,6 +30,7 @@ import { feedAliases } from './routes/feed-aliases'
 import { siteFeeds } from './routes/feeds'
 import { moderationPage } from './routes/moderation-page'
 import { pages } from './routes/pages'
+import { search } from './routes/search'
 import { sitePages } from './routes/site-pages'
 import { staticFiles } from './routes/static-files'
 import { websubAnnounce } from './routes/websub'
@@ -77,6 +78,7 @@ app.use(`${routePatterns.tagFeeds}*`, canonicalTagAddress)
 app.route('/', siteFeeds)
 app.route('/', feedAliases)
 app.route('/', pages)
+app.route('/', search)
 app.route('/', commentReads)
 app.route('/', commentIntake)
 app.route('/', commentEdits)

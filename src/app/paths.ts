@@ -29,6 +29,10 @@ export const paths = {
   numberedSitemap: (n: number) => `/sitemaps/${n}.xml`,
   /** A page of content/pages/; its slug is never one of reservedPageSlugs. */
   page: (slug: string) => `/${slug}`,
+  /** The search results page; the query is `?q=`. */
+  search: '/search',
+  /** The folder of the search feeds; each takes the same `?q=` (feeds/formats.ts). */
+  searchFeeds: '/search/',
   /** Images and other media of the articles, copied from content/media/. */
   media: (name: string) => `/media/${name}`,
   /** A tag's page; the tag (NFC, see content/tags.ts) is percent-encoded UTF-8. */
@@ -54,6 +58,7 @@ export const reservedPageSlugs: readonly string[] = [
       paths.moderation,
       paths.numberedSitemap(1),
       paths.media('x'),
+      paths.search,
     ].map((path) => path.split('/')[1] as string),
     'feed',
     'rss',
@@ -79,6 +84,9 @@ export const ids = {
   commentFeed: (authority: string, slug: string) => `tag:${authority}:articles/${slug}/comments`,
   comment: (authority: string, slug: string, id: string) =>
     `tag:${authority}:articles/${slug}/comments/${id}`,
+  /** One query's search feed; `query` as the reader gave it, trimmed. */
+  searchFeed: (authority: string, query: string) =>
+    `tag:${authority}:search?q=${encodeURIComponent(query)}`,
   threadFeed: (authority: string, slug: string, id: string) =>
     `tag:${authority}:articles/${slug}/comments/${id}/replies`,
 }

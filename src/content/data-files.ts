@@ -23,6 +23,24 @@ export const listChunkSize = 100
  */
 export const maxShardCount = 12_000
 
+/**
+ * Files the search index is split into, by a hash of the term (shardOf): fixed,
+ * so an article's terms always land in the same files and a rebuild rewrites
+ * only those whose terms changed; 512 keeps the archive under the free plan's
+ * 20,000 files at 100,000 articles (about 15,300 + 512) and a term's file small.
+ */
+export const searchShardCount = 512
+
+/**
+ * The most articles one term's postings hold, the newest: a word in every
+ * article would otherwise make its file as long as the archive. A query finds
+ * its matches among each term's newest this many.
+ */
+export const maxPostings = 1000
+
+/** Results per page of a search, and entries in a search feed. */
+export const searchPageSize = 10
+
 /** The sitemaps protocol's limit of URLs per sitemap file. */
 export const sitemapUrlLimit = 50_000
 
@@ -54,6 +72,12 @@ export const dataFiles = {
    * a digest per feed folder (`/`, `/tags/<tag>/`), Record<string, string>.
    */
   feedDigests: `${root}/feed-digests.json`,
+  /**
+   * The search terms that hash to this file (SearchShard): each folded term
+   * (search/terms.ts) with the site-list positions of its articles, newest
+   * first, as gaps. A file no term hashes to is not written.
+   */
+  searchShard: (shard: number) => `${root}/search/${shard}.json`,
   /** /sitemap.xml: the only sitemap, or the index of the numbered ones. */
   sitemap: `${root}/sitemaps/sitemap.xml`,
   /** /sitemaps/<n>.xml, numbered from 1 when there is a sitemap index. */

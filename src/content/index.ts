@@ -214,6 +214,40 @@ export async function listEntries(
 }
 
 /**
+ * The entries at `positions` of a list, in the order given: each chunk they
+ * fall in is read once (search results, which are scattered over the archive).
+ */
+export async function entriesAt(
+  list: ArticleList,
+  positions: readonly number[],
+  assets: AssetFetcher,
+): Promise<ArticleMeta[]> {
+  const chunkStarts = [...new Set(positions.map((p) => p - (p % listChunkSize)))]
+  const read = new Map(
+    await Promise.all(
+      chunkStarts.map(
+        async (start) =>
+          [
+            start,
+            await listEntries(
+              list,
+              start,
+              Math.min(start + listChunkSize, list.head.count),
+              assets,
+            ),
+          ] as const,
+      ),
+    ),
+  )
+  return positions.map((p) => {
+    const chunkStart = p - (p % listChunkSize)
+    const entry = read.get(chunkStart)?.[p - chunkStart]
+    if (!entry) throw new Error(`no list entry at ${p}`)
+    return entry
+  })
+}
+
+/**
  * The articles at positions [start, end) of a list, oldest first, with their
  * bodies. A range inside the list's newest entries (every subscription feed)
  * is one read of its newest file; an older one (an archive page) reads the

@@ -153,3 +153,11 @@ export type NewestEntries = Article[]
 
 /** One shard file: the articles whose slug hashes to it, by slug. */
 export type ArticleShard = Record<string, Article>
+
+/**
+ * One file of the search index: each term that hashes to it, with the
+ * site-list positions (oldest first, from 0) of the articles holding it, newest
+ * first, written as gaps: the first position, then how far below the one
+ * before each next one is (so most numbers are a digit or two).
+ */
+export type SearchShard = Record<string, number[]>

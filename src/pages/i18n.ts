@@ -54,6 +54,16 @@ const en = {
   markdownHint:
     'You can use Markdown: *emphasis*, **strong**, `code`, [links](https://…), > quotes and - lists.',
   followReplies: 'Follow replies',
+  search: 'Search',
+  searchLabel: 'Search the articles',
+  searchResults: 'Search results',
+  searchFor: 'Articles matching',
+  searchHint:
+    'Type one or more words, in Hindi or English: every article holding all of them is listed, newest first. Nukta, chandrabindu and the ॉ of loanwords may be typed or left out.',
+  searchNone: 'No article holds all of these words. Try fewer words, or another spelling.',
+  searchCapped: 'Only the first 8 words were searched for.',
+  searchTooLong: 'This search is too long: a search may be at most 100 characters.',
+  searchFeeds: 'Follow this search',
   fieldErrors: {
     required: 'This field is required.',
     too_long: 'This is too long.',
@@ -145,6 +155,16 @@ const hi: Messages = {
   markdownHint:
     'आप Markdown का उपयोग कर सकते हैं: *ज़ोर*, **गाढ़ा**, `कोड`, [लिंक](https://…), > उद्धरण और - सूचियाँ।',
   followReplies: 'उत्तरों की फ़ीड',
+  search: 'खोजें',
+  searchLabel: 'लेखों में खोजें',
+  searchResults: 'खोज परिणाम',
+  searchFor: 'खोज से मिलते लेख',
+  searchHint:
+    'हिंदी या अंग्रेज़ी में एक या अधिक शब्द लिखें: जिन लेखों में ये सभी शब्द हैं, वे नवीनतम पहले दिखेंगे। नुक़्ता, चंद्रबिंदु और ॉ लिखें या छोड़ दें, दोनों चलेगा।',
+  searchNone: 'किसी लेख में ये सभी शब्द नहीं हैं। कम शब्द या कोई दूसरी वर्तनी आज़माएँ।',
+  searchCapped: 'केवल पहले 8 शब्द खोजे गए।',
+  searchTooLong: 'यह खोज बहुत लंबी है: खोज अधिकतम 100 अक्षरों की हो सकती है।',
+  searchFeeds: 'इस खोज की फ़ीड',
   fieldErrors: {
     required: 'यह फ़ील्ड आवश्यक है।',
     too_long: 'यह बहुत लंबा है।',

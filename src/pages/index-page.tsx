@@ -10,6 +10,51 @@ export interface Pager {
   olderHref?: string
 }
 
+/** Articles as every list shows them (home, tag and search results pages): title, date, summary. */
+export function ArticleItems(props: {
+  articles: readonly ArticleMeta[]
+  articleHref: (slug: string) => string
+}) {
+  return (
+    <ol class="articles">
+      {props.articles.map((article) => (
+        <li lang={article.language}>
+          <h2>
+            <a href={props.articleHref(article.slug)}>{article.title}</a>
+          </h2>
+          <p class="meta">
+            <time datetime={article.published}>
+              {formatDate(article.published, article.language)}
+            </time>
+          </p>
+          <p>{article.summary}</p>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+/** The newer and older links of a paged list, when it has more than one page. */
+export function PagerLinks(props: { language: string; pager: Pager }) {
+  const t = messagesFor(props.language)
+  const { newerHref, olderHref } = props.pager
+  if (!newerHref && !olderHref) return null
+  return (
+    <nav class="pager" aria-label={t.pages}>
+      {newerHref ? (
+        <a href={newerHref} rel="prev">
+          {t.newer}
+        </a>
+      ) : null}{' '}
+      {olderHref ? (
+        <a href={olderHref} rel="next">
+          {t.older}
+        </a>
+      ) : null}
+    </nav>
+  )
+}
+
 /** One page of a list of articles, newest first: the home page's, or a tag's. */
 export function IndexPage(props: {
   head: PageHead
@@ -26,35 +71,8 @@ export function IndexPage(props: {
   return (
     <Layout head={props.head} homeUrl={props.homeUrl}>
       <h1>{props.tag === undefined ? t.latest : `${t.tagged}: ${props.tag}`}</h1>
-      <ol class="articles">
-        {props.articles.map((article) => (
-          <li lang={article.language}>
-            <h2>
-              <a href={props.articleHref(article.slug)}>{article.title}</a>
-            </h2>
-            <p class="meta">
-              <time datetime={article.published}>
-                {formatDate(article.published, article.language)}
-              </time>
-            </p>
-            <p>{article.summary}</p>
-          </li>
-        ))}
-      </ol>
-      {props.pager.newerHref || props.pager.olderHref ? (
-        <nav class="pager" aria-label={t.pages}>
-          {props.pager.newerHref ? (
-            <a href={props.pager.newerHref} rel="prev">
-              {t.newer}
-            </a>
-          ) : null}{' '}
-          {props.pager.olderHref ? (
-            <a href={props.pager.olderHref} rel="next">
-              {t.older}
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
+      <ArticleItems articles={props.articles} articleHref={props.articleHref} />
+      <PagerLinks language={props.head.language} pager={props.pager} />
       <Subscribe language={props.head.language} siteFeeds={props.feeds} />
     </Layout>
   )

@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx'
+import { paths } from '../app/paths'
 import { site } from '../content/index'
 import type { FeedLink } from '../feeds/formats'
+import { maxQueryLength } from '../search/terms'
 import { messagesFor } from './i18n'
 
 /** What every page's <head> needs. */
@@ -12,12 +14,23 @@ export interface PageHead {
   feeds: FeedLink[]
   ogType: 'website' | 'article'
   siteTitle: string
+  /** Kept out of search engines' indexes (search results). */
+  noindex?: boolean
   /** The page's lead image, its URL absolute. */
   image?: { url: string; width: number; height: number; alt: string }
 }
 
-/** The document shell: head metadata, skip link, site header with the site menu, and footer. */
-export function Layout(props: { head: PageHead; homeUrl: string; children: Child }) {
+/**
+ * The document shell: head metadata, skip link, site header with the site menu
+ * and the search form (a GET form: it works without JavaScript), and footer.
+ * `query` fills the search box on a results page.
+ */
+export function Layout(props: {
+  head: PageHead
+  homeUrl: string
+  query?: string
+  children: Child
+}) {
   const { head } = props
   const t = messagesFor(head.language)
   return (
@@ -27,6 +40,7 @@ export function Layout(props: { head: PageHead; homeUrl: string; children: Child
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{head.title}</title>
         <meta name="description" content={head.description} />
+        {head.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="canonical" href={head.canonical} />
         <link rel="stylesheet" href="/site.css" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
@@ -67,6 +81,19 @@ export function Layout(props: { head: PageHead; homeUrl: string; children: Child
               </ul>
             </nav>
           ) : null}
+          <search>
+            <form class="search" method="get" action={paths.search}>
+              <label for="search-q">{t.searchLabel}</label>{' '}
+              <input
+                id="search-q"
+                type="search"
+                name="q"
+                maxlength={maxQueryLength}
+                value={props.query ?? ''}
+              />{' '}
+              <button type="submit">{t.search}</button>
+            </form>
+          </search>
         </header>
         <main id="main">{props.children}</main>
         <footer class="site">

@@ -7,6 +7,7 @@ body{margin:0;background:var(--paper);color:var(--ink);font:1.125rem/1.75 "Noto 
 main,header.site,footer.site{max-width:42rem;margin:0 auto;padding:0 1rem}
 header.site{padding-top:1rem;border-bottom:1px solid var(--line)}
 header.site a{color:var(--ink);text-decoration:none;font-weight:700}
+form.search{margin:0 0 .5rem}form.search input{max-width:60%}
 nav.site ul{list-style:none;margin:0 0 .5rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}nav.site a{font-weight:400;color:var(--accent)}
 h1,h2,h3{line-height:1.4}
 h1{font-size:1.75rem}
