@@ -1,3 +1,4 @@
+import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { site } from '../content/index'
 import type { FeedLink } from '../feeds/formats'
@@ -14,6 +15,11 @@ export interface PageHead {
   siteTitle: string
   /** The page's lead image, its URL absolute. */
   image?: { url: string; width: number; height: number; alt: string }
+  /**
+   * JSON-LD already made safe for a data block (structured-data.ts scriptSafeJson).
+   * A data block is never run, so the CSP's script-src 'none' leaves it be.
+   */
+  structuredData?: string
 }
 
 /** The document shell: head metadata, skip link, site header with the site menu, and footer. */
@@ -46,6 +52,9 @@ export function Layout(props: { head: PageHead; homeUrl: string; children: Child
             <meta property="og:image:height" content={String(head.image.height)} />
             <meta property="og:image:alt" content={head.image.alt} />
           </>
+        ) : null}
+        {head.structuredData ? (
+          <script type="application/ld+json">{raw(head.structuredData)}</script>
         ) : null}
       </head>
       <body>
