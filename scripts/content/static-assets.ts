@@ -12,7 +12,10 @@ export function staticAssetFiles(siteUrl: string): Map<string, string> {
   return new Map([
     ['/site.css', stylesheet],
     ['/favicon.svg', favicon],
-    ['/robots.txt', `User-agent: *\nDisallow: /admin\n\nSitemap: ${siteUrl}${paths.sitemap}\n`],
+    [
+      '/robots.txt',
+      `User-agent: *\nDisallow: /admin\n\nSitemap: ${siteUrl}${paths.sitemap}\nSitemap: ${siteUrl}${paths.newsSitemap}\n`,
+    ],
     [
       '/_headers',
       `/*\n  Cache-Control: ${cacheControl.asset}\n  X-Content-Type-Options: nosniff\n`,

@@ -25,6 +25,8 @@ export const paths = {
   websubAnnounce: '/admin/websub/announce',
   /** The only sitemap, or the sitemap index once the site outgrows one. */
   sitemap: '/sitemap.xml',
+  /** The Google News sitemap: the articles of the last two days. */
+  newsSitemap: '/news-sitemap.xml',
   /** A sitemap listed by the index, numbered from 1. */
   numberedSitemap: (n: number) => `/sitemaps/${n}.xml`,
   /** A page of content/pages/; its slug is never one of reservedPageSlugs. */

@@ -248,6 +248,32 @@ export async function entriesAt(
 }
 
 /**
+ * The list's entries readers may see at `now` published at or after `since`,
+ * newest first, at most `limit`: read a chunk at a time from the newest end,
+ * so a news sitemap reads one or two chunks however long the archive is.
+ */
+export async function entriesSince(
+  list: ArticleList,
+  since: number,
+  now: number,
+  limit: number,
+  assets: AssetFetcher,
+): Promise<ArticleMeta[]> {
+  const recent: ArticleMeta[] = []
+  let end = visibleCount(list.head, now)
+  while (end > 0 && recent.length < limit) {
+    const start = Math.max(0, (Math.ceil(end / listChunkSize) - 1) * listChunkSize)
+    const entries = (await listEntries(list, start, end, assets)).reverse()
+    for (const entry of entries) {
+      if (Date.parse(entry.published) < since || recent.length === limit) return recent
+      recent.push(entry)
+    }
+    end = start
+  }
+  return recent
+}
+
+/**
  * The articles at positions [start, end) of a list, oldest first, with their
  * bodies. A range inside the list's newest entries (every subscription feed)
  * is one read of its newest file; an older one (an archive page) reads the

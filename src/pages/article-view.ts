@@ -9,6 +9,7 @@ import { commentFeedLinks, listFeedLinks, siteFeedLinks, threadFeedLink } from '
 import { ArticlePage, type CommentsView } from './article-page'
 import { type CommentFormState, emptyForm } from './comment-form'
 import type { OwnComments } from './comment-list'
+import { newsArticleData, scriptSafeJson } from './structured-data'
 
 /** How many approved comments the page shows; the comment feeds and JSON hold the rest. */
 export const pageCommentCap = 200
@@ -56,16 +57,19 @@ export async function articleDocument<E extends AppEnv>(
   const siteFeeds = siteFeedLinks(site, origin)
   const commentFeeds = commentFeedLinks(article, origin)
   const body = await articleBody(article, c.env.ASSETS)
+  const canonical = siteUrl + paths.article(article.slug)
+  const structured = newsArticleData(article, { canonical, siteUrl, siteTitle: site.title })
   const page = ArticlePage({
     head: {
       language: article.language,
       title: `${article.title} — ${site.title}`,
       description: article.summary,
-      canonical: siteUrl + paths.article(article.slug),
+      canonical,
       feeds: [...siteFeeds, ...commentFeeds],
       ogType: 'article',
       siteTitle: site.title,
       ...(article.image ? { image: { ...article.image, url: siteUrl + article.image.url } } : {}),
+      structuredData: scriptSafeJson(structured),
     },
     homeUrl: paths.home,
     article,

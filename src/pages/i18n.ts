@@ -1,4 +1,5 @@
 import type { FieldIssueCode } from '../comments/rules'
+import type { CommentStatus } from '../comments/types'
 import type { IntakeReason } from '../http/comment-problems'
 
 /** Interface text in each language the site ships; anything else falls back to English. */
@@ -64,6 +65,47 @@ const en = {
   searchCapped: 'Only the first 8 words were searched for.',
   searchTooLong: 'This search is too long: a search may be at most 100 characters.',
   searchFeeds: 'Follow this search',
+  moderation: {
+    title: 'Moderation',
+    description: 'Moderation of reader comments.',
+    signInTitle: 'Sign in',
+    adminToken: 'Admin token',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signedOut: 'You are signed out.',
+    wrongToken: 'That is not the admin token.',
+    tooManySignIns: (seconds: number) =>
+      `Too many failed sign-ins from here. Wait ${seconds} seconds and try again.`,
+    status: 'Status',
+    article: 'Article',
+    allArticles: 'All articles',
+    show: 'Show',
+    statuses: { pending: 'Pending', approved: 'Approved', spam: 'Spam' } satisfies Record<
+      CommentStatus,
+      string
+    >,
+    listHeading: (status: string, empty: boolean) => `${status} comments${empty ? ': none' : ''}`,
+    withSelected: 'With the selected comments',
+    // Keyed by ModerationAction: the page's lookups fail to compile if one is missing.
+    actions: { approve: 'Approve', spam: 'Spam', delete: 'Delete' },
+    select: 'Select',
+    replyTo: 'Reply to',
+    deletedComment: '(deleted comment)',
+    email: 'E-mail',
+    website: 'Website',
+    time: 'Time',
+    moreComments: 'More comments',
+    nextPage: 'Next page →',
+    done: {
+      approve: 'Approved',
+      spam: 'Marked as spam',
+      delete: 'Deleted',
+    },
+    comments: (n: number) => (n === 1 ? '1 comment' : `${n} comments`),
+    gone: (n: number) => `${n === 1 ? '1 comment' : `${n} comments`} no longer existed.`,
+    changed: (n: number) => `${n} changed since you loaded the page: look again.`,
+    noneSelected: 'No comment was selected; nothing changed.',
+  },
   fieldErrors: {
     required: 'This field is required.',
     too_long: 'This is too long.',
@@ -165,6 +207,40 @@ const hi: Messages = {
   searchCapped: 'केवल पहले 8 शब्द खोजे गए।',
   searchTooLong: 'यह खोज बहुत लंबी है: खोज अधिकतम 100 अक्षरों की हो सकती है।',
   searchFeeds: 'इस खोज की फ़ीड',
+  moderation: {
+    title: 'मॉडरेशन',
+    description: 'पाठकों की टिप्पणियों का मॉडरेशन।',
+    signInTitle: 'साइन इन',
+    adminToken: 'एडमिन टोकन',
+    signIn: 'साइन इन करें',
+    signOut: 'साइन आउट करें',
+    signedOut: 'आप साइन आउट हो गए हैं।',
+    wrongToken: 'यह एडमिन टोकन नहीं है।',
+    tooManySignIns: (seconds: number) =>
+      `यहाँ से बहुत बार गलत साइन-इन हुए हैं। ${seconds} सेकंड रुककर फिर प्रयास करें।`,
+    status: 'स्थिति',
+    article: 'लेख',
+    allArticles: 'सभी लेख',
+    show: 'दिखाएँ',
+    statuses: { pending: 'लंबित', approved: 'स्वीकृत', spam: 'स्पैम' },
+    listHeading: (status: string, empty: boolean) =>
+      `${status} टिप्पणियाँ${empty ? ': कोई नहीं' : ''}`,
+    withSelected: 'चुनी गई टिप्पणियों के साथ',
+    actions: { approve: 'स्वीकार करें', spam: 'स्पैम', delete: 'हटाएँ' },
+    select: 'चुनें:',
+    replyTo: 'इसका उत्तर',
+    deletedComment: '(हटाई गई टिप्पणी)',
+    email: 'ईमेल',
+    website: 'वेबसाइट',
+    time: 'समय',
+    moreComments: 'और टिप्पणियाँ',
+    nextPage: 'अगला पृष्ठ →',
+    done: { approve: 'स्वीकृत', spam: 'स्पैम चिह्नित', delete: 'हटाई गईं' },
+    comments: (n: number) => (n === 1 ? '1 टिप्पणी' : `${n} टिप्पणियाँ`),
+    gone: (n: number) => (n === 1 ? '1 टिप्पणी अब मौजूद नहीं थी।' : `${n} टिप्पणियाँ अब मौजूद नहीं थीं।`),
+    changed: (n: number) => `${n} पेज खुलने के बाद बदल गईं: फिर से देखें।`,
+    noneSelected: 'कोई टिप्पणी नहीं चुनी गई; कुछ नहीं बदला।',
+  },
   fieldErrors: {
     required: 'यह फ़ील्ड आवश्यक है।',
     too_long: 'यह बहुत लंबा है।',

@@ -1,3 +1,4 @@
+import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { paths } from '../app/paths'
 import { site } from '../content/index'
@@ -18,6 +19,11 @@ export interface PageHead {
   noindex?: boolean
   /** The page's lead image, its URL absolute. */
   image?: { url: string; width: number; height: number; alt: string }
+  /**
+   * JSON-LD already made safe for a data block (structured-data.ts scriptSafeJson).
+   * A data block is never run, so the CSP's script-src 'none' leaves it be.
+   */
+  structuredData?: string
 }
 
 /**
@@ -60,6 +66,9 @@ export function Layout(props: {
             <meta property="og:image:height" content={String(head.image.height)} />
             <meta property="og:image:alt" content={head.image.alt} />
           </>
+        ) : null}
+        {head.structuredData ? (
+          <script type="application/ld+json">{raw(head.structuredData)}</script>
         ) : null}
       </head>
       <body>

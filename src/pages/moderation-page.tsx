@@ -1,6 +1,7 @@
 import { paths } from '../app/paths'
 import { commentVersion, type ModerationAction } from '../comments/moderation'
 import type { CommentStatus, StoredComment } from '../comments/types'
+import { type Messages, messagesFor } from './i18n'
 import { Layout, type PageHead } from './layout'
 
 /** One comment as the moderator sees it, with what the list needs around it. */
@@ -25,17 +26,8 @@ export interface ModerationPageProps {
   csrf: string
 }
 
-export const statusLabels: Record<CommentStatus, string> = {
-  pending: 'Pending',
-  approved: 'Approved',
-  spam: 'Spam',
-}
-
-export const actionLabels: Record<ModerationAction, string> = {
-  approve: 'Approve',
-  spam: 'Spam',
-  delete: 'Delete',
-}
+/** Every status the list can show, in the filter's order. */
+export const moderationStatuses: readonly CommentStatus[] = ['pending', 'approved', 'spam']
 
 /** The actions that change a comment of this status: approving an approved one does nothing. */
 function actionsFor(status: CommentStatus): ModerationAction[] {
@@ -48,7 +40,12 @@ function time(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 }
 
-function Item(props: { item: ModerationItem; actions: ModerationAction[] }) {
+function Item(props: {
+  item: ModerationItem
+  actions: ModerationAction[]
+  t: Messages['moderation']
+}) {
+  const { t } = props
   const { comment, articleTitle, parentLine } = props.item
   const id = comment.id
   return (
@@ -60,27 +57,27 @@ function Item(props: { item: ModerationItem; actions: ModerationAction[] }) {
               approval of a comment its author edited since is refused. */}
           <input type="hidden" name={`seen:${id}`} value={commentVersion(comment)} />
           <label for={`select-${id}`}>
-            Select <span id={`by-${id}`}>{comment.author}</span>
+            {t.select} <span id={`by-${id}`}>{comment.author}</span>
           </label>
         </p>
         <dl class="facts">
-          <dt>Article</dt>
+          <dt>{t.article}</dt>
           <dd>
             <a href={paths.article(comment.article)}>{articleTitle}</a>
           </dd>
           {parentLine !== undefined ? (
             <>
-              <dt>Reply to</dt>
+              <dt>{t.replyTo}</dt>
               <dd dir="auto">{parentLine}</dd>
             </>
           ) : null}
-          <dt>E-mail</dt>
+          <dt>{t.email}</dt>
           <dd>
             <a href={`mailto:${comment.email}`}>{comment.email}</a>
           </dd>
           {comment.url ? (
             <>
-              <dt>Website</dt>
+              <dt>{t.website}</dt>
               <dd>
                 <a href={comment.url} rel="nofollow ugc noopener noreferrer">
                   {comment.url}
@@ -88,7 +85,7 @@ function Item(props: { item: ModerationItem; actions: ModerationAction[] }) {
               </dd>
             </>
           ) : null}
-          <dt>Time</dt>
+          <dt>{t.time}</dt>
           <dd>
             <time datetime={comment.created}>{time(comment.created)}</time>
           </dd>
@@ -114,7 +111,7 @@ function Item(props: { item: ModerationItem; actions: ModerationAction[] }) {
               class={action}
               aria-describedby={`by-${id}`}
             >
-              {actionLabels[action]}
+              {t.actions[action]}
             </button>
           ))}
         </p>
@@ -126,14 +123,15 @@ function Item(props: { item: ModerationItem; actions: ModerationAction[] }) {
 /** The moderation page: a filter, then the list in one form with per-comment and bulk actions. */
 export function ModerationPage(props: ModerationPageProps) {
   const actions = actionsFor(props.status)
+  const t = messagesFor(props.head.language).moderation
   return (
     <Layout head={props.head} homeUrl={paths.home}>
       <div class="moderation">
         <div class="bar">
-          <h1>Moderation</h1>
+          <h1>{t.title}</h1>
           <form method="post" action={paths.signOut} class="sign-out">
             <input type="hidden" name="csrf" value={props.csrf} />
-            <button type="submit">Sign out</button>
+            <button type="submit">{t.signOut}</button>
           </form>
         </div>
         {props.notice ? (
@@ -143,19 +141,19 @@ export function ModerationPage(props: ModerationPageProps) {
         ) : null}
         <form method="get" action={paths.moderation} class="filter">
           <p>
-            <label for="filter-status">Status</label>
+            <label for="filter-status">{t.status}</label>
             <select id="filter-status" name="status">
-              {(['pending', 'approved', 'spam'] as const).map((status) => (
+              {moderationStatuses.map((status) => (
                 <option value={status} selected={status === props.status}>
-                  {statusLabels[status]}
+                  {t.statuses[status]}
                 </option>
               ))}
             </select>
           </p>
           <p>
-            <label for="filter-article">Article</label>
+            <label for="filter-article">{t.article}</label>
             <select id="filter-article" name="article">
-              <option value="">All articles</option>
+              <option value="">{t.allArticles}</option>
               {props.articles.map((article) => (
                 <option value={article.slug} selected={article.slug === props.article}>
                   {article.title}
@@ -163,10 +161,10 @@ export function ModerationPage(props: ModerationPageProps) {
               ))}
             </select>
           </p>
-          <button type="submit">Show</button>
+          <button type="submit">{t.show}</button>
         </form>
         <h2 id="list-heading">
-          {statusLabels[props.status]} comments{props.items.length ? '' : ': none'}
+          {t.listHeading(t.statuses[props.status], props.items.length === 0)}
         </h2>
         {props.items.length ? (
           <form method="post" action={paths.moderation} aria-labelledby="list-heading">
@@ -174,23 +172,23 @@ export function ModerationPage(props: ModerationPageProps) {
             <input type="hidden" name="status" value={props.status} />
             {props.article ? <input type="hidden" name="article" value={props.article} /> : null}
             <fieldset class="bulk">
-              <legend>With the selected comments</legend>
+              <legend>{t.withSelected}</legend>
               {actions.map((action) => (
                 <button type="submit" name="act" value={action} class={action}>
-                  {actionLabels[action]}
+                  {t.actions[action]}
                 </button>
               ))}
             </fieldset>
             <ol class="moderation-list">
               {props.items.map((item) => (
-                <Item item={item} actions={actions} />
+                <Item item={item} actions={actions} t={t} />
               ))}
             </ol>
           </form>
         ) : null}
         {props.nextHref ? (
-          <nav class="pager" aria-label="More comments">
-            <a href={props.nextHref}>Next page →</a>
+          <nav class="pager" aria-label={t.moreComments}>
+            <a href={props.nextHref}>{t.nextPage}</a>
           </nav>
         ) : null}
       </div>

@@ -1,4 +1,5 @@
 import { paths } from '../app/paths'
+import { messagesFor } from './i18n'
 import { Layout, type PageHead } from './layout'
 
 /** The moderation page's sign-in form: the admin token in a password field, nothing else. */
@@ -8,9 +9,10 @@ export function SignInPage(props: {
   message?: { kind: 'error' | 'notice'; text: string }
 }) {
   const { message } = props
+  const t = messagesFor(props.head.language).moderation
   return (
     <Layout head={props.head} homeUrl={paths.home}>
-      <h1>Moderation</h1>
+      <h1>{t.title}</h1>
       {message ? (
         <p
           id="sign-in-message"
@@ -22,7 +24,7 @@ export function SignInPage(props: {
       ) : null}
       <form method="post" action={paths.signIn} class="sign-in">
         <p>
-          <label for="admin-token">Admin token</label>
+          <label for="admin-token">{t.adminToken}</label>
           <input
             id="admin-token"
             name="token"
@@ -33,7 +35,7 @@ export function SignInPage(props: {
             aria-describedby={message?.kind === 'error' ? 'sign-in-message' : undefined}
           />
         </p>
-        <button type="submit">Sign in</button>
+        <button type="submit">{t.signIn}</button>
       </form>
     </Layout>
   )

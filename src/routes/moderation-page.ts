@@ -5,11 +5,12 @@ import { type AppEnv, commentStore, config } from '../app/context'
 import { paths } from '../app/paths'
 import { updateReadersView } from '../app/view-updates'
 import { isCommentId } from '../comments/ids'
-import { type ModerationAction, moderateComment, moderationActions } from '../comments/moderation'
+import { moderateComment, moderationActions } from '../comments/moderation'
 import type { ViewChange } from '../comments/readers-view'
 import type { CommentStatus, StoredComment } from '../comments/types'
 import { indexPageSize } from '../content/data-files'
 import { findArticle, listEntries, site, siteList } from '../content/index'
+import { visibleCount } from '../content/visible'
 import { cacheControl } from '../http/cache-control'
 import { problemResponse, storeUnavailable } from '../http/problem'
 import { csrfToken } from '../lib/signed-session'
@@ -29,12 +30,12 @@ import {
   requireSession,
   startSession,
 } from '../middleware/admin-session'
+import { messagesFor } from '../pages/i18n'
 import type { PageHead } from '../pages/layout'
-import { type ModerationItem, ModerationPage, statusLabels } from '../pages/moderation-page'
+import { type ModerationItem, ModerationPage, moderationStatuses } from '../pages/moderation-page'
 import { SignInPage } from '../pages/sign-in-page'
 
 const pageSize = 25
-const statuses = Object.keys(statusLabels) as CommentStatus[]
 const noStore = { 'cache-control': cacheControl.none }
 
 /** The moderation page at /admin: sign in with the admin token, then list and moderate. */
@@ -52,11 +53,14 @@ moderationPage.onError((error, c) => {
   return problemResponse(storeUnavailable('The comment store cannot be reached right now.'))
 })
 
+/** The page speaks the site's language, as every other page of the site does. */
+const t = messagesFor(site.language).moderation
+
 function head(c: Context<AppEnv>, title: string): PageHead {
   return {
-    language: 'en',
+    language: site.language,
     title: `${title} · ${site.title}`,
-    description: 'Moderation of reader comments.',
+    description: t.description,
     canonical: config(c).siteUrl + paths.moderation,
     feeds: [],
     ogType: 'website',
@@ -74,11 +78,11 @@ async function html(
 }
 
 function signInPage(c: Context<AppEnv>, message?: { kind: 'error' | 'notice'; text: string }) {
-  return SignInPage({ head: head(c, 'Sign in'), ...(message ? { message } : {}) })
+  return SignInPage({ head: head(c, t.signInTitle), ...(message ? { message } : {}) })
 }
 
 function statusOf(value: string | undefined): CommentStatus {
-  return statuses.find((status) => status === value) ?? 'pending'
+  return moderationStatuses.find((status) => status === value) ?? 'pending'
 }
 
 function listHref(status: CommentStatus, article?: string, extra: Record<string, string> = {}) {
@@ -86,24 +90,17 @@ function listHref(status: CommentStatus, article?: string, extra: Record<string,
   return `${paths.moderation}?${query}`
 }
 
-const doneText: Record<ModerationAction, string> = {
-  approve: 'Approved',
-  spam: 'Marked as spam',
-  delete: 'Deleted',
-}
-
 /** The notice a redirect after a POST asks for, rebuilt from known words only. */
 function noticeFrom(query: (name: string) => string | undefined): string | undefined {
   const done = moderationActions.find((action) => action === query('done'))
-  if (query('done') === 'none') return 'No comment was selected; nothing changed.'
+  if (query('done') === 'none') return t.noneSelected
   if (!done) return undefined
   const count = Number(query('count') ?? 0)
   const missing = Number(query('missing') ?? 0)
-  const noun = (n: number) => (n === 1 ? '1 comment' : `${n} comments`)
   const changed = Number(query('changed') ?? 0)
-  const gone = missing > 0 ? ` ${noun(missing)} no longer existed.` : ''
-  const edited = changed > 0 ? ` ${changed} changed since you loaded the page: look again.` : ''
-  return `${doneText[done]}: ${noun(count)}.${gone}${edited}`
+  const gone = missing > 0 ? ` ${t.gone(missing)}` : ''
+  const edited = changed > 0 ? ` ${t.changed(changed)}` : ''
+  return `${t.done[done]}: ${t.comments(count)}.${gone}${edited}`
 }
 
 /** The first line of a comment, short enough to say which comment a reply answers. */
@@ -128,14 +125,17 @@ async function itemsOf(c: Context<AppEnv>, comments: StoredComment[]): Promise<M
         parents.set(comment.parent, parent)
       }
       const found = await parent
-      return { ...item, parentLine: found ? firstLine(found.content) : '(deleted comment)' }
+      return { ...item, parentLine: found ? firstLine(found.content) : t.deletedComment }
     }),
   )
 }
 
-/** The newest page of articles, scheduled ones included: the moderator sees them all. */
-async function newestArticles(assets: Env['ASSETS']) {
-  const { count } = siteList.head
+/**
+ * The newest page of articles out at `now`: a scheduled article has no comments
+ * to moderate before it is out (its comment routes answer 404 until then).
+ */
+async function newestArticles(assets: Env['ASSETS'], now: number) {
+  const count = visibleCount(siteList.head, now)
   return (await listEntries(siteList, Math.max(0, count - indexPageSize), count, assets)).reverse()
 }
 
@@ -143,10 +143,7 @@ moderationPage.get(paths.moderation, async (c) => {
   const signedIn = await currentSession(c)
   if (!signedIn) {
     const signedOut = c.req.query('signed-out') !== undefined
-    return html(
-      c,
-      signInPage(c, signedOut ? { kind: 'notice', text: 'You are signed out.' } : undefined),
-    )
+    return html(c, signInPage(c, signedOut ? { kind: 'notice', text: t.signedOut } : undefined))
   }
   const status = statusOf(c.req.query('status'))
   const filtered = await findArticle(c.req.query('article') ?? '', c.env.ASSETS)
@@ -157,14 +154,16 @@ moderationPage.get(paths.moderation, async (c) => {
   return html(
     c,
     ModerationPage({
-      head: head(c, 'Moderation'),
+      head: head(c, t.title),
       status,
       ...(article ? { article } : {}),
       // The filter offers the newest page of articles (and the one filtered by); any
       // other is one ?article=<slug> away, so the page stays small at any archive size.
       articles: [
         ...(filtered ? [filtered] : []),
-        ...(await newestArticles(c.env.ASSETS)).filter((a) => a.slug !== filtered?.slug),
+        ...(await newestArticles(c.env.ASSETS, Date.now())).filter(
+          (a) => a.slug !== filtered?.slug,
+        ),
       ].map(({ slug, title }) => ({ slug, title })),
       items: await itemsOf(c, page.items),
       ...(page.cursor ? { nextHref: listHref(status, article, { cursor: page.cursor }) } : {}),
@@ -185,7 +184,7 @@ moderationPage.post(paths.signIn, adminOriginGuard, smallForm, async (c) => {
       c,
       signInPage(c, {
         kind: 'error',
-        text: `Too many failed sign-ins from here. Wait ${adminAuthPeriod} seconds and try again.`,
+        text: t.tooManySignIns(adminAuthPeriod),
       }),
       429,
       { 'retry-after': String(adminAuthPeriod) },
@@ -200,7 +199,7 @@ moderationPage.post(paths.signIn, adminOriginGuard, smallForm, async (c) => {
     return c.redirect(paths.moderation, 303)
   }
   if (await countAuthFailure(c)) return tooMany()
-  return html(c, signInPage(c, { kind: 'error', text: 'That is not the admin token.' }), 401)
+  return html(c, signInPage(c, { kind: 'error', text: t.wrongToken }), 401)
 })
 
 moderationPage.post(paths.signOut, adminOriginGuard, smallForm, requireSession, async (c) => {

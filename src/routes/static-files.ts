@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { type AppEnv, config, respondRendered } from '../app/context'
 import { paths } from '../app/paths'
 import { siteUrlToken } from '../content/data-files'
-import { archive, schedule, sitemapFile } from '../content/index'
+import { archive, entriesSince, schedule, site, siteList, sitemapFile } from '../content/index'
 import { releaseScheduledLines } from '../content/sitemap-marks'
 import { releasedBy } from '../content/visible'
 import { escapeHtml } from '../feeds/xml-safe'
@@ -10,6 +10,7 @@ import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
+import { newsSitemap, newsSitemapLimit, newsSitemapWindowMs } from '../pages/news-sitemap'
 import { notFound } from '../pages/not-found'
 
 const rendered = new RenderCache<RenderedResponse>(16)
@@ -46,3 +47,27 @@ for (const path of [paths.sitemap, '/sitemaps/:file{[1-9][0-9]*\\.xml}']) {
     return respondRendered(c, response)
   })
 }
+
+/**
+ * The news sitemap: the articles out now and published in the last two days,
+ * newest first, from the site list's newest chunks (no KV). Rendered per
+ * request: what it holds changes as articles age out, not only at a deploy.
+ */
+staticFiles.get(paths.newsSitemap, async (c) => {
+  const { siteUrl } = config(c)
+  const now = Date.now()
+  const recent = await entriesSince(
+    siteList,
+    now - newsSitemapWindowMs,
+    now,
+    newsSitemapLimit,
+    c.env.ASSETS,
+  )
+  const released = releasedBy(schedule, now)
+  const lastModified = latest(archive.lastModified, ...released.map((a) => a.modified))
+  const response = await renderedResponse(newsSitemap(recent, siteUrl, site.title), lastModified, {
+    'content-type': 'application/xml; charset=utf-8',
+    'cache-control': cacheControl.page,
+  })
+  return respondRendered(c, response)
+})

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { adminToken, startWorker, type TestWorker } from '../harness/worker'
 import { newClient, postJson, validComment } from '../support/comments'
+import { moderationWords } from '../support/moderation-page'
 import { seed } from '../support/seed'
 import { axeViolations, blocking } from './support/axe'
 import {
@@ -51,6 +52,11 @@ async function signIn(page: Page, origin: string, token: string): Promise<number
   return press(page, 'form.sign-in button[type="submit"]')
 }
 
+/** The page's words in the language it declares. */
+async function words(page: Page) {
+  return moderationWords(await page.content())
+}
+
 async function notice(page: Page): Promise<string> {
   return ((await page.locator('#moderation-notice').textContent()) ?? '').trim()
 }
@@ -69,7 +75,8 @@ async function moderatorsDay(browser: Browser, viewport: ViewportName): Promise<
     const guessing = await guesser.newPage()
     for (let i = 0; i < allowedFailures; i++) {
       assert.equal(await signIn(guessing, worker.origin, `wrong-${i}`), 401)
-      assert.match((await guessing.locator('#sign-in-message').textContent()) ?? '', /not the/)
+      const message = (await guessing.locator('#sign-in-message').textContent()) ?? ''
+      assert.equal(message.trim(), (await words(guessing)).wrongToken)
     }
     await shoot(guessing, 'wrong-token')
     // The limiter counts in fixed one-minute windows; if one ends mid-test, the count
@@ -79,7 +86,10 @@ async function moderatorsDay(browser: Browser, viewport: ViewportName): Promise<
       status = await signIn(guessing, worker.origin, 'wrong-again')
     }
     assert.equal(status, 429)
-    assert.match((await guessing.locator('#sign-in-message').textContent()) ?? '', /Wait 60/)
+    assert.equal(
+      ((await guessing.locator('#sign-in-message').textContent()) ?? '').trim(),
+      (await words(guessing)).tooManySignIns(60),
+    )
     // Now every token from that address is refused, the right one too, so a 429 tells
     // a guesser nothing (a browser that signed in from there before keeps its device
     // cookie and gets in; test/worker/moderation-page-signs-in-and-moderates.test.ts).
@@ -97,7 +107,8 @@ async function moderatorsDay(browser: Browser, viewport: ViewportName): Promise<
 
     // Approve one: the list comes back at once without it and says what happened.
     assert.equal(await press(page, `#comment-${first} button.approve`), 303)
-    assert.equal(await notice(page), 'Approved: 1 comment.')
+    const t = await words(page)
+    assert.equal(await notice(page), `${t.done.approve}: ${t.comments(1)}.`)
     assert.equal(await page.locator(`#comment-${first}`).count(), 0)
     await shoot(page, 'approved-one')
 
@@ -105,7 +116,7 @@ async function moderatorsDay(browser: Browser, viewport: ViewportName): Promise<
     await page.locator(`#select-${second}`).check()
     await page.locator(`#select-${third}`).check()
     assert.equal(await press(page, 'fieldset.bulk button.spam'), 303)
-    assert.equal(await notice(page), 'Marked as spam: 2 comments.')
+    assert.equal(await notice(page), `${t.done.spam}: ${t.comments(2)}.`)
     await page.locator('#filter-status').selectOption('spam')
     await Promise.all([page.waitForNavigation(), page.locator('form.filter button').click()])
     for (const id of [second, third]) {
@@ -140,7 +151,7 @@ async function moderatorsDay(browser: Browser, viewport: ViewportName): Promise<
 
     // Sign out: the session ends, the form is back.
     assert.equal(await press(page, 'form.sign-out button'), 303)
-    assert.match((await page.locator('#sign-in-message').textContent()) ?? '', /signed out/)
+    assert.equal(((await page.locator('#sign-in-message').textContent()) ?? '').trim(), t.signedOut)
     await page.goto(`${worker.origin}/admin`)
     assert.equal(await page.locator('#admin-token').count(), 1)
     assert.equal(await page.locator('.moderation').count(), 0)

@@ -1,3 +1,4 @@
+import { type Messages, messagesFor } from '../../src/pages/i18n'
 import { adminToken, type TestWorker } from '../harness/worker'
 
 /** A moderator's browser over plain HTTP: keeps the session cookie, reads the CSRF token. */
@@ -65,4 +66,11 @@ export async function signIn(
     csrf: async () => csrfIn(await (await get('/admin')).text()),
     post: (path, fields, headers) => postForm(worker, path, fields, withCookie(headers)),
   }
+}
+
+/** The moderation page's words in the language the page declares (`<html lang>`). */
+export function moderationWords(html: string): Messages['moderation'] {
+  const language = /<html lang="([^"]+)"/.exec(html)?.[1]
+  if (!language) throw new Error('the page declares no language')
+  return messagesFor(language).moderation
 }
