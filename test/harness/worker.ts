@@ -268,7 +268,14 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
   const origin = url.origin
   return {
     origin,
-    fetch: (path, init) => fetch(origin + path, { redirect: 'manual', ...init }),
+    fetch: (path, init) => {
+      // A fresh connection each time: a worker started later may get a stopped one's
+      // port, and a POST sent on a kept-alive socket to the stopped one is reset
+      // (fetch retries only idempotent requests).
+      const headers = new Headers(init?.headers)
+      headers.set('connection', 'close')
+      return fetch(origin + path, { redirect: 'manual', ...init, headers })
+    },
     kv: comments,
     async kvKeys(prefix = '') {
       const names: string[] = []
