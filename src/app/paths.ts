@@ -5,6 +5,8 @@ export const paths = {
   siteFeeds: '/',
   article: (slug: string) => `/articles/${slug}`,
   comments: (slug: string) => `/articles/${slug}/comments`,
+  /** The folder of the site's comment feeds: the newest comments across articles. */
+  siteCommentFeeds: '/comments/',
   /** The folder of an article's comment feeds. */
   commentFeeds: (slug: string) => `/articles/${slug}/comments/`,
   comment: (slug: string, id: string) => `/articles/${slug}#comment-${id}`,
@@ -54,6 +56,7 @@ export const reservedPageSlugs: readonly string[] = [
       paths.moderation,
       paths.numberedSitemap(1),
       paths.media('x'),
+      paths.siteCommentFeeds,
     ].map((path) => path.split('/')[1] as string),
     'feed',
     'rss',
@@ -76,6 +79,7 @@ export const ids = {
   siteFeed: (authority: string) => `tag:${authority}:feed`,
   tagFeed: (authority: string, tag: string) => `tag:${authority}:tags/${encodeURIComponent(tag)}`,
   article: (authority: string, slug: string) => `tag:${authority}:articles/${slug}`,
+  siteCommentFeed: (authority: string) => `tag:${authority}:comments`,
   commentFeed: (authority: string, slug: string) => `tag:${authority}:articles/${slug}/comments`,
   comment: (authority: string, slug: string, id: string) =>
     `tag:${authority}:articles/${slug}/comments/${id}`,

@@ -17,6 +17,9 @@ const en = {
   subscribeHint: 'Paste one of these addresses into your feed reader.',
   articleFeeds: 'Articles',
   commentFeeds: 'Comments on this article',
+  siteCommentFeeds: 'Comments on every article',
+  /** A comment's title in the site's comment feed, naming the article it is on. */
+  commentOn: (author: string, article: string) => `${author} on ${article}`,
   comments: 'Comments',
   noComments: 'No comments yet.',
   notFoundTitle: 'Page not found',
@@ -108,6 +111,8 @@ const hi: Messages = {
   subscribeHint: 'इनमें से कोई पता अपने फ़ीड रीडर में डालें।',
   articleFeeds: 'लेख',
   commentFeeds: 'इस लेख पर टिप्पणियाँ',
+  siteCommentFeeds: 'सभी लेखों पर टिप्पणियाँ',
+  commentOn: (author: string, article: string) => `${article} पर ${author} की टिप्पणी`,
   comments: 'टिप्पणियाँ',
   noComments: 'अभी कोई टिप्पणी नहीं।',
   notFoundTitle: 'पृष्ठ नहीं मिला',

@@ -20,6 +20,8 @@ export function IndexPage(props: {
   articleHref: (slug: string) => string
   /** The feeds of the same list, advertised in the Subscribe block. */
   feeds: FeedLink[]
+  /** The site's comment feeds, which the home page advertises too. */
+  commentFeeds?: FeedLink[]
   pager: Pager
 }) {
   const t = messagesFor(props.head.language)
@@ -55,7 +57,11 @@ export function IndexPage(props: {
           ) : null}
         </nav>
       ) : null}
-      <Subscribe language={props.head.language} siteFeeds={props.feeds} />
+      <Subscribe
+        language={props.head.language}
+        siteFeeds={props.feeds}
+        {...(props.commentFeeds ? { commentFeeds: props.commentFeeds, siteComments: true } : {})}
+      />
     </Layout>
   )
 }

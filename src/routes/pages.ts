@@ -11,7 +11,7 @@ import { hasEditCookie } from '../http/edit-cookie'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
-import { listFeedLinks } from '../pages/advertised-feeds'
+import { listFeedLinks, siteCommentFeedLinks } from '../pages/advertised-feeds'
 import { articleDocument, commentsView } from '../pages/article-view'
 import { IndexPage } from '../pages/index-page'
 import { notFound } from '../pages/not-found'
@@ -49,7 +49,9 @@ async function listPage(c: Context<AppEnv>, tag: string | undefined): Promise<Re
     const newest =
       page === 1 ? shown[0] : (await listEntries(list, visible - 1, visible, c.env.ASSETS))[0]
     const feeds = listFeedLinks(site, list, origin)
-    const head = siteHead(c, feeds)
+    // The home page also advertises the comments on every article (a tag page does not).
+    const commentFeeds = list.tag === undefined ? siteCommentFeedLinks(site, origin) : undefined
+    const head = siteHead(c, [...feeds, ...(commentFeeds ?? [])])
     const document = IndexPage({
       head: {
         ...head,
@@ -61,6 +63,7 @@ async function listPage(c: Context<AppEnv>, tag: string | undefined): Promise<Re
       articles: shown,
       articleHref: paths.article,
       feeds,
+      ...(commentFeeds ? { commentFeeds } : {}),
       pager: {
         ...(page > 1 ? { newerHref: hrefOf(page - 1) } : {}),
         ...(page < pageCount ? { olderHref: hrefOf(page + 1) } : {}),
