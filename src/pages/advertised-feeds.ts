@@ -1,15 +1,15 @@
 import { paths } from '../app/paths'
 import type { PublicComment } from '../comments/types'
-import type { ArticleMeta, SiteSettings } from '../content/types'
+import type { ArticleMeta, ListName, SiteSettings } from '../content/types'
 import { streamOf } from '../feeds/article-feed'
 import { type SiteCommentFeedNames, threadFeedTitle } from '../feeds/comment-feed'
 import { type FeedLink, feedLink, feedLinks } from '../feeds/formats'
 import { messagesFor } from './i18n'
 
-/** The feeds of a list (the site's, or a tag's when it names one), titled as the feeds are. */
+/** The feeds of a list (the site's, or a tag's or an author's when it names one), titled as the feeds are. */
 export function listFeedLinks(
   site: SiteSettings,
-  list: { tag?: string },
+  list: { name?: ListName },
   origin: string,
 ): FeedLink[] {
   const stream = streamOf(site, list)

@@ -1,5 +1,6 @@
-import type { ArticleMeta } from '../content/types'
+import type { ArticleMeta, AuthorProfile, ListName } from '../content/types'
 import type { FeedLink } from '../feeds/formats'
+import { Byline } from './byline'
 import { formatDate, messagesFor } from './i18n'
 import { Layout, type PageHead } from './layout'
 import { Subscribe } from './subscribe'
@@ -10,14 +11,45 @@ export interface Pager {
   olderHref?: string
 }
 
-/** One page of a list of articles, newest first: the home page's, or a tag's. */
+/** What an author's page says of them above their articles: bio, their own url, links. */
+function AuthorAbout(props: { profile: AuthorProfile; language: string }) {
+  const { profile } = props
+  const t = messagesFor(props.language)
+  const links = [
+    ...(profile.url ? [{ label: t.authorWebsite, url: profile.url }] : []),
+    ...profile.links,
+  ]
+  if (!profile.bio && links.length === 0) return null
+  return (
+    <section class="author-about">
+      {profile.bio ? <p>{profile.bio}</p> : null}
+      {links.length > 0 ? (
+        <ul>
+          {links.map((link) => (
+            <li>
+              <a href={link.url} rel="me">
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  )
+}
+
+/** One page of a list of articles, newest first: the home page's, a tag's or an author's. */
 export function IndexPage(props: {
   head: PageHead
   homeUrl: string
-  /** The tag whose articles these are; none on the home page. */
-  tag?: string
+  /** The tag or author whose articles these are; none on the home page. */
+  list?: ListName
+  /** On an author's page, what it says of them. */
+  author?: AuthorProfile
   articles: readonly ArticleMeta[]
   articleHref: (slug: string) => string
+  /** Each byline's link: the author's page. */
+  authorHref: (name: string) => string
   /** The feeds of the same list, advertised in the Subscribe block. */
   feeds: FeedLink[]
   /** The site's comment feeds, which the home page advertises too. */
@@ -27,7 +59,12 @@ export function IndexPage(props: {
   const t = messagesFor(props.head.language)
   return (
     <Layout head={props.head} homeUrl={props.homeUrl}>
-      <h1>{props.tag === undefined ? t.latest : `${t.tagged}: ${props.tag}`}</h1>
+      <h1>
+        {props.list === undefined
+          ? t.latest
+          : `${props.list.kind === 'tag' ? t.tagged : t.writtenBy}: ${props.list.name}`}
+      </h1>
+      {props.author ? <AuthorAbout profile={props.author} language={props.head.language} /> : null}
       <ol class="articles">
         {props.articles.map((article) => (
           <li lang={article.language}>
@@ -38,6 +75,12 @@ export function IndexPage(props: {
               <time datetime={article.published}>
                 {formatDate(article.published, article.language)}
               </time>
+              {' · '}
+              <Byline
+                authors={article.authors}
+                language={article.language}
+                href={props.authorHref}
+              />
             </p>
             <p>{article.summary}</p>
           </li>
