@@ -1,5 +1,5 @@
 import { syntheticTags } from '../scripts/generate-articles'
-import { seedSlug } from '../test/harness/routes'
+import { seedAuthorFeeds, seedSlug } from '../test/harness/routes'
 
 /** A reader's route as the edge bench names it, and the path it requests. */
 export interface EdgeRoute {
@@ -22,7 +22,16 @@ export function readerRoutes(articleCount: number): EdgeRoute[] {
     { name: 'site feed (Atom)', path: '/atom.xml' },
     { name: 'site feed (JSON)', path: '/feed.json' },
     { name: 'tag feed (RSS)', path: `${tag}/feed.xml` },
+    {
+      name: 'author feed (RSS)',
+      // The seed's author at N = 1; with generated articles, an author thousands share.
+      path:
+        articleCount > 1
+          ? `/authors/${encodeURIComponent('समाचार डेस्क')}/feed.xml`
+          : `${seedAuthorFeeds}feed.xml`,
+    },
     { name: 'comment feed (RSS)', path: `${article}/comments/feed.xml` },
+    { name: 'site comment feed (RSS)', path: '/comments/feed.xml' },
     { name: 'comments JSON', path: `${article}/comments` },
   ]
 }

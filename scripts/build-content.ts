@@ -34,6 +34,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { paths, reservedPageSlugs } from '../src/app/paths'
 import { dataFiles, shardCountFor, shardOf, sitemapUrlLimit } from '../src/content/data-files'
+import { normaliseTag } from '../src/content/tags'
 import type {
   Article,
   ArticleMeta,
@@ -41,6 +42,7 @@ import type {
   MenuLink,
   SitePage,
 } from '../src/content/types'
+import { namedStream } from '../src/feeds/article-feed'
 import { ArticleCache } from './content/article-cache'
 import {
   type BuildState,
@@ -60,6 +62,7 @@ import {
   feedDigests,
   listFiles,
 } from './content/lists'
+import { readAuthorFiles } from './content/parse-authors'
 import { parseSite } from './content/parse-site'
 import { searchIndexFiles, TermCache } from './content/search-index'
 import { buildPages } from './content/site-pages'
@@ -159,6 +162,8 @@ const built = await buildPages({
 })
 errors.push(...built.errors)
 const sitePages = built.pages
+const authorFiles = readAuthorFiles(join(contentDir, 'authors'), display)
+errors.push(...authorFiles.errors)
 if (site.ok) {
   for (const warning of menuWarnings(site.value.menu, sitePages))
     console.warn(`Warning: ${warning}`)
@@ -212,7 +217,12 @@ const { lists, errors: tagErrors } = buildLists(
   [...metas].reverse(),
   buildTime,
   site.value.feedSize,
+  authorFiles.authors,
 )
+for (const name of authorFiles.authors.keys()) {
+  if (!lists.some((list) => list.name?.kind === 'author' && list.name.name === name))
+    console.warn(`Warning: content/authors/ describes "${name}", whom no article credits`)
+}
 if (tagErrors.length > 0) {
   writeState(statePath, state)
   console.error(
@@ -246,13 +256,13 @@ const sitemaps = sitemapFiles(
       lastmod: modifiedOf(entry.meta),
       ...comesOut(entry),
     })),
-    // A tag's page exists once its oldest article is out.
+    // A tag's or an author's page exists once their oldest article is out.
     ...lists.flatMap((list) =>
-      list.tag === undefined
+      list.name === undefined
         ? []
         : [
             {
-              path: paths.tag(list.tag),
+              path: namedStream(site.value, list.name).page,
               ...comesOut(list.entries[0] as BuiltArticle),
             },
           ],
@@ -287,6 +297,7 @@ const manifest: ContentManifest = {
       published: meta.published,
       modified: modifiedOf(meta),
       tags: meta.tags,
+      authors: meta.authors.map((author) => normaliseTag(author.name)),
     })),
   ...(out.length > 0 ? { lastModified: lastModifiedOf(out) } : {}),
   shardCount,

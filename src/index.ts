@@ -16,8 +16,8 @@ import { hasEditCookie } from './http/edit-cookie'
 import { hotResponses } from './http/hot-responses'
 import { problem, problemResponse } from './http/problem'
 import { commentEditsCors, commentsCors, publicReadCors } from './middleware/cors'
+import { canonicalListAddress } from './middleware/list-address'
 import { htmlSecurityHeaders } from './middleware/secure-headers'
-import { canonicalTagAddress } from './middleware/tag-address'
 import { deliverNotifications } from './notifications/deliver'
 import type { CommentNotice } from './notifications/notice'
 import { notFound } from './pages/not-found'
@@ -72,8 +72,10 @@ for (const path of corsReadPaths()) app.use(path, publicReadCors)
 app.use(paths.comments(':slug'), commentsCors)
 // Only the methods an author's edit uses: the same pattern also matches comments/feed.xml.
 app.on(['OPTIONS', 'PATCH', 'DELETE'], paths.commentItem(':slug', ':id'), commentEditsCors)
-app.use(routePatterns.tag, canonicalTagAddress)
-app.use(`${routePatterns.tagFeeds}*`, canonicalTagAddress)
+app.use(routePatterns.tag, canonicalListAddress('tag'))
+app.use(`${routePatterns.tagFeeds}*`, canonicalListAddress('tag'))
+app.use(routePatterns.author, canonicalListAddress('author'))
+app.use(`${routePatterns.authorFeeds}*`, canonicalListAddress('author'))
 
 app.route('/', siteFeeds)
 app.route('/', feedAliases)

@@ -1,14 +1,19 @@
 import { paths } from '../../src/app/paths'
-import { dataFiles, listChunkSize, tagKey } from '../../src/content/data-files'
+import { dataFiles, listChunkSize, listKey } from '../../src/content/data-files'
+import { normaliseTag } from '../../src/content/tags'
 import type {
   Article,
   ArticleMeta,
+  AuthorProfile,
   ListHead,
+  ListKind,
+  ListName,
+  NamedListHead,
   NewestEntries,
   SiteSettings,
-  TagHead,
 } from '../../src/content/types'
 import { archiveLayout } from '../../src/feeds/archive'
+import { namedFeedFolder } from '../../src/feeds/article-feed'
 import { keyOf } from './build-state'
 
 /** An article of the build with its content hash (which names its metadata and body). */
@@ -19,10 +24,12 @@ export interface BuiltArticle {
   publishedAt: number
 }
 
-/** One list the Worker pages through and feeds from: the site's, or one tag's. */
+/** One list the Worker pages through and feeds from: the site's, one tag's or one author's. */
 export interface BuiltList {
-  /** The tag, for a tag's list. */
-  tag?: string
+  /** The tag or author, for a named list. */
+  name?: ListName
+  /** An author's profile, for an author's list. */
+  author?: AuthorProfile
   /** Oldest first. */
   entries: BuiltArticle[]
   head: ListHead
@@ -54,24 +61,26 @@ function headOf(entries: readonly BuiltArticle[], now: number, feedSize: number)
   }
 }
 
+/** The names an article joins the lists of, of one kind: its tags, or its authors' names (NFC). */
+const namesOf: Record<ListKind, (meta: ArticleMeta) => string[]> = {
+  tag: (meta) => meta.tags,
+  author: (meta) => meta.authors.map((author) => normaliseTag(author.name)),
+}
+
+/** What the content says of authors beyond their articles: content/authors/<slug>.yaml by name. */
+export type AuthorFiles = ReadonlyMap<string, Omit<AuthorProfile, 'url'>>
+
 /**
- * The site's list and every tag's, from the articles oldest first. Fails,
- * naming both, if two tags share a file key (tagKey), which the Worker could
- * not tell apart.
+ * The site's list, every tag's and every author's, from the articles oldest
+ * first. Fails, naming both, if two names of one kind share a file key
+ * (listKey), which the Worker could not tell apart.
  */
 export function buildLists(
   oldestFirst: readonly BuiltArticle[],
   now: number,
   feedSize: number,
+  authorFiles: AuthorFiles = new Map(),
 ): { lists: BuiltList[]; errors: string[] } {
-  const byTag = new Map<string, BuiltArticle[]>()
-  for (const entry of oldestFirst) {
-    for (const tag of entry.meta.tags) {
-      const list = byTag.get(tag)
-      if (list) list.push(entry)
-      else byTag.set(tag, [entry])
-    }
-  }
   const lists: BuiltList[] = [
     {
       entries: [...oldestFirst],
@@ -81,25 +90,59 @@ export function buildLists(
       feedFolder: paths.siteFeeds,
     },
   ]
-  const keys = new Map<string, string>()
   const errors: string[] = []
-  for (const [tag, entries] of byTag) {
-    const key = tagKey(tag)
-    const other = keys.get(key)
-    if (other !== undefined) {
-      errors.push(`tags "${other}" and "${tag}" share the file key ${key}; rename one of them`)
+  for (const kind of ['tag', 'author'] as const) {
+    const byName = new Map<string, BuiltArticle[]>()
+    for (const entry of oldestFirst) {
+      for (const name of new Set(namesOf[kind](entry.meta))) {
+        const list = byName.get(name)
+        if (list) list.push(entry)
+        else byName.set(name, [entry])
+      }
     }
-    keys.set(key, tag)
-    lists.push({
-      tag,
-      entries,
-      head: headOf(entries, now, feedSize),
-      chunkPath: (chunk) => dataFiles.tagList(key, chunk),
-      newestPath: dataFiles.tagNewest(key),
-      feedFolder: paths.tagFeeds(tag),
-    })
+    const keys = new Map<string, string>()
+    for (const [name, entries] of byName) {
+      const key = listKey(name)
+      const other = keys.get(key)
+      if (other !== undefined) {
+        errors.push(
+          `${kind}s "${other}" and "${name}" share the file key ${key}; rename one of them`,
+        )
+      }
+      keys.set(key, name)
+      lists.push({
+        name: { kind, name },
+        ...(kind === 'author' ? { author: authorProfile(name, entries, authorFiles) } : {}),
+        entries,
+        head: headOf(entries, now, feedSize),
+        chunkPath: (chunk) => dataFiles.namedList(kind, key, chunk),
+        newestPath: dataFiles.namedNewest(kind, key),
+        feedFolder: namedFeedFolder({ kind, name }),
+      })
+    }
   }
   return { lists, errors }
+}
+
+/** An author's profile: their file's bio and links, and the url their newest article gives them. */
+function authorProfile(
+  name: string,
+  oldestFirst: readonly BuiltArticle[],
+  authorFiles: AuthorFiles,
+): AuthorProfile {
+  let url: string | undefined
+  for (let i = oldestFirst.length - 1; i >= 0 && url === undefined; i--) {
+    const credited = (oldestFirst[i] as BuiltArticle).meta.authors.find(
+      (author) => normaliseTag(author.name) === name,
+    )
+    url = credited?.url
+  }
+  const file = authorFiles.get(name)
+  return {
+    ...(url ? { url } : {}),
+    ...(file?.bio ? { bio: file.bio } : {}),
+    links: file?.links ?? [],
+  }
 }
 
 /** One asset file: a key naming its content, and the content, made only when written. */
@@ -133,10 +176,17 @@ export function listFiles(
     key: keyOf(newest.map((entry) => entry.hash).join('')),
     content: () => JSON.stringify(newest.map(withBody) satisfies NewestEntries),
   })
-  if (list.tag !== undefined) {
-    const head: TagHead = { tag: list.tag, ...list.head }
+  if (list.name !== undefined) {
+    const head: NamedListHead = {
+      list: list.name,
+      ...list.head,
+      ...(list.author ? { author: list.author } : {}),
+    }
     const text = JSON.stringify(head)
-    files.set(dataFiles.tagHead(tagKey(list.tag)), { key: keyOf(text), content: () => text })
+    files.set(dataFiles.listHead(list.name.kind, listKey(list.name.name)), {
+      key: keyOf(text),
+      content: () => text,
+    })
   }
   return files
 }

@@ -99,5 +99,16 @@ export const siteSettings = z.strictObject({
   menu: z._default(z.array(menuLink, { error: 'must be a list of {label, href}' }), []),
 })
 
+/** A link of an author's file: its text and where it goes. */
+const authorLink = z.strictObject({ label: nonEmptyText, url: httpUrl })
+
+/** content/authors/<slug>.yaml: what an author's page says of them beside their articles. */
+export const authorFile = z.strictObject({
+  /** The name as articles' front matter credits them (compared in NFC). */
+  name: nonEmptyText,
+  bio: z.optional(nonEmptyText),
+  links: z._default(z.array(authorLink, { error: 'must be a list of {label, url}' }), []),
+})
+
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatter>
 export type SiteSettingsFile = z.infer<typeof siteSettings>

@@ -5,6 +5,8 @@ export const paths = {
   siteFeeds: '/',
   article: (slug: string) => `/articles/${slug}`,
   comments: (slug: string) => `/articles/${slug}/comments`,
+  /** The folder of the site's comment feeds: the newest comments across articles. */
+  siteCommentFeeds: '/comments/',
   /** The folder of an article's comment feeds. */
   commentFeeds: (slug: string) => `/articles/${slug}/comments/`,
   comment: (slug: string, id: string) => `/articles/${slug}#comment-${id}`,
@@ -41,6 +43,10 @@ export const paths = {
   tag: (tag: string) => tagPath(encodeURIComponent(tag)),
   /** The folder of a tag's feeds. */
   tagFeeds: (tag: string) => `${tagPath(encodeURIComponent(tag))}/`,
+  /** An author's page; the name (NFC) is percent-encoded UTF-8, as a tag's. */
+  author: (name: string) => authorPath(encodeURIComponent(name)),
+  /** The folder of an author's feeds. */
+  authorFeeds: (name: string) => `${authorPath(encodeURIComponent(name))}/`,
   /** The folder of archive page `page` of the feeds in `folder` (RFC 5005). */
   archiveFeeds: (folder: string, page: number | string) => `${folder}archive/${page}/`,
 }
@@ -56,11 +62,13 @@ export const reservedPageSlugs: readonly string[] = [
     ...[
       paths.article('x'),
       paths.tag('x'),
+      paths.author('x'),
       paths.archiveFeeds('/', 1),
       paths.moderation,
       paths.numberedSitemap(1),
       paths.media('x'),
       paths.search,
+      paths.siteCommentFeeds,
     ].map((path) => path.split('/')[1] as string),
     'feed',
     'rss',
@@ -72,17 +80,26 @@ function tagPath(segment: string): string {
   return `/tags/${segment}`
 }
 
+function authorPath(segment: string): string {
+  return `/authors/${segment}`
+}
+
 /** Route patterns of the addresses above whose parameter must not be percent-encoded. */
 export const routePatterns = {
   tag: tagPath(':tag'),
   tagFeeds: `${tagPath(':tag')}/`,
+  author: authorPath(':author'),
+  authorFeeds: `${authorPath(':author')}/`,
 }
 
 /** tag: URIs (RFC 4151) that stay the same under any hostname. */
 export const ids = {
   siteFeed: (authority: string) => `tag:${authority}:feed`,
   tagFeed: (authority: string, tag: string) => `tag:${authority}:tags/${encodeURIComponent(tag)}`,
+  authorFeed: (authority: string, name: string) =>
+    `tag:${authority}:authors/${encodeURIComponent(name)}`,
   article: (authority: string, slug: string) => `tag:${authority}:articles/${slug}`,
+  siteCommentFeed: (authority: string) => `tag:${authority}:comments`,
   commentFeed: (authority: string, slug: string) => `tag:${authority}:articles/${slug}/comments`,
   comment: (authority: string, slug: string, id: string) =>
     `tag:${authority}:articles/${slug}/comments/${id}`,

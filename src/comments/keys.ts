@@ -11,6 +11,7 @@ import type { CommentStatus } from './types'
  *   v1:view:<article>                   what readers see: the approved comments' public views
  *   v1:pending:<article>                ids of the article's comments awaiting moderation
  *   v1:counts                           approved counts by article, for the feeds
+ *   v1:recent                           the newest approved comments across articles
  *   v1:decoy:<id>                       a decoy answer's comment, until its edit window ends
  */
 export const keys = {
@@ -23,5 +24,6 @@ export const keys = {
   view: (article: string) => `v1:view:${article}`,
   pending: (article: string) => `v1:pending:${article}`,
   counts: 'v1:counts',
+  recent: 'v1:recent',
   decoy: (id: string) => `v1:decoy:${id}`,
 }

@@ -1,6 +1,6 @@
 import { Memo, type Versioned } from './memo'
 import { publicView } from './public-view'
-import type { ArticleView, CommentCounts, CommentStore } from './store'
+import type { ArticleView, CommentCounts, CommentStore, RecentComments } from './store'
 import type { PublicComment } from './types'
 
 // Short enough that an approval elsewhere shows within half a minute; long
@@ -9,6 +9,7 @@ const ttlMs = 30_000
 // One entry per article read in this isolate; the least recently loaded go first.
 const viewMemo = new Memo<ArticleView>(ttlMs, 500)
 const countsMemo = new Memo<CommentCounts>(ttlMs, 1)
+const recentMemo = new Memo<RecentComments>(ttlMs, 1)
 
 /** An article's approved comments, and when moderation last changed them. */
 export interface ArticleComments {
@@ -42,10 +43,21 @@ export class PublicComments {
   counts(): Promise<Versioned<CommentCounts>> {
     return countsMemo.get('all', () => this.store.counts())
   }
+
+  /** The newest approved comments across articles, oldest first: one read of `v1:recent`. */
+  recent(): Promise<Versioned<RecentComments>> {
+    return recentMemo.get('all', async () => {
+      const recent = await this.store.recent()
+      return { ...recent, comments: recent.comments.map(publicView) }
+    })
+  }
 }
 
 /** Called where the view updater rewrote `articles`: this isolate reads them afresh. */
 export function forgetArticleViews(articles: readonly string[]): void {
   for (const article of articles) viewMemo.invalidate(article)
-  if (articles.length > 0) countsMemo.invalidate('all')
+  if (articles.length > 0) {
+    countsMemo.invalidate('all')
+    recentMemo.invalidate('all')
+  }
 }

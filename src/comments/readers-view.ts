@@ -1,6 +1,9 @@
 import { publicView } from './public-view'
-import type { ArticleView, CommentCounts, CommentStore } from './store'
-import type { StoredComment } from './types'
+import type { ArticleView, CommentCounts, CommentStore, RecentComments } from './store'
+import type { PublicComment, StoredComment } from './types'
+
+/** How many of the newest approved comments across articles `v1:recent` holds. */
+export const recentCommentsKept = 50
 
 /**
  * A comment whose place in what readers see may have changed: it was added,
@@ -47,6 +50,7 @@ export async function applyViewChanges(
   }
   const stored = await store.getMany([...new Set(changes.map((change) => change.id))])
   const changedArticles: Array<[string, number]> = []
+  const changedViews = new Map<string, readonly PublicComment[]>()
   for (const [article, ids] of idsByArticle) {
     const [view, pending] = await Promise.all([store.view(article), store.pendingIds(article)])
     const next = nextView(view, article, ids, stored, now)
@@ -54,6 +58,7 @@ export async function applyViewChanges(
     if (next !== view) {
       await store.writeView(article, next)
       changedArticles.push([article, next.comments.length])
+      changedViews.set(article, next.comments)
     }
     if (nextPending !== pending) await store.writePending(article, nextPending)
   }
@@ -65,6 +70,9 @@ export async function applyViewChanges(
     }
     counts.updated = now.toISOString()
     await store.writeCounts(counts)
+    const recent = await store.recent()
+    const nextRecent = nextRecentComments(recent, changedViews, now)
+    if (nextRecent !== recent) await store.writeRecent(nextRecent)
   }
   return { articles: changedArticles.map(([article]) => article) }
 }
@@ -86,6 +94,26 @@ function nextView(
   })
   const comments = [...kept, ...added].sort(byId)
   if (JSON.stringify(comments) === JSON.stringify(view.comments)) return view
+  return { updated: now.toISOString(), comments }
+}
+
+/**
+ * The newest approved comments across articles with the changed articles' views as they
+ * are now: their old entries dropped, their approved comments taken again, the newest
+ * kept. The same object when nothing readers see changed. A comment withdrawn from a full
+ * list leaves the list one shorter, since the next older comment of an unchanged article
+ * is not known here; the next approvals fill it again.
+ */
+function nextRecentComments(
+  recent: RecentComments,
+  changedViews: ReadonlyMap<string, readonly PublicComment[]>,
+  now: Date,
+): RecentComments {
+  const kept = recent.comments.filter((comment) => !changedViews.has(comment.article))
+  const comments = [...kept, ...[...changedViews.values()].flat()]
+    .sort(byId)
+    .slice(-recentCommentsKept)
+  if (JSON.stringify(comments) === JSON.stringify(recent.comments)) return recent
   return { updated: now.toISOString(), comments }
 }
 

@@ -18,6 +18,13 @@ export interface ArticleView {
 
 export const emptyView: ArticleView = { updated: null, comments: [] }
 
+/**
+ * The newest approved comments across every article, written by the view updater for
+ * the site's comment feed: the same shape as an article's view, each comment naming
+ * its article, oldest first.
+ */
+export type RecentComments = ArticleView
+
 // KV's bulk get takes at most 100 keys a call.
 const bulkGetKeys = 100
 
@@ -179,6 +186,16 @@ export class CommentStore {
     return (
       (await this.kv.get<CommentCounts>(keys.counts, 'json')) ?? { updated: null, articles: {} }
     )
+  }
+
+  /** The newest approved comments across articles: one read, never a listing. */
+  async recent(): Promise<RecentComments> {
+    return (await this.kv.get<RecentComments>(keys.recent, 'json')) ?? emptyView
+  }
+
+  /** Writes the newest approved comments across articles; only the serial view updater calls this. */
+  async writeRecent(recent: RecentComments): Promise<void> {
+    await this.kv.put(keys.recent, JSON.stringify(recent))
   }
 
   /** Writes an article's view; only the serial view updater calls this. */

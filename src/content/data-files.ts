@@ -6,6 +6,8 @@
  * so none of it is reachable by URL; the Worker reads it through ASSETS.
  */
 
+import type { ListKind } from './types'
+
 /** Articles per page of the home page and of every tag page. */
 export const indexPageSize = 30
 
@@ -49,17 +51,21 @@ export const siteUrlToken = '{{SITE_URL}}'
 
 const root = '/_data'
 
+/** The folder under /_data/ of each kind of named list. */
+const listFolders: Record<ListKind, string> = { tag: 'tags', author: 'authors' }
+
 export const dataFiles = {
   /** Chunk `chunk` (from 0) of the site's list of articles, oldest first (ArticleMeta[]). */
   siteList: (chunk: number) => `${root}/list/${chunk}.json`,
   /** The site's newest entries with their bodies, from ListHead.newestFrom on (NewestEntries). */
   siteNewest: `${root}/list/newest.json`,
-  /** A tag's list head (TagHead); `key` is tagKey(tag). */
-  tagHead: (key: string) => `${root}/tags/${key}/head.json`,
-  /** Chunk `chunk` (from 0) of a tag's list of articles, oldest first (ArticleMeta[]). */
-  tagList: (key: string, chunk: number) => `${root}/tags/${key}/${chunk}.json`,
-  /** A tag's newest entries with their bodies, from its head's newestFrom on (NewestEntries). */
-  tagNewest: (key: string) => `${root}/tags/${key}/newest.json`,
+  /** A tag's or an author's list head (NamedListHead); `key` is listKey(name). */
+  listHead: (kind: ListKind, key: string) => `${root}/${listFolders[kind]}/${key}/head.json`,
+  /** Chunk `chunk` (from 0) of a tag's or an author's list of articles, oldest first (ArticleMeta[]). */
+  namedList: (kind: ListKind, key: string, chunk: number) =>
+    `${root}/${listFolders[kind]}/${key}/${chunk}.json`,
+  /** A named list's newest entries with their bodies, from its head's newestFrom on (NewestEntries). */
+  namedNewest: (kind: ListKind, key: string) => `${root}/${listFolders[kind]}/${key}/newest.json`,
   /** The page served at /<slug> (SitePage). */
   page: (slug: string) => `${root}/pages/${slug}.json`,
   /**
@@ -107,11 +113,12 @@ export function shardOf(slug: string, shardCount: number): number {
 }
 
 /**
- * The file-name key of a tag (given in NFC): 64 bits of two FNV-1a hashes of
- * its UTF-16 code units, as hex. Tags are Devanagari and of any length; the key
- * is ASCII and short, and the build refuses two tags with one key.
+ * The file-name key of a tag or an author's name (given in NFC): 64 bits of two
+ * FNV-1a hashes of its UTF-16 code units, as hex. Names are Devanagari and of any
+ * length; the key is ASCII and short, and the build refuses two names of one kind
+ * with one key.
  */
-export function tagKey(tag: string): string {
+export function listKey(tag: string): string {
   let a = 0x811c9dc5
   let b = 0x01000193
   for (let i = 0; i < tag.length; i++) {

@@ -1,17 +1,19 @@
 import manifestText from '../generated/content.json.txt'
 import { BoundedMap } from '../lib/bounded-map'
-import { dataFiles, listChunkSize, shardOf, tagKey } from './data-files'
+import { dataFiles, listChunkSize, listKey, shardOf } from './data-files'
 import { normaliseTag } from './tags'
 import type {
   Article,
   ArticleMeta,
   ArticleShard,
+  AuthorProfile,
   ContentManifest,
   ListHead,
+  ListName,
+  NamedListHead,
   NewestEntries,
   ScheduledArticle,
   SitePage,
-  TagHead,
 } from './types'
 import { isOut, visibleCount } from './visible'
 
@@ -35,12 +37,14 @@ export interface AssetFetcher {
   fetch(url: string): Promise<Response>
 }
 
-/** A list of articles, oldest first: the whole site's, or one tag's. */
+/** A list of articles, oldest first: the whole site's, one tag's or one author's. */
 export interface ArticleList {
-  /** Names the list in cache keys: `site`, or `tag:` and the tag's key. */
+  /** Names the list in cache keys: `site`, or the kind (`tag:`, `author:`) and the name's key. */
   id: string
-  /** The tag, for a tag's list. */
-  tag?: string
+  /** The tag or author, for a named list. */
+  name?: ListName
+  /** An author's profile, for an author's list. */
+  author?: AuthorProfile
   head: ListHead
   chunkPath: (chunk: number) => string
   /** Its newest entries with their bodies (NewestEntries), from head.newestFrom on. */
@@ -63,7 +67,7 @@ export const siteList: ArticleList = {
 const shards = new BoundedMap<number, ArticleShard>(256)
 const chunks = new BoundedMap<string, ArticleMeta[]>(64)
 const newestFiles = new BoundedMap<string, NewestEntries>(16)
-const tagLists = new BoundedMap<string, ArticleList | null>(256)
+const namedLists = new BoundedMap<string, ArticleList | null>(256)
 
 const pageSlugs = new Set(manifest.pages)
 const sitePages = new BoundedMap<string, SitePage>(64)
@@ -141,52 +145,65 @@ export async function articleBody(article: ArticleMeta, assets: AssetFetcher): P
   return found.html
 }
 
-/** The site's list, or the list of `tag` (undefined when no article has it). */
-function listOf(tag: string | undefined, assets: AssetFetcher): Promise<ArticleList | undefined> {
-  return tag === undefined ? Promise.resolve(siteList) : tagList(tag, assets)
+/** The site's list, or the named one (undefined when no article has that tag or author). */
+function listOf(
+  named: ListName | undefined,
+  assets: AssetFetcher,
+): Promise<ArticleList | undefined> {
+  return named === undefined ? Promise.resolve(siteList) : namedList(named, assets)
 }
 
 /**
- * The list a route names (the site's, or `tag`'s) with how many of its entries
- * readers may see at `now`. Undefined for a tag none of whose articles is out:
- * a tag exists once one is, while the site's list always does (empty at launch).
+ * The list a route names (the site's, a tag's or an author's) with how many of
+ * its entries readers may see at `now`. Undefined for a tag or an author none of
+ * whose articles is out: they exist once one is, while the site's list always
+ * does (empty at launch).
  */
 export async function visibleList(
-  tag: string | undefined,
+  named: ListName | undefined,
   assets: AssetFetcher,
   now: number,
 ): Promise<{ list: ArticleList; visible: number } | undefined> {
-  const list = await listOf(tag, assets)
+  const list = await listOf(named, assets)
   if (!list) return undefined
   const visible = visibleCount(list.head, now)
-  return visible === 0 && list.tag !== undefined ? undefined : { list, visible }
+  return visible === 0 && list.name !== undefined ? undefined : { list, visible }
 }
 
-/** The tag's list (`tag` in any normal form), or undefined when no article has the tag. */
-export async function tagList(tag: string, assets: AssetFetcher): Promise<ArticleList | undefined> {
-  const name = normaliseTag(tag)
-  const key = tagKey(name)
-  const held = tagLists.get(name)
+/**
+ * A tag's or an author's list (the name in any normal form), or undefined when
+ * no article has that tag or author.
+ */
+export async function namedList(
+  named: ListName,
+  assets: AssetFetcher,
+): Promise<ArticleList | undefined> {
+  const { kind } = named
+  const name = normaliseTag(named.name)
+  const key = listKey(name)
+  const held = namedLists.get(`${kind}:${name}`)
   if (held !== undefined) return held ?? undefined
-  const response = await fetchAsset(assets, dataFiles.tagHead(key))
+  const response = await fetchAsset(assets, dataFiles.listHead(kind, key))
   let list: ArticleList | null = null
   if (response.ok) {
-    const head = (await response.json()) as TagHead
-    // The build refuses two tags with one key; this guards a tag that merely shares it.
-    if (head.tag === name) {
+    const head = (await response.json()) as NamedListHead
+    // The build refuses two names with one key; this guards a name that merely shares it.
+    if (head.list.kind === kind && head.list.name === name) {
       list = {
-        id: `tag:${key}`,
-        tag: name,
+        id: `${kind}:${key}`,
+        name: head.list,
+        ...(head.author ? { author: head.author } : {}),
         head,
-        chunkPath: (n) => dataFiles.tagList(key, n),
-        newestPath: dataFiles.tagNewest(key),
+        chunkPath: (n) => dataFiles.namedList(kind, key, n),
+        newestPath: dataFiles.namedNewest(kind, key),
       }
     }
   } else {
     await response.body?.cancel()
-    if (response.status !== 404) throw new Error(`tag ${key}: asset answered ${response.status}`)
+    if (response.status !== 404)
+      throw new Error(`${kind} ${key}: asset answered ${response.status}`)
   }
-  tagLists.set(name, list)
+  namedLists.set(`${kind}:${name}`, list)
   return list ?? undefined
 }
 

@@ -100,6 +100,8 @@ export interface ScheduledArticle {
   modified: string
   /** Its tags in NFC: the tag lists and tag feeds it joins. */
   tags: string[]
+  /** Its authors' names in NFC: the author lists and feeds it joins. */
+  authors: string[]
 }
 
 /**
@@ -118,10 +120,36 @@ export interface ListHead {
   newestFrom: number
 }
 
-/** A tag's list head as the build writes it (dataFiles.tagHead). */
-export interface TagHead extends ListHead {
-  /** The tag in NFC, as the URL names it once decoded and normalised. */
-  tag: string
+/** The kinds of list beside the site's: one per tag, and one per author. */
+export type ListKind = 'tag' | 'author'
+
+/** A list beside the site's: a tag's, or an author's, by the name in NFC. */
+export interface ListName {
+  kind: ListKind
+  /** The tag, or the author's name, in NFC, as the URL names it once decoded and normalised. */
+  name: string
+}
+
+/** A link on an author's page: `label` text, `url` an http(s) URL. */
+export interface AuthorLink {
+  label: string
+  url: string
+}
+
+/** What an author's page says of them beside their articles. */
+export interface AuthorProfile {
+  /** The `url` the newest of their articles gives them in its front matter. */
+  url?: string
+  /** From content/authors/<slug>.yaml, when there is one. */
+  bio?: string
+  links: AuthorLink[]
+}
+
+/** A tag's or an author's list head as the build writes it (dataFiles.listHead). */
+export interface NamedListHead extends ListHead {
+  list: ListName
+  /** An author's profile; none for a tag. */
+  author?: AuthorProfile
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ids, paths } from '../app/paths'
-import type { ArticleMeta, SiteSettings } from '../content/types'
+import type { ArticleMeta, ListKind, ListName, SiteSettings } from '../content/types'
 import { absoluteLinks } from './absolute-links'
 import { feedUrls } from './formats'
 import type { FeedDocument, FeedEntry, FeedHistory } from './model'
@@ -24,19 +24,38 @@ export function siteStream(site: SiteSettings): ArticleStream {
   }
 }
 
-/** One tag's stream of articles (`tag` in NFC). */
-export function tagStream(site: SiteSettings, tag: string): ArticleStream {
+/** Where each kind of named list lives: its id, its feeds' folder and its page. */
+const namedAddresses: Record<
+  ListKind,
+  {
+    id: (authority: string, name: string) => string
+    folder: typeof paths.tag
+    page: typeof paths.tag
+  }
+> = {
+  tag: { id: ids.tagFeed, folder: paths.tagFeeds, page: paths.tag },
+  author: { id: ids.authorFeed, folder: paths.authorFeeds, page: paths.author },
+}
+
+/** The folder of a tag's or an author's subscription feeds, a path. */
+export function namedFeedFolder(list: ListName): string {
+  return namedAddresses[list.kind].folder(list.name)
+}
+
+/** One tag's or one author's stream of articles (the name in NFC): "<site title>: <name>". */
+export function namedStream(site: SiteSettings, list: ListName): ArticleStream {
+  const addresses = namedAddresses[list.kind]
   return {
-    id: ids.tagFeed(site.idAuthority, tag),
-    title: `${site.title}: ${tag}`,
-    folder: paths.tagFeeds(tag),
-    page: paths.tag(tag),
+    id: addresses.id(site.idAuthority, list.name),
+    title: `${site.title}: ${list.name}`,
+    folder: namedFeedFolder(list),
+    page: addresses.page(list.name),
   }
 }
 
-/** The stream of a list of articles: the site's, or the tag's when it names one. */
-export function streamOf(site: SiteSettings, list: { tag?: string }): ArticleStream {
-  return list.tag === undefined ? siteStream(site) : tagStream(site, list.tag)
+/** The stream of a list of articles: the site's, or the named list's when it names one. */
+export function streamOf(site: SiteSettings, list: { name?: ListName }): ArticleStream {
+  return list.name === undefined ? siteStream(site) : namedStream(site, list.name)
 }
 
 /** One feed document of a stream: its articles and where it sits in the archive. */

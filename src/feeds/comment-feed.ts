@@ -61,13 +61,15 @@ function entryFor(
   origin: string,
   comment: PublicComment,
   approvedIds: ReadonlySet<string>,
+  titleOf: (author: string, articleTitle: string) => string = (author, articleTitle) =>
+    `${author}: ${articleTitle}`,
 ): FeedEntry {
   const created = new Date(comment.created)
   const author = plainName(comment.author)
   return {
     id: ids.comment(site.idAuthority, article.slug, comment.id),
     url: origin + paths.comment(article.slug, comment.id),
-    title: `${author}: ${article.title}`,
+    title: titleOf(author, article.title),
     summary: excerpt(comment.content),
     contentHtml: renderCommentMarkdown(comment.content),
     contentText: comment.content,
@@ -102,6 +104,46 @@ export function commentFeed(
     homeUrl: `${origin}${paths.article(article.slug)}#comments`,
     links: feedUrls(origin + paths.commentFeeds(article.slug)),
     updated: entries[0]?.updated ?? published,
+    entries,
+  }
+}
+
+/** The words of the site's comment feed, in the site's language (pages/i18n.ts). */
+export interface SiteCommentFeedNames {
+  title: string
+  /** An entry's title, naming the comment's author and its article. */
+  entryTitle: (author: string, articleTitle: string) => string
+}
+
+/**
+ * Builds the site's comment feed: the newest approved comments across articles, newest
+ * first, each entry naming its article. `recent` is oldest first; a comment whose article
+ * is not out (`articleOf` gives none) is left out.
+ */
+export function siteCommentFeed(
+  site: SiteSettings,
+  origin: string,
+  names: SiteCommentFeedNames,
+  recent: readonly PublicComment[],
+  articleOf: (slug: string) => ArticleMeta | undefined,
+): FeedDocument {
+  const shownIds = new Set(recent.map((comment) => comment.id))
+  const entries = recent
+    .slice(-commentFeedSize)
+    .reverse()
+    .flatMap((comment) => {
+      const article = articleOf(comment.article)
+      return article ? [entryFor(site, article, origin, comment, shownIds, names.entryTitle)] : []
+    })
+  return {
+    id: ids.siteCommentFeed(site.idAuthority),
+    title: names.title,
+    publisher: site.title,
+    description: site.description,
+    language: site.language,
+    homeUrl: origin + paths.home,
+    links: feedUrls(origin + paths.siteCommentFeeds),
+    updated: entries[0]?.updated ?? new Date(0),
     entries,
   }
 }

@@ -1,15 +1,15 @@
 import { paths } from '../app/paths'
 import type { PublicComment } from '../comments/types'
-import type { ArticleMeta, SiteSettings } from '../content/types'
+import type { ArticleMeta, ListName, SiteSettings } from '../content/types'
 import { streamOf } from '../feeds/article-feed'
-import { threadFeedTitle } from '../feeds/comment-feed'
+import { type SiteCommentFeedNames, threadFeedTitle } from '../feeds/comment-feed'
 import { type FeedLink, feedLink, feedLinks } from '../feeds/formats'
 import { messagesFor } from './i18n'
 
-/** The feeds of a list (the site's, or a tag's when it names one), titled as the feeds are. */
+/** The feeds of a list (the site's, or a tag's or an author's when it names one), titled as the feeds are. */
 export function listFeedLinks(
   site: SiteSettings,
-  list: { tag?: string },
+  list: { name?: ListName },
   origin: string,
 ): FeedLink[] {
   const stream = streamOf(site, list)
@@ -19,6 +19,17 @@ export function listFeedLinks(
 /** The site's feeds, as every page advertises them. */
 export function siteFeedLinks(site: SiteSettings, origin: string): FeedLink[] {
   return listFeedLinks(site, {}, origin)
+}
+
+/** The site comment feed's words in the site's language: "<comments> — <site title>". */
+export function siteCommentFeedNames(site: SiteSettings): SiteCommentFeedNames {
+  const t = messagesFor(site.language)
+  return { title: `${t.comments} — ${site.title}`, entryTitle: t.commentOn }
+}
+
+/** The site's comment feeds, as the home page advertises them, titled as the feeds are. */
+export function siteCommentFeedLinks(site: SiteSettings, origin: string): FeedLink[] {
+  return feedLinks(origin + paths.siteCommentFeeds, siteCommentFeedNames(site).title)
 }
 
 /**

@@ -3,6 +3,7 @@ import { paths } from '../app/paths'
 import type { CommentThread } from '../comments/types'
 import type { ArticleMeta } from '../content/types'
 import type { FeedLink } from '../feeds/formats'
+import { Byline } from './byline'
 import { CommentForm, type CommentFormState } from './comment-form'
 import { type CommentLinks, CommentList, type OwnComments } from './comment-list'
 import { formatDate, messagesFor } from './i18n'
@@ -66,13 +67,7 @@ export function ArticlePage(props: {
               </>
             ) : null}
             {' · '}
-            {t.by}{' '}
-            {article.authors.map((author, index) => (
-              <>
-                {index > 0 ? ', ' : ''}
-                {author.url ? <a href={author.url}>{author.name}</a> : author.name}
-              </>
-            ))}
+            <Byline authors={article.authors} language={article.language} href={paths.author} />
             {article.source ? (
               <>
                 {' · '}

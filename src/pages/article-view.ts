@@ -86,7 +86,10 @@ export async function articleDocument<E extends AppEnv>(
     },
     siteFeeds,
     commentFeeds,
-    tagFeeds: article.tags.map((tag) => ({ tag, feeds: listFeedLinks(site, { tag }, origin) })),
+    tagFeeds: article.tags.map((tag) => ({
+      tag,
+      feeds: listFeedLinks(site, { name: { kind: 'tag', name: tag } }, origin),
+    })),
     ...(turnstileSiteKey ? { turnstileSiteKey } : {}),
   })
   return `<!doctype html>${await page.toString()}`

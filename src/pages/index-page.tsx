@@ -1,5 +1,6 @@
-import type { ArticleMeta } from '../content/types'
+import type { ArticleMeta, AuthorProfile, ListName } from '../content/types'
 import type { FeedLink } from '../feeds/formats'
+import { Byline } from './byline'
 import { formatDate, messagesFor } from './i18n'
 import { Layout, type PageHead } from './layout'
 import { Subscribe } from './subscribe'
@@ -10,10 +11,14 @@ export interface Pager {
   olderHref?: string
 }
 
-/** Articles as every list shows them (home, tag and search results pages): title, date, summary. */
+/**
+ * Articles as every list shows them (home, tag, author and search results
+ * pages): title, date, byline when the list links authors, summary.
+ */
 export function ArticleItems(props: {
   articles: readonly ArticleMeta[]
   articleHref: (slug: string) => string
+  authorHref?: (name: string) => string
 }) {
   return (
     <ol class="articles">
@@ -26,6 +31,16 @@ export function ArticleItems(props: {
             <time datetime={article.published}>
               {formatDate(article.published, article.language)}
             </time>
+            {props.authorHref ? (
+              <>
+                {' · '}
+                <Byline
+                  authors={article.authors}
+                  language={article.language}
+                  href={props.authorHref}
+                />
+              </>
+            ) : null}
           </p>
           <p>{article.summary}</p>
         </li>
@@ -55,25 +70,71 @@ export function PagerLinks(props: { language: string; pager: Pager }) {
   )
 }
 
-/** One page of a list of articles, newest first: the home page's, or a tag's. */
+/** What an author's page says of them above their articles: bio, their own url, links. */
+function AuthorAbout(props: { profile: AuthorProfile; language: string }) {
+  const { profile } = props
+  const t = messagesFor(props.language)
+  const links = [
+    ...(profile.url ? [{ label: t.authorWebsite, url: profile.url }] : []),
+    ...profile.links,
+  ]
+  if (!profile.bio && links.length === 0) return null
+  return (
+    <section class="author-about">
+      {profile.bio ? <p>{profile.bio}</p> : null}
+      {links.length > 0 ? (
+        <ul>
+          {links.map((link) => (
+            <li>
+              <a href={link.url} rel="me">
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  )
+}
+
+/** One page of a list of articles, newest first: the home page's, a tag's or an author's. */
 export function IndexPage(props: {
   head: PageHead
   homeUrl: string
-  /** The tag whose articles these are; none on the home page. */
-  tag?: string
+  /** The tag or author whose articles these are; none on the home page. */
+  list?: ListName
+  /** On an author's page, what it says of them. */
+  author?: AuthorProfile
   articles: readonly ArticleMeta[]
   articleHref: (slug: string) => string
+  /** Each byline's link: the author's page. */
+  authorHref: (name: string) => string
   /** The feeds of the same list, advertised in the Subscribe block. */
   feeds: FeedLink[]
+  /** The site's comment feeds, which the home page advertises too. */
+  commentFeeds?: FeedLink[]
   pager: Pager
 }) {
   const t = messagesFor(props.head.language)
   return (
     <Layout head={props.head} homeUrl={props.homeUrl}>
-      <h1>{props.tag === undefined ? t.latest : `${t.tagged}: ${props.tag}`}</h1>
-      <ArticleItems articles={props.articles} articleHref={props.articleHref} />
+      <h1>
+        {props.list === undefined
+          ? t.latest
+          : `${props.list.kind === 'tag' ? t.tagged : t.writtenBy}: ${props.list.name}`}
+      </h1>
+      {props.author ? <AuthorAbout profile={props.author} language={props.head.language} /> : null}
+      <ArticleItems
+        articles={props.articles}
+        articleHref={props.articleHref}
+        authorHref={props.authorHref}
+      />
       <PagerLinks language={props.head.language} pager={props.pager} />
-      <Subscribe language={props.head.language} siteFeeds={props.feeds} />
+      <Subscribe
+        language={props.head.language}
+        siteFeeds={props.feeds}
+        {...(props.commentFeeds ? { commentFeeds: props.commentFeeds, siteComments: true } : {})}
+      />
     </Layout>
   )
 }

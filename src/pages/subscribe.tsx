@@ -16,11 +16,15 @@ function FeedList(props: { feeds: FeedLink[] }) {
   )
 }
 
-/** The visible "Subscribe" block: the feed addresses a reader can copy. */
+/**
+ * The visible "Subscribe" block: the feed addresses a reader can copy. Comment feeds
+ * are an article's own, or on the home page (`siteComments`) those of every article.
+ */
 export function Subscribe(props: {
   language: string
   siteFeeds: FeedLink[]
   commentFeeds?: FeedLink[]
+  siteComments?: boolean
 }) {
   const t = messagesFor(props.language)
   return (
@@ -31,7 +35,7 @@ export function Subscribe(props: {
       <FeedList feeds={props.siteFeeds} />
       {props.commentFeeds ? (
         <>
-          <h3>{t.commentFeeds}</h3>
+          <h3>{props.siteComments ? t.siteCommentFeeds : t.commentFeeds}</h3>
           <FeedList feeds={props.commentFeeds} />
         </>
       ) : null}

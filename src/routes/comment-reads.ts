@@ -7,13 +7,14 @@ import { renderedView } from '../comments/public-view'
 import { repliesTo } from '../comments/thread'
 import { findPublicArticle, site } from '../content/index'
 import type { ArticleMeta } from '../content/types'
-import { commentFeed, threadFeed } from '../feeds/comment-feed'
+import { commentFeed, siteCommentFeed, threadFeed } from '../feeds/comment-feed'
 import { contentTypeOf, type FeedFormat, feedFormats, feedUrls } from '../feeds/formats'
 import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'
 import { problemResponse, storeUnavailable } from '../http/problem'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
+import { siteCommentFeedNames } from '../pages/advertised-feeds'
 import { notFound } from '../pages/not-found'
 
 const rendered = new RenderCache<RenderedResponse>(256)
@@ -104,6 +105,45 @@ for (const [format, path] of threadRoutes) {
         })
       },
     )
+    return respondRendered(c, response)
+  })
+}
+
+const siteCommentRoutes = Object.entries(feedUrls(paths.siteCommentFeeds)) as Array<
+  [FeedFormat, string]
+>
+
+// The newest approved comments across articles: one KV read of the updater's v1:recent,
+// memoised per isolate, and the shards of their articles through ASSETS.
+for (const [format, path] of siteCommentRoutes) {
+  commentReads.get(path, async (c) => {
+    const recent = await publicComments(c)
+      .recent()
+      .catch(() => null)
+    if (!recent) return problemResponse(storeUnavailable('Comments cannot be read right now.'))
+    const origin = originOf(c)
+    const response = await rendered.get(`site|${format}|${origin}|${recent.version}`, async () => {
+      const now = Date.now()
+      const slugs = [...new Set(recent.value.comments.map((comment) => comment.article))]
+      const found = await Promise.all(
+        slugs.map((slug) => findPublicArticle(slug, c.env.ASSETS, now)),
+      )
+      const articles = new Map(
+        found.flatMap((article) => (article ? [[article.slug, article]] : [])),
+      )
+      const doc = siteCommentFeed(
+        site,
+        origin,
+        siteCommentFeedNames(site),
+        recent.value.comments,
+        (slug) => articles.get(slug),
+      )
+      return renderedResponse(
+        feedFormats[format].render(doc),
+        latest(doc.updated, recent.value.updated),
+        { 'content-type': contentTypeOf(format), 'cache-control': cacheControl.comments },
+      )
+    })
     return respondRendered(c, response)
   })
 }

@@ -3,6 +3,7 @@ import { type AppEnv, originOf, publicComments, respondRendered } from '../app/c
 import { paths, routePatterns } from '../app/paths'
 import type { CommentCounts } from '../comments/store'
 import { type ArticleList, listArticles, listEntries, site, visibleList } from '../content/index'
+import type { ListKind, ListName } from '../content/types'
 import { archiveLayout, archivePageRange } from '../feeds/archive'
 import { articleFeed, streamOf } from '../feeds/article-feed'
 import { contentTypeOf, type FeedFormat, feedFormatIds, feedFormats } from '../feeds/formats'
@@ -17,7 +18,7 @@ const rendered = new RenderCache<RenderedResponse>(64)
 const noCounts = { value: { updated: null, articles: {} } as CommentCounts, version: 0 }
 
 /**
- * The article feeds in every format: the site's and each tag's subscription
+ * The article feeds in every format: the site's, each tag's and each author's subscription
  * feed, and their RFC 5005 archive pages. Each is rendered once per origin,
  * number of visible articles and (subscription feeds) comment-count version.
  */
@@ -39,8 +40,8 @@ async function feedArticles(c: FeedContext, list: ArticleList, start: number, en
   }
 }
 
-async function subscriptionFeed(c: FeedContext, format: FeedFormat, tag: string | undefined) {
-  const found = await visibleList(tag, c.env.ASSETS, Date.now())
+async function subscriptionFeed(c: FeedContext, format: FeedFormat, named: ListName | undefined) {
+  const found = await visibleList(named, c.env.ASSETS, Date.now())
   if (!found) return notFound(c)
   const { list, visible } = found
   const origin = originOf(c)
@@ -73,9 +74,9 @@ async function subscriptionFeed(c: FeedContext, format: FeedFormat, tag: string 
   return respondRendered(c, response)
 }
 
-async function archiveFeed(c: FeedContext, format: FeedFormat, tag: string | undefined) {
+async function archiveFeed(c: FeedContext, format: FeedFormat, named: ListName | undefined) {
   const now = Date.now()
-  const found = await visibleList(tag, c.env.ASSETS, now)
+  const found = await visibleList(named, c.env.ASSETS, now)
   if (!found) return notFound(c)
   const { list, visible } = found
   const page = Number(c.req.param('page'))
@@ -118,16 +119,21 @@ async function archiveFeed(c: FeedContext, format: FeedFormat, tag: string | und
   return respondRendered(c, response)
 }
 
+/** The route pattern of each kind of named list's feed folder; its parameter is named after the kind. */
+const namedFeedFolders: Array<[ListKind, string]> = [
+  ['tag', routePatterns.tagFeeds],
+  ['author', routePatterns.authorFeeds],
+]
+
 for (const format of feedFormatIds) {
   const { file } = feedFormats[format]
   const archivePattern = (folder: string) =>
     `${paths.archiveFeeds(folder, ':page{[1-9][0-9]*}')}${file}`
   siteFeeds.get(paths.siteFeeds + file, (c) => subscriptionFeed(c, format, undefined))
   siteFeeds.get(archivePattern(paths.siteFeeds), (c) => archiveFeed(c, format, undefined))
-  siteFeeds.get(routePatterns.tagFeeds + file, (c) =>
-    subscriptionFeed(c, format, c.req.param('tag')),
-  )
-  siteFeeds.get(archivePattern(routePatterns.tagFeeds), (c) =>
-    archiveFeed(c, format, c.req.param('tag')),
-  )
+  for (const [kind, folder] of namedFeedFolders) {
+    const named = (c: FeedContext): ListName => ({ kind, name: c.req.param(kind) ?? '' })
+    siteFeeds.get(folder + file, (c) => subscriptionFeed(c, format, named(c)))
+    siteFeeds.get(archivePattern(folder), (c) => archiveFeed(c, format, named(c)))
+  }
 }

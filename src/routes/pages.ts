@@ -5,13 +5,14 @@ import type { PublicComments } from '../comments/public-comments'
 import { publicView } from '../comments/public-view'
 import { indexPageSize } from '../content/data-files'
 import { findPublicArticle, listEntries, site, visibleList } from '../content/index'
+import type { ListName } from '../content/types'
 import { streamOf } from '../feeds/article-feed'
 import { cacheControl } from '../http/cache-control'
 import { hasEditCookie } from '../http/edit-cookie'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
-import { listFeedLinks } from '../pages/advertised-feeds'
+import { listFeedLinks, siteCommentFeedLinks } from '../pages/advertised-feeds'
 import { articleDocument, commentsView } from '../pages/article-view'
 import { IndexPage } from '../pages/index-page'
 import { notFound } from '../pages/not-found'
@@ -21,17 +22,17 @@ import { siteHead } from '../pages/site-head'
 const rendered = new RenderCache<RenderedResponse>(256)
 const htmlType = 'text/html; charset=utf-8'
 
-/** The home page, tag pages and article pages. */
+/** The home page, tag pages, author pages and article pages. */
 export const pages = new Hono<AppEnv>()
 
 /**
- * One page (`?page=n`, from 1) of a list, newest first: the home page, or a
- * tag's page. Rendered once per page, origin and number of visible articles.
+ * One page (`?page=n`, from 1) of a list, newest first: the home page, a tag's
+ * or an author's page. Rendered once per page, origin and number of visible articles.
  */
-async function listPage(c: Context<AppEnv>, tag: string | undefined): Promise<Response> {
+async function listPage(c: Context<AppEnv>, named: ListName | undefined): Promise<Response> {
   const pageParam = c.req.query('page')
   const page = pageParam === undefined ? 1 : Number(pageParam)
-  const found = await visibleList(tag, c.env.ASSETS, Date.now())
+  const found = await visibleList(named, c.env.ASSETS, Date.now())
   if (!found) return notFound(c)
   const { list, visible } = found
   const pageCount = Math.max(1, Math.ceil(visible / indexPageSize))
@@ -49,18 +50,23 @@ async function listPage(c: Context<AppEnv>, tag: string | undefined): Promise<Re
     const newest =
       page === 1 ? shown[0] : (await listEntries(list, visible - 1, visible, c.env.ASSETS))[0]
     const feeds = listFeedLinks(site, list, origin)
-    const head = siteHead(c, feeds)
+    // The home page also advertises the comments on every article (a tag page does not).
+    const commentFeeds = list.name === undefined ? siteCommentFeedLinks(site, origin) : undefined
+    const head = siteHead(c, [...feeds, ...(commentFeeds ?? [])])
     const document = IndexPage({
       head: {
         ...head,
-        ...(list.tag === undefined ? {} : { title: stream.title }),
+        ...(list.name === undefined ? {} : { title: stream.title }),
         canonical: config(c).siteUrl + hrefOf(page),
       },
       homeUrl: paths.home,
-      ...(list.tag === undefined ? {} : { tag: list.tag }),
+      ...(list.name === undefined ? {} : { list: list.name }),
+      ...(list.author ? { author: list.author } : {}),
       articles: shown,
       articleHref: paths.article,
+      authorHref: paths.author,
       feeds,
+      ...(commentFeeds ? { commentFeeds } : {}),
       pager: {
         ...(page > 1 ? { newerHref: hrefOf(page - 1) } : {}),
         ...(page < pageCount ? { olderHref: hrefOf(page + 1) } : {}),
@@ -78,7 +84,10 @@ async function listPage(c: Context<AppEnv>, tag: string | undefined): Promise<Re
 }
 
 pages.get(paths.home, (c) => listPage(c, undefined))
-pages.get(routePatterns.tag, (c) => listPage(c, c.req.param('tag')))
+pages.get(routePatterns.tag, (c) => listPage(c, { kind: 'tag', name: c.req.param('tag') ?? '' }))
+pages.get(routePatterns.author, (c) =>
+  listPage(c, { kind: 'author', name: c.req.param('author') ?? '' }),
+)
 
 pages.get('/articles/:slug', async (c) => {
   const article = await findPublicArticle(c.req.param('slug'), c.env.ASSETS, Date.now())

@@ -3,7 +3,7 @@ import type { ScheduledArticle } from '../content/types'
 import { releasedBy } from '../content/visible'
 
 /**
- * What each subscription feed of articles (`/`, `/tags/<tag>/`) says at the
+ * What each subscription feed of articles (`/`, `/tags/<tag>/`, `/authors/<name>/`) says at the
  * instant `now`, as a short string per feed folder: a feed changed, for
  * WebSub, when its string did.
  *
@@ -25,6 +25,7 @@ export function effectiveDigests(
     count(paths.siteFeeds)
     // A tag written twice (say, once in NFD) is still one tag once normalised.
     for (const tag of new Set(article.tags)) count(paths.tagFeeds(tag))
+    for (const author of new Set(article.authors)) count(paths.authorFeeds(author))
   }
   const digests: Record<string, string> = {}
   for (const [folder, out] of released) digests[folder] = `${built[folder] ?? ''}:${out}`

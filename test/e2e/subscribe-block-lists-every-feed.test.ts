@@ -24,6 +24,11 @@ const commentFeeds: Feed[] = siteFeeds.map(([name, path, type]) => [
   `/articles/${seed.slug}/comments${path}`,
   type,
 ])
+const siteCommentFeeds: Feed[] = siteFeeds.map(([name, path, type]) => [
+  name,
+  `/comments${path}`,
+  type,
+])
 
 /** Each feed in a list of the Subscribe block: [format name, visible address, link type, href]. */
 function listedFeeds(page: Page, list: number): Promise<string[][]> {
@@ -83,19 +88,24 @@ describe('the Subscribe block', () => {
     await screenshotFolder('subscribe')(page, 'article-subscribe-block', block)
   })
 
-  test('on the index lists the three site feeds only', {
+  test('on the index lists the three site feeds and the three feeds of comments on every article', {
     timeout: browserTestTimeout,
   }, async () => {
     const page = await context.newPage()
     await page.goto(`${worker.origin}/`)
-    assert.equal(await page.locator('section.subscribe ul').count(), 1)
+    assert.equal(await page.locator('section.subscribe ul').count(), 2)
     assert.deepEqual(await listedFeeds(page, 0), expected(siteFeeds, worker.origin))
+    assert.equal(
+      await page.locator('section.subscribe h3').nth(1).textContent(),
+      t.siteCommentFeeds,
+    )
+    assert.deepEqual(await listedFeeds(page, 1), expected(siteCommentFeeds, worker.origin))
   })
 
   test('links only to feeds that answer with their media type', {
     timeout: browserTestTimeout,
   }, async () => {
-    for (const [, path, type] of [...siteFeeds, ...commentFeeds]) {
+    for (const [, path, type] of [...siteFeeds, ...commentFeeds, ...siteCommentFeeds]) {
       const response = await worker.fetch(path)
       assert.equal(response.status, 200, path)
       assert.equal(response.headers.get('content-type'), `${type}; charset=utf-8`, path)

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { type BuiltArticle, buildLists, feedDigests, listFiles } from '../../scripts/content/lists'
 import { parseArticle } from '../../scripts/content/parse-article'
 import { paths } from '../../src/app/paths'
-import { dataFiles, listChunkSize, tagKey } from '../../src/content/data-files'
+import { dataFiles, listChunkSize, listKey } from '../../src/content/data-files'
 import type { SiteSettings } from '../../src/content/types'
 
 // "तमिऴ": ऴ is U+0934 in NFC and ळ + ़ (U+0933 U+093C) in NFD; both spell one tag.
@@ -48,14 +48,41 @@ describe('the lists the build writes', () => {
       site.feedSize,
     )
     assert.deepEqual(errors, [])
-    const tamil = lists.find((list) => list.tag === nfc)
+    const tamil = lists.find((list) => list.name?.kind === 'tag' && list.name.name === nfc)
     assert.deepEqual(
       tamil?.entries.map((e) => e.meta.slug),
       ['a1', 'a3'],
     )
     assert.equal(tamil?.feedFolder, paths.tagFeeds(nfc))
-    assert.equal(lists[0]?.tag, undefined, 'the site list comes first')
+    assert.equal(lists[0]?.name, undefined, 'the site list comes first')
     assert.equal(lists[0]?.entries.length, 3)
+  })
+
+  it("makes one list per author, with their file's bio and links and the url their newest article gives", () => {
+    const credited = (n: number, url?: string) => {
+      const built = article(n, [])
+      built.meta.authors = [{ name: nfd, ...(url ? { url } : {}) }, { name: 'दूसरा' }]
+      return built
+    }
+    const { lists } = buildLists(
+      [credited(1, 'https://old.example/'), credited(2, 'https://new.example/'), credited(3)],
+      0,
+      site.feedSize,
+      new Map([[nfc, { bio: 'परिचय', links: [{ label: 'X', url: 'https://x.example/' }] }]]),
+    )
+    const author = lists.find((list) => list.name?.kind === 'author' && list.name.name === nfc)
+    assert.deepEqual(
+      author?.entries.map((e) => e.meta.slug),
+      ['a1', 'a2', 'a3'],
+    )
+    assert.equal(author?.feedFolder, paths.authorFeeds(nfc))
+    assert.deepEqual(author?.author, {
+      url: 'https://new.example/',
+      bio: 'परिचय',
+      links: [{ label: 'X', url: 'https://x.example/' }],
+    })
+    const other = lists.find((list) => list.name?.kind === 'author' && list.name.name === 'दूसरा')
+    assert.deepEqual(other?.author, { links: [] })
   })
 
   it('names the entries still ahead of the build clock as the scheduled end of each list', () => {
@@ -73,14 +100,17 @@ describe('the lists the build writes', () => {
     )
     const { lists } = buildLists(many, Date.parse('2030-01-01T00:00:00Z'), site.feedSize)
     const files = listFiles(lists[1] as (typeof lists)[number], withBody)
-    const key = tagKey('x')
+    const key = listKey('x')
     assert.equal(
-      JSON.parse(files.get(dataFiles.tagList(key, 0))?.content() ?? '[]').length,
+      JSON.parse(files.get(dataFiles.namedList('tag', key, 0))?.content() ?? '[]').length,
       listChunkSize,
     )
-    assert.equal(JSON.parse(files.get(dataFiles.tagList(key, 1))?.content() ?? '[]').length, 1)
-    assert.deepEqual(JSON.parse(files.get(dataFiles.tagHead(key))?.content() ?? '{}'), {
-      tag: 'x',
+    assert.equal(
+      JSON.parse(files.get(dataFiles.namedList('tag', key, 1))?.content() ?? '[]').length,
+      1,
+    )
+    assert.deepEqual(JSON.parse(files.get(dataFiles.listHead('tag', key))?.content() ?? '{}'), {
+      list: { kind: 'tag', name: 'x' },
       count: listChunkSize + 1,
       scheduled: [],
       // Pages of 2 over 101 entries: 49 archive pages, the feed from position 98.

@@ -16,6 +16,7 @@ const scheduled: ScheduledArticle[] = head.scheduled.map((published, i) => ({
   published,
   modified: published,
   tags: [],
+  authors: [],
 }))
 
 describe('what readers see at an instant', () => {

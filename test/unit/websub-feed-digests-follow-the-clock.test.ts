@@ -10,7 +10,7 @@ const ai = '/tags/%E0%A4%8F%E0%A4%86%E0%A4%88/' // एआई
 const built = { '/': 'site-digest', [news]: 'news-digest' }
 
 function scheduled(slug: string, published: string, tags: string[]): ScheduledArticle {
-  return { slug, published, modified: published, tags }
+  return { slug, published, modified: published, tags, authors: [] }
 }
 
 const schedule = [

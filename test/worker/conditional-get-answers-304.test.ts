@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { getRoutes } from '../harness/routes'
 import { adminToken, startWorker, type TestWorker } from '../harness/worker'
+import { untilReadersSee } from '../support/comments'
 import { seed } from '../support/seed'
 
 let worker: TestWorker
@@ -65,6 +66,8 @@ describe('conditional GET after moderation', () => {
       headers: { authorization: `Bearer ${adminToken}` },
     })
     assert.equal(approve.status, 200)
+    // The view updater, a queue consumer, rewrites the counts within about a second.
+    await untilReadersSee(worker, `/articles/${seed.slug}/comments`, [id])
     const revalidated = await worker.fetch('/feed.xml', {
       headers: { 'if-none-match': etag, 'if-modified-since': lastModified },
     })

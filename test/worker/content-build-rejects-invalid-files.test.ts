@@ -214,6 +214,30 @@ describe('content build', () => {
     )
   })
 
+  it("refuses an author's file with a bad name, link or unknown field, naming the file and field", () => {
+    const first = build({ 'x.md': valid })
+    assert.equal(first.status, 0, first.stderr)
+    const root = roots.at(-1) as string
+    const authors = join(root, 'content', 'authors')
+    mkdirSync(authors)
+    writeFileSync(join(authors, 'Bad Name.yaml'), 'name: कोई\n')
+    writeFileSync(
+      join(authors, 'reporter.yaml'),
+      'name: लेखक\nphoto: x.jpg\nlinks:\n  - label: X\n    url: ftp://x.example/\n',
+    )
+    const result = buildAgain(root)
+    assert.equal(result.status, 1)
+    assert.match(
+      result.stderr,
+      /authors\/Bad Name\.yaml: an author's file name must be lowercase ASCII kebab-case/,
+    )
+    assert.match(result.stderr, /authors\/reporter\.yaml: .*photo/)
+    assert.match(
+      result.stderr,
+      /authors\/reporter\.yaml: "links\.0\.url" must be an http\(s\) URL, got "ftp:\/\/x\.example\/"/,
+    )
+  })
+
   it('picks up an edited article in an incremental build, compiling only it', () => {
     const first = build({ 'x.md': valid, 'y.md': valid.replace('slug: x', 'slug: y') })
     assert.equal(first.status, 0, first.stderr)

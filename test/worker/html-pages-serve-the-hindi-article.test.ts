@@ -93,11 +93,21 @@ describe('article page', () => {
 })
 
 describe('home page', () => {
-  it('lists the article and advertises the three feeds', async () => {
+  it('lists the article and advertises the three site feeds and the three site comment feeds', async () => {
     const page = await html('/')
     assert.match(page, /<html lang="hi"/)
     assert.ok(page.includes(`<a href="/articles/${seed.slug}">${seed.title}</a>`))
-    assert.equal((page.match(/<link rel="alternate"/g) ?? []).length, 3)
+    const alternates = [...page.matchAll(/<link rel="alternate" [^>]*href="([^"]+)"/g)].map((m) =>
+      m[1]?.replace(worker.origin, ''),
+    )
+    assert.deepEqual(alternates, [
+      '/feed.xml',
+      '/atom.xml',
+      '/feed.json',
+      '/comments/feed.xml',
+      '/comments/atom.xml',
+      '/comments/feed.json',
+    ])
     assert.match(page, /<h2 id="subscribe-heading">सदस्यता लें<\/h2>/)
   })
 })

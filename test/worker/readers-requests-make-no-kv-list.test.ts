@@ -12,6 +12,7 @@ const readerRoutes = [
   `${tag}/feed.xml`,
   `/articles/${seedSlug}/comments/feed.json`,
   `/articles/${seedSlug}/comments/atom.xml`,
+  '/comments/feed.xml',
 ]
 
 let worker: TestWorker
