@@ -146,7 +146,11 @@ describe('the lists the build writes', () => {
     const now = Date.parse('2030-01-01T00:00:00Z')
     const seven = [1, 2, 3, 4, 5, 6, 7].map((n) => article(n, ['x']))
     const digests = feedDigests(site, buildLists(seven, now, site.feedSize).lists)
-    assert.deepEqual(Object.keys(digests).sort(), [paths.siteFeeds, paths.tagFeeds('x')].sort())
+    // Every article is by लेखक: the author's feed is digested beside the tag's.
+    assert.deepEqual(
+      Object.keys(digests).sort(),
+      [paths.siteFeeds, paths.tagFeeds('x'), paths.authorFeeds('लेखक')].sort(),
+    )
     // Pages of 2: pages 1 and 2 hold a1–a4, the feed a5–a7.
     const archivedEdit = [{ ...seven[0], hash: 'edited' } as BuiltArticle, ...seven.slice(1)]
     assert.deepEqual(feedDigests(site, buildLists(archivedEdit, now, site.feedSize).lists), digests)
