@@ -38,7 +38,8 @@ const headings = (
 export const syntheticTags =
   'तकनीक|राजनीति|अर्थव्यवस्था|खेल|मनोरंजन|विज्ञान|AI|स्टार्टअप|शिक्षा|स्वास्थ्य'.split('|')
 
-const authors = [
+/** Every author a generated article may be credited to. */
+export const syntheticAuthors = [
   { name: 'समाचार डेस्क' },
   { name: 'प्रिया शर्मा', url: 'https://news.example.org/authors/priya' },
   { name: 'Rahul Verma', url: 'https://news.example.org/authors/rahul' },
@@ -135,7 +136,9 @@ export function syntheticArticle(
     Date.UTC(2024, 10, 26, 6, 0) - index * 86_400_000 + between(rand, 0, 600) * 60_000
   const updated = rand() < 0.2 ? published + between(rand, 1, 48) * 3_600_000 : undefined
   const articleAuthors =
-    rand() < 0.3 ? [pick(rand, authors), pick(rand, authors)] : [pick(rand, authors)]
+    rand() < 0.3
+      ? [pick(rand, syntheticAuthors), pick(rand, syntheticAuthors)]
+      : [pick(rand, syntheticAuthors)]
   const articleTags = [
     ...new Set(Array.from({ length: between(rand, 1, 4) }, () => pick(rand, syntheticTags))),
   ]

@@ -10,7 +10,12 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { generateArticles, syntheticArticle, syntheticTags } from '../../scripts/generate-articles'
+import {
+  generateArticles,
+  syntheticArticle,
+  syntheticAuthors,
+  syntheticTags,
+} from '../../scripts/generate-articles'
 import { paths } from '../../src/app/paths'
 import { indexPageSize, shardCountFor, shardOf } from '../../src/content/data-files'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
@@ -134,7 +139,9 @@ describe(`an archive of ${articleCount} articles`, () => {
     const sitemaps = [...index.matchAll(/<loc>[^<]*(\/sitemaps\/\d+\.xml)<\/loc>/g)].map(
       (m) => m[1],
     )
-    assert.equal(sitemaps.length, Math.ceil((articleCount + 1 + syntheticTags.length) / urlLimit))
+    // Home, articles, tag pages and author pages (every author writes some of 300).
+    const urlCount = articleCount + 1 + syntheticTags.length + syntheticAuthors.length
+    assert.equal(sitemaps.length, Math.ceil(urlCount / urlLimit))
     const locs: string[] = []
     for (const path of sitemaps) {
       const text = await (await worker.fetch(path ?? '')).text()
@@ -151,6 +158,7 @@ describe(`an archive of ${articleCount} articles`, () => {
         'http://localhost:8787/',
         ...articles.map((a) => `http://localhost:8787/articles/${a.slug}`),
         ...syntheticTags.map((tag) => `http://localhost:8787${paths.tag(tag)}`),
+        ...syntheticAuthors.map(({ name }) => `http://localhost:8787${paths.author(name)}`),
       ].sort(),
     )
     assert.equal((await worker.fetch(`/sitemaps/${sitemaps.length + 1}.xml`)).status, 404)
