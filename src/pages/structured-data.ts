@@ -1,3 +1,5 @@
+import { paths } from '../app/paths'
+import { normaliseTag } from '../content/tags'
 import type { ArticleMeta } from '../content/types'
 
 /**
@@ -26,8 +28,9 @@ export interface NewsArticleContext {
 /**
  * schema.org `NewsArticle` for search engines' news surfaces, from the same
  * fields the page shows: headline (the visible title, not the <title> with the
- * site's name), dates as written in the front matter, authors (their own `url`
- * when they have one), the lead image with its size, and the site as publisher.
+ * site's name), dates as written in the front matter, authors (their page on
+ * this site, which the byline links, and their own `url` as `sameAs`), the lead
+ * image with its size, and the site as publisher.
  */
 export function newsArticleData(article: ArticleMeta, context: NewsArticleContext) {
   return {
@@ -43,7 +46,8 @@ export function newsArticleData(article: ArticleMeta, context: NewsArticleContex
     author: article.authors.map((author) => ({
       '@type': 'Person',
       name: author.name,
-      ...(author.url ? { url: author.url } : {}),
+      url: context.siteUrl + paths.author(normaliseTag(author.name)),
+      ...(author.url ? { sameAs: author.url } : {}),
     })),
     ...(article.image
       ? {

@@ -74,10 +74,17 @@ describe('NewsArticle JSON-LD on an article page', () => {
     assert.equal(data.dateModified, freshUpdated)
     assert.ok(page.includes(`<time datetime="${freshPublished}">`))
     assert.ok(page.includes(`<time datetime="${freshUpdated}">`))
+    // The author's page on this site, which the byline links; their own site as sameAs.
+    const authorPage = `/authors/${encodeURIComponent('लेखक')}`
     assert.deepEqual(data.author, [
-      { '@type': 'Person', name: 'लेखक', url: 'https://example.org/lekhak' },
+      {
+        '@type': 'Person',
+        name: 'लेखक',
+        url: `${siteUrl}${authorPage}`,
+        sameAs: 'https://example.org/lekhak',
+      },
     ])
-    assert.ok(page.includes('<a href="https://example.org/lekhak">लेखक</a>'))
+    assert.ok(page.includes(`<a href="${authorPage}" rel="author">लेखक</a>`))
     assert.deepEqual(data.image, {
       '@type': 'ImageObject',
       url: metaProperty(page, 'og:image'),
