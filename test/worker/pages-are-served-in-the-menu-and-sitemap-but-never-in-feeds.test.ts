@@ -112,7 +112,7 @@ describe('the content build', () => {
     assert.equal(result.status, 1)
     assert.match(
       result.stderr,
-      /pages\/tags\.md: the page would be served at \/tags, which the site's own routes use; rename the file \(reserved: articles, tags, authors, archive, admin, sitemaps, media, comments, feed, rss, atom\)/,
+      /pages\/tags\.md: the page would be served at \/tags, which the site's own routes use; rename the file \(reserved: articles, tags, authors, archive, admin, sitemaps, media, search, comments, feed, rss, atom\)/,
     )
   })
 
