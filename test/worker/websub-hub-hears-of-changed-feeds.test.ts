@@ -34,6 +34,8 @@ const oldTag = paths.tagFeeds('पुराना')
 const otherTag = paths.tagFeeds('अन्य')
 const fresh = paths.tagFeeds('नया')
 const lateTag = paths.tagFeeds('बाद')
+// Every fixture article is by one author, whose feed changes with any of them.
+const author = paths.authorFeeds('लेखक')
 
 const old: FixtureArticle = {
   slug: 'old',
@@ -98,12 +100,12 @@ describe('WebSub: the hub hears of exactly the feeds that changed', () => {
   it('records every feed on the first run and pings nothing', async () => {
     assert.deepEqual(await cronRun(), [])
     const first = await state()
-    assert.deepEqual(Object.keys(first.digests).sort(), [site, otherTag, oldTag].sort())
+    assert.deepEqual(Object.keys(first.digests).sort(), [site, otherTag, oldTag, author].sort())
     assert.deepEqual(first.pending, [])
     assert.deepEqual(await cronRun(), [], 'nothing changed, nothing announced')
   })
 
-  it('after a deploy that changed an article, pings the site’s and that article’s tags’ feeds in every format', async () => {
+  it('after a deploy that changed an article, pings the site’s, that article’s tags’ and its author’s feeds in every format', async () => {
     // The scheduled articles must still be ahead when this deploy's first run ends:
     // another build as long as the first, starting the Worker and two runs.
     soonAt = Math.ceil((Date.now() + firstBuildMs * 1.5 + 30_000) / 1000) * 1000
@@ -123,25 +125,25 @@ describe('WebSub: the hub hears of exactly the feeds that changed', () => {
       [],
       'the backup’s cron pings nothing',
     )
-    assert.deepEqual(await cronRun(), feedsOf(site, otherTag))
+    assert.deepEqual(await cronRun(), feedsOf(site, otherTag, author))
     assert.deepEqual(await cronRun(), [], 'announced once')
     assert.ok(Date.now() < soonAt, 'the scheduled article came out before the test looked')
   })
 
-  it('when a scheduled article comes out, pings the site’s feeds and its tags’ feeds', async () => {
+  it('when a scheduled article comes out, pings the site’s feeds and its tags’ and author’s feeds', async () => {
     await waitFor(soonAt)
-    assert.deepEqual(await cronRun(), feedsOf(site, oldTag, fresh))
+    assert.deepEqual(await cronRun(), feedsOf(site, oldTag, fresh, author))
     assert.deepEqual(await cronRun(), [], 'announced once')
   })
 
   it('keeps the pings a failing hub refused and sends them again on the next runs until it takes them', async () => {
     hub.answer(500)
     await waitFor(laterAt)
-    assert.deepEqual(await cronRun(), feedsOf(site, lateTag))
-    assert.deepEqual((await state()).pending.sort(), feedsOf(site, lateTag))
-    assert.deepEqual(await cronRun(), feedsOf(site, lateTag), 'tried again')
+    assert.deepEqual(await cronRun(), feedsOf(site, lateTag, author))
+    assert.deepEqual((await state()).pending.sort(), feedsOf(site, lateTag, author))
+    assert.deepEqual(await cronRun(), feedsOf(site, lateTag, author), 'tried again')
     hub.answer(204)
-    assert.deepEqual(await cronRun(), feedsOf(site, lateTag))
+    assert.deepEqual(await cronRun(), feedsOf(site, lateTag, author))
     assert.deepEqual((await state()).pending, [])
     assert.deepEqual(await cronRun(), [], 'taken once, never sent again')
   })
