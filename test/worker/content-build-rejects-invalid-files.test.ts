@@ -15,6 +15,7 @@ import { after, describe, it } from 'node:test'
 import { renderBody } from '../../scripts/content/markdown'
 import { mediaLibrary } from '../../scripts/content/media'
 import { dataFiles, shardOf } from '../../src/content/data-files'
+import { testSiteSettings } from '../harness/test-site'
 import { pngHeader } from '../support/images'
 
 const roots: string[] = []
@@ -35,7 +36,7 @@ authors:
 पाठ।
 `
 
-/** Builds a content folder holding the real site.yaml and the given articles; returns the build's result. */
+/** Builds a content folder holding the test site's site.yaml and the given articles; returns the build's result. */
 function build(
   articles: Record<string, string>,
   site?: string,
@@ -45,7 +46,7 @@ function build(
   roots.push(root)
   const content = join(root, 'content')
   mkdirSync(join(content, 'articles'), { recursive: true })
-  cpSync('content/site.yaml', join(content, 'site.yaml'))
+  cpSync(testSiteSettings, join(content, 'site.yaml'))
   if (site !== undefined) writeFileSync(join(content, 'site.yaml'), site)
   for (const [name, text] of Object.entries(articles))
     writeFileSync(join(content, 'articles', name), text)
@@ -205,7 +206,7 @@ describe('content build', () => {
   })
 
   it('refuses an invalid site setting', () => {
-    const site = readFileSync('content/site.yaml', 'utf8').replace(/feed_size: \d+/, 'feed_size: 0')
+    const site = readFileSync(testSiteSettings, 'utf8').replace(/feed_size: \d+/, 'feed_size: 0')
     assert.match(
       build({ 'x.md': valid }, site).stderr,
       /site\.yaml: "feed_size" must be a whole number from 1 to 100, got 0/,
