@@ -112,6 +112,12 @@ export interface ContentManifest {
   shardCount: number
   /** Numbered sitemaps behind /sitemap.xml when it is an index; 0 when it is the only one. */
   sitemapFiles: number
+  /**
+   * Only in a build for `npm start` whose content is invalid: what is wrong,
+   * each `file:line: problem`. The rest is the last good build's (or an empty
+   * site's); the Worker answers every request with these problems instead.
+   */
+  problems?: string[]
 }
 
 /** One shard file: the articles whose slug hashes to it, by slug. */

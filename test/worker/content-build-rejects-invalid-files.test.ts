@@ -15,6 +15,7 @@ import { after, describe, it } from 'node:test'
 import { renderBody } from '../../scripts/content/markdown'
 import { mediaLibrary } from '../../scripts/content/media'
 import { dataFiles, shardOf } from '../../src/content/data-files'
+import type { ContentManifest } from '../../src/content/types'
 import { testSiteSettings } from '../harness/test-site'
 import { pngHeader } from '../support/images'
 
@@ -100,6 +101,32 @@ describe('content build', () => {
     )
   })
 
+  it('hands invalid content to the dev server as problems, printed once, and drops them once fixed', () => {
+    const good = build({ 'x.md': valid })
+    assert.equal(good.status, 0, good.stderr)
+    const manifestOf = (out: string) =>
+      JSON.parse(readFileSync(join(out, 'content.json.txt'), 'utf8')) as ContentManifest
+    const lastGood = manifestOf(good.out)
+    const file = articlePath(good.root, 'x.md')
+    writeFileSync(file, valid.replace('2024-11-27T12:00:00+05:30', 'yesterday'))
+    const problem = `${file}:4: "published" must be an ISO 8601 date with offset, got "yesterday"`
+
+    const deploy = buildAgain(good.root)
+    assert.equal(deploy.status, 1, 'a build that may be deployed still fails')
+    assert.deepEqual(manifestOf(deploy.out), lastGood, 'and leaves the manifest alone')
+
+    const forStart = buildAgain(good.root, { CONTENT_INCLUDE_DRAFTS: '1' })
+    assert.equal(forStart.status, 0, 'wrangler dev reloads only after a build that succeeded')
+    assert.deepEqual(manifestOf(forStart.out), { ...lastGood, problems: [problem] })
+    assert.equal(forStart.stderr.split(problem).length, 2, `printed once:\n${forStart.stderr}`)
+    assert.doesNotMatch(forStart.stderr, /^\s+at /m, 'no stack trace')
+
+    writeFileSync(file, valid)
+    const fixed = buildAgain(good.root, { CONTENT_INCLUDE_DRAFTS: '1' })
+    assert.equal(fixed.status, 0, fixed.stderr)
+    assert.deepEqual(manifestOf(fixed.out), lastGood)
+  })
+
   it('builds a valid article into its shard, the index and the feed, none of it in the bundle', () => {
     const result = build({ 'x.md': valid })
     assert.equal(result.status, 0, result.stderr)
@@ -118,14 +145,14 @@ describe('content build', () => {
     assert.equal(listed.html, undefined, 'the list of articles carries no bodies')
   })
 
-  it('refuses an image without alt text, naming the file and the image', () => {
+  it('refuses an image without alt text, naming the file, the line and the image', () => {
     const result = build({ 'x.md': `${valid}\n![](/media/chart.png)\n` }, undefined, {
       'chart.png': pngHeader(640, 480),
     })
     assert.equal(result.status, 1)
     assert.ok(
       result.stderr.includes(
-        `${articlePath(result.root, 'x.md')}: image "/media/chart.png" has no alt text: write ![what the image shows](/media/chart.png)`,
+        `${articlePath(result.root, 'x.md')}:13: image "/media/chart.png" has no alt text: write ![what the image shows](/media/chart.png)`,
       ),
       result.stderr,
     )
@@ -157,12 +184,12 @@ describe('content build', () => {
     )
   })
 
-  it('names the file, field, expectation and value for a bad date', () => {
+  it('names the file, line, field, expectation and value for a bad date', () => {
     const result = build({ 'x.md': valid.replace('2024-11-27T12:00:00+05:30', 'yesterday') })
     assert.equal(result.status, 1)
     assert.ok(
       result.stderr.includes(
-        `${articlePath(result.root, 'x.md')}: "published" must be an ISO 8601 date with offset, got "yesterday"`,
+        `${articlePath(result.root, 'x.md')}:4: "published" must be an ISO 8601 date with offset, got "yesterday"`,
       ),
       result.stderr,
     )
@@ -182,7 +209,7 @@ describe('content build', () => {
     })
     assert.equal(result.status, 1)
     assert.match(result.stderr, /x\.md: "title" must be text, got nothing/)
-    assert.match(result.stderr, /x\.md: "language" must be a BCP 47 language tag, got "हिंदी"/)
+    assert.match(result.stderr, /x\.md:4: "language" must be a BCP 47 language tag, got "हिंदी"/)
   })
 
   it('refuses a slug that is not kebab-case or does not match the file name', () => {
@@ -190,13 +217,16 @@ describe('content build', () => {
       build({ 'x.md': valid.replace('slug: x', 'slug: Not_Kebab') }).stderr,
       /"slug" must be lowercase ASCII kebab-case, got "Not_Kebab"/,
     )
-    assert.match(build({ 'y.md': valid }).stderr, /y\.md: "slug" must match the file name, got "x"/)
+    assert.match(
+      build({ 'y.md': valid }).stderr,
+      /y\.md:3: "slug" must match the file name, got "x"/,
+    )
   })
 
   it('refuses unknown fields, a bad comments value and a missing front matter', () => {
     assert.match(
       build({ 'x.md': valid.replace('language: hi', 'language: hi\ncolour: red') }).stderr,
-      /x\.md: unknown field "colour"/,
+      /x\.md:6: unknown field "colour"/,
     )
     assert.match(
       build({ 'x.md': valid.replace('language: hi', 'language: hi\ncomments: maybe') }).stderr,
@@ -209,7 +239,7 @@ describe('content build', () => {
     const site = readFileSync(testSiteSettings, 'utf8').replace(/feed_size: \d+/, 'feed_size: 0')
     assert.match(
       build({ 'x.md': valid }, site).stderr,
-      /site\.yaml: "feed_size" must be a whole number from 1 to 100, got 0/,
+      /site\.yaml:10: "feed_size" must be a whole number from 1 to 100, got 0/,
     )
   })
 
