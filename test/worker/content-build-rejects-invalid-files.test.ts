@@ -195,6 +195,29 @@ describe('content build', () => {
     )
   })
 
+  it('refuses a date that is not on the calendar, which Date.parse would move on', () => {
+    for (const date of [
+      '2026-02-30T09:00:00+05:30',
+      '2025-02-29T09:00:00Z',
+      '2026-04-31T09:00:00Z',
+      '2026-03-01T24:00:00Z',
+      '2026-13-01T09:00:00Z',
+    ]) {
+      const result = build({ 'x.md': valid.replace('2024-11-27T12:00:00+05:30', date) })
+      assert.equal(result.status, 1, date)
+      assert.ok(
+        result.stderr.includes(
+          `x.md:4: "published" must be a date and time on the calendar (months of 28 to 31 days, hours 00 to 23), got "${date}"`,
+        ),
+        result.stderr,
+      )
+    }
+    const leapDay = build({
+      'x.md': valid.replace('2024-11-27T12:00:00+05:30', '2024-02-29T09:00:00+05:30'),
+    })
+    assert.equal(leapDay.status, 0, leapDay.stderr)
+  })
+
   it('refuses a date without an offset', () => {
     const result = build({ 'x.md': valid.replace('2024-11-27T12:00:00+05:30', '2024-11-27') })
     assert.match(
@@ -293,7 +316,7 @@ describe('Markdown rendering', () => {
     )
     assert.doesNotMatch(body.html, /<script|onerror|javascript:/)
     assert.deepEqual(body.problems, [
-      'write images as ![alt text](/media/<file name>), or as HTML <img> with alt, width and height',
+      'image "x.png" in HTML has no alt text, width or height: write images as ![alt text](/media/<file name>), or as HTML <img> with alt, width and height',
     ])
   })
 })
