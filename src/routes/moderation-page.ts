@@ -9,7 +9,8 @@ import { type ModerationAction, moderateComment, moderationActions } from '../co
 import type { ViewChange } from '../comments/readers-view'
 import type { CommentStatus, StoredComment } from '../comments/types'
 import { indexPageSize } from '../content/data-files'
-import { findArticle, listEntries, site, siteList } from '../content/index'
+import { findArticle, findPublicArticle, listEntries, site, siteList } from '../content/index'
+import { visibleCount } from '../content/visible'
 import { cacheControl } from '../http/cache-control'
 import { problemResponse, storeUnavailable } from '../http/problem'
 import { csrfToken } from '../lib/signed-session'
@@ -131,9 +132,12 @@ async function itemsOf(c: Context<AppEnv>, comments: StoredComment[]): Promise<M
   )
 }
 
-/** The newest page of articles, scheduled ones included: the moderator sees them all. */
-async function newestArticles(assets: Env['ASSETS']) {
-  const { count } = siteList.head
+/**
+ * The newest page of articles out at `now`: a scheduled article takes no
+ * comments before it is out, and its title is not the moderator's to see early.
+ */
+async function newestArticles(assets: Env['ASSETS'], now: number) {
+  const count = visibleCount(siteList.head, now)
   return (await listEntries(siteList, Math.max(0, count - indexPageSize), count, assets)).reverse()
 }
 
@@ -147,7 +151,8 @@ moderationPage.get(paths.moderation, async (c) => {
     )
   }
   const status = statusOf(c.req.query('status'))
-  const filtered = await findArticle(c.req.query('article') ?? '', c.env.ASSETS)
+  const now = Date.now()
+  const filtered = await findPublicArticle(c.req.query('article') ?? '', c.env.ASSETS, now)
   const article = filtered?.slug
   const cursor = c.req.query('cursor') || undefined
   const page = await commentStore(c).listForModeration(status, article, cursor, pageSize)
@@ -162,7 +167,7 @@ moderationPage.get(paths.moderation, async (c) => {
       // other is one ?article=<slug> away, so the page stays small at any archive size.
       articles: [
         ...(filtered ? [filtered] : []),
-        ...(await newestArticles(c.env.ASSETS)).filter((a) => a.slug !== filtered?.slug),
+        ...(await newestArticles(c.env.ASSETS, now)).filter((a) => a.slug !== filtered?.slug),
       ].map(({ slug, title }) => ({ slug, title })),
       items: await itemsOf(c, page.items),
       ...(page.cursor ? { nextHref: listHref(status, article, { cursor: page.cursor }) } : {}),
