@@ -13,7 +13,8 @@ const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 function onTheCalendar(value: string): boolean {
   const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value)
   if (!parts) return true
-  const [year, month, day, hour, minute, second = 0] = parts.slice(1).map(Number) as number[]
+  // Seconds may be left out: they count as 0.
+  const [year, month, day, hour, minute, second] = parts.slice(1).map((part) => Number(part ?? 0))
   const offset = /([+-])(\d{2}):(\d{2})$/.exec(value)
   const daysInMonth = new Date(Date.UTC(year ?? 0, month ?? 0, 0)).getUTCDate()
   return (
@@ -23,7 +24,7 @@ function onTheCalendar(value: string): boolean {
     (day ?? 0) <= daysInMonth &&
     (hour ?? 0) <= 23 &&
     (minute ?? 0) <= 59 &&
-    second <= 59 &&
+    (second ?? 0) <= 59 &&
     (!offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59))
   )
 }

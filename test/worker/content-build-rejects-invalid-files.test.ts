@@ -216,6 +216,10 @@ describe('content build', () => {
       'x.md': valid.replace('2024-11-27T12:00:00+05:30', '2024-02-29T09:00:00+05:30'),
     })
     assert.equal(leapDay.status, 0, leapDay.stderr)
+    const withoutSeconds = build({
+      'x.md': valid.replace('2024-11-27T12:00:00+05:30', '2026-12-07T09:10+00:00'),
+    })
+    assert.equal(withoutSeconds.status, 0, withoutSeconds.stderr)
   })
 
   it('refuses a date without an offset', () => {

@@ -43,6 +43,13 @@ describe('npm run new-article', () => {
     assert.ok(listed.some((article) => article.slug === 'monsoon-arrives-early'))
   })
 
+  test('starts content/articles/ again when the last article and its folder were removed', async () => {
+    rmSync(join(contentDir, 'articles'), { recursive: true })
+    const run = await inContent('new-article.ts', ['monsoon-arrives-early'], contentDir)
+    assert.equal(run.code, 0, run.stderr)
+    assert.ok(existsSync(join(contentDir, 'articles', 'monsoon-arrives-early.md')))
+  })
+
   test('refuses a slug that is already taken and leaves that file alone', async () => {
     const file = join(contentDir, 'articles', 'openai-sora-artists-leak-protest.md')
     const before = readFileSync(file, 'utf8')
