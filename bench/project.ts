@@ -17,6 +17,7 @@ import { generateArticles } from '../scripts/generate-articles'
 import { dataFiles } from '../src/content/data-files'
 import type { Article, ContentManifest, NewestEntries, SiteSettings } from '../src/content/types'
 import { seedSlug } from '../test/harness/routes'
+import { testSiteContent, testSiteSettings } from '../test/harness/test-site'
 import { hugoBuildMs } from './hugo'
 import { median } from './stats'
 
@@ -93,8 +94,11 @@ export function buildProject(
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir')
 
   const contentDir = join(dir, 'bench-content')
-  generateArticles(contentDir, syntheticCount, options.words ? { words: options.words } : {})
-  cpSync(join(repoRoot, 'content/articles'), join(contentDir, 'articles'), { recursive: true })
+  generateArticles(contentDir, syntheticCount, {
+    siteFile: testSiteSettings,
+    ...(options.words ? { words: options.words } : {}),
+  })
+  cpSync(join(testSiteContent, 'articles'), join(contentDir, 'articles'), { recursive: true })
   const articleCount = readdirSync(join(contentDir, 'articles')).length
 
   // As `npm run build:content` runs it, without npm's own start.

@@ -173,8 +173,21 @@ mkdirSync(outDir, { recursive: true })
 if (errors.length > 0 || !site.ok) {
   // What was compiled is kept, so the next build after a fix compiles only the fix.
   writeState(statePath, state)
-  console.error(`Content is invalid; nothing was built:\n${errors.map((e) => `  ${e}`).join('\n')}`)
-  process.exit(1)
+  const list = errors.map((e) => `  ${e}`).join('\n')
+  if (!includeDrafts) {
+    console.error(`Content is invalid; nothing was built:\n${list}`)
+    process.exit(1)
+  }
+  // A build for `npm start` succeeds with the problems in the manifest, so that
+  // wrangler dev reloads and every page names them, rather than failing (which
+  // wrangler reports with its own stack trace, twice, and answers nothing).
+  // wrangler refuses to bundle without the assets folder a first build would have made.
+  mkdirSync(join(outDir, 'assets'), { recursive: true })
+  writeManifestText(JSON.stringify(withProblems(errors)))
+  console.error(
+    `Content is invalid; the dev server answers every page with these problems until they are fixed:\n${list}`,
+  )
+  process.exit(0)
 }
 
 const bodyOf = (hash: string) => {
@@ -329,12 +342,7 @@ for (const path of Object.keys(state.written)) {
 state.written = written
 // JSON as text: esbuild would inline a .json import as a JS literal with every
 // Devanagari character escaped as \uXXXX, twice the bytes to upload and to parse.
-const manifestText = JSON.stringify(manifest)
-const manifestPath = join(outDir, 'content.json.txt')
-if (!existsSync(manifestPath) || readFileSync(manifestPath, 'utf8') !== manifestText) {
-  // Rewritten only when it changed, so wrangler dev does not reload for nothing.
-  writeFileSync(manifestPath, manifestText)
-}
+writeManifestText(JSON.stringify(manifest))
 writeState(statePath, state)
 rmSync(writingMark, { force: true })
 const ms = Math.round(performance.now() - started)
@@ -447,4 +455,40 @@ function lastModifiedOf(entries: readonly BuiltArticle[]): string | undefined {
     }
   }
   return latest
+}
+
+/** Writes the bundle's manifest, only when it changed, so wrangler dev does not reload for nothing. */
+function writeManifestText(text: string): void {
+  const path = join(outDir, 'content.json.txt')
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== text) writeFileSync(path, text)
+}
+
+/**
+ * The manifest of a dev build that found problems: the last good build's, so
+ * its assets still match, or an empty site's when there was none (never read:
+ * the Worker answers with the problems), with the problems.
+ */
+function withProblems(problems: string[]): ContentManifest {
+  const path = join(outDir, 'content.json.txt')
+  const last = existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as ContentManifest)
+    : undefined
+  const empty: ContentManifest = {
+    site: {
+      title: '',
+      description: '',
+      language: 'en',
+      idAuthority: '',
+      feedSize: 1,
+      autoApproveComments: false,
+      commentOrigins: [],
+      menu: [],
+    },
+    articles: { count: 0, scheduled: [], newestFrom: 0 },
+    scheduled: [],
+    shardCount: 1,
+    sitemapFiles: 0,
+    pages: [],
+  }
+  return { ...(last ?? empty), problems }
 }

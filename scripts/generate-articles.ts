@@ -1,7 +1,7 @@
 /**
  * Writes N synthetic, valid articles (Hindi news prose mixed with Latin-script
- * terms, 1,000 to 3,000 words each) and a copy of content/site.yaml into a
- * content folder, for measuring how the build and the Worker scale with N.
+ * terms, 1,000 to 3,000 words each) and a copy of a site.yaml (content/'s
+ * unless told) into a content folder, for measuring how the build and the Worker scale with N.
  * The same seed always writes the same files, so runs are comparable.
  *
  * Usage: tsx scripts/generate-articles.ts <outDir> <count> [seed]
@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-const siteFile = fileURLToPath(new URL('../content/site.yaml', import.meta.url))
+const contentSiteFile = fileURLToPath(new URL('../content/site.yaml', import.meta.url))
 
 const hindiWords = (
   'सरकार कंपनी कलाकार लोग देश शहर बाज़ार नीति रिपोर्ट अधिकारी विशेषज्ञ उपयोगकर्ता तकनीक ' +
@@ -167,15 +167,18 @@ export function syntheticArticle(
   return { slug, text: lines.join('\n') }
 }
 
-/** Writes `count` synthetic articles and a copy of content/site.yaml under `outDir`. */
+/**
+ * Writes `count` synthetic articles and a copy of `siteFile` (content/site.yaml
+ * unless given: tests and the bench give their own) under `outDir`.
+ */
 export function generateArticles(
   outDir: string,
   count: number,
-  options: GenerateOptions = {},
+  options: GenerateOptions & { siteFile?: string } = {},
 ): void {
   const articlesDir = join(outDir, 'articles')
   mkdirSync(articlesDir, { recursive: true })
-  copyFileSync(siteFile, join(outDir, 'site.yaml'))
+  copyFileSync(options.siteFile ?? contentSiteFile, join(outDir, 'site.yaml'))
   for (let index = 1; index <= count; index++) {
     const { slug, text } = syntheticArticle(index, options)
     writeFileSync(join(articlesDir, `${slug}.md`), text)

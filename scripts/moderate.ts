@@ -54,7 +54,11 @@ async function run(argv: string[]): Promise<void> {
     throw new UsageError(`Unknown command "${command}".`)
   }
   if (isList && id !== undefined) throw new UsageError(`list takes no id (got "${id}").`)
-  if (!isList && id === undefined) throw new UsageError(`${command} needs a comment id.`)
+  // An empty id (a shell variable that was never set) would ask for a comment that cannot exist.
+  if (!isList && (id === undefined || id.trim() === '')) {
+    throw new UsageError(`${command} needs a comment id.`)
+  }
+  if (values.article?.trim() === '') throw new UsageError('--article needs a slug.')
   if (!isList && (values.status !== undefined || values.article !== undefined)) {
     throw new UsageError('--status and --article go with list only.')
   }

@@ -5,7 +5,7 @@
  *
  * Usage: npm run new-article -- <slug>    (CONTENT_DIR overrides content/)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { renderBody } from './content/markdown'
 import { mediaLibrary } from './content/media'
@@ -38,8 +38,8 @@ if (!articleFrontMatter.shape.slug.safeParse(slug).success) {
 const contentDir = process.env.CONTENT_DIR ?? 'content'
 const sitePath = join(contentDir, 'site.yaml')
 const articlesDir = join(contentDir, 'articles')
-if (!existsSync(sitePath) || !existsSync(articlesDir)) {
-  fail(`no ${sitePath} and ${articlesDir}/ here; run this from the project's root folder.`)
+if (!existsSync(sitePath)) {
+  fail(`no ${sitePath} here; run this from the project's root folder.`)
 }
 const file = join(articlesDir, `${slug}.md`)
 if (existsSync(file)) {
@@ -60,6 +60,8 @@ const media = mediaLibrary(join(contentDir, 'media'))
 const parsed = parseArticle(file, text, (markdown) => renderBody(markdown, media))
 if (!parsed.ok) fail(`the template is invalid (a bug):\n  ${parsed.errors.join('\n  ')}`)
 
+// A site whose last article was removed (git drops the empty folder) starts it again.
+mkdirSync(articlesDir, { recursive: true })
 writeFileSync(file, text, { flag: 'wx' })
 console.log(`Created ${file}.
 Next: replace every TODO (title, summary, body; authors if needed), then run

@@ -10,7 +10,7 @@ import { type BackupProgress, backupStepsQueue } from './comments/nightly-backup
 import { forgetArticleViews } from './comments/public-comments'
 import { applyViewChanges, type ViewChange, viewUpdatesQueue } from './comments/readers-view'
 import { CommentStore } from './comments/store'
-import { schedule } from './content/index'
+import { contentProblems, schedule } from './content/index'
 import { nextPublication } from './content/visible'
 import { hasEditCookie } from './http/edit-cookie'
 import { hotResponses } from './http/hot-responses'
@@ -20,6 +20,7 @@ import { canonicalListAddress } from './middleware/list-address'
 import { htmlSecurityHeaders } from './middleware/secure-headers'
 import { deliverNotifications } from './notifications/deliver'
 import type { CommentNotice } from './notifications/notice'
+import { contentProblemsResponse } from './pages/content-problems'
 import { notFound } from './pages/not-found'
 import { admin } from './routes/admin'
 import { commentEdits } from './routes/comment-edits'
@@ -112,9 +113,12 @@ app.onError((error, c) => {
 export default {
   // A hot answer needs no routing; anything else goes through the app. A reader with
   // an edit cookie sees their own comments' controls, so their pages are never hot.
+  // A dev build of invalid content answers nothing but what is wrong with it.
   fetch: (request, env, ctx) =>
-    (hasEditCookie(request) ? undefined : hotResponses.serve(request)) ??
-    app.fetch(request, env, ctx),
+    contentProblems
+      ? contentProblemsResponse(request, contentProblems)
+      : ((hasEditCookie(request) ? undefined : hotResponses.serve(request)) ??
+        app.fetch(request, env, ctx)),
   // The Cron Triggers (app/cron-triggers.ts); one handler serves both, told apart by cron.
   async scheduled(controller, env) {
     switch (controller.cron) {

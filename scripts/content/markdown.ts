@@ -42,7 +42,10 @@ const marked = new Marked({
         alt: text,
       })
       const titled = title ? ` title="${attribute(title)}"` : ''
-      return `<img src="${attribute(found.url)}" alt="${attribute(text)}" width="${found.width}" height="${found.height}"${titled} loading="lazy">`
+      // The lead image is near the top, often the page's largest paint: loaded at
+      // once. The rest wait until the reader scrolls near them.
+      const lazy = current.images.length > 1 ? ' loading="lazy"' : ''
+      return `<img src="${attribute(found.url)}" alt="${attribute(text)}" width="${found.width}" height="${found.height}"${titled}${lazy}>`
     },
   },
 })
@@ -78,14 +81,13 @@ export function renderBody(markdown: string, media: MediaLibrary): RenderedBody 
   try {
     const html = sanitizeHtml(marked.parse(markdown) as string, articleHtmlAllowlist).trim()
     const { images, problems } = current
-    const written = html.match(/<img\b[^>]*>/g) ?? []
-    const described = written.filter((tag) =>
-      [/\balt="[^"]*\S[^"]*"/, /\bwidth="\d+"/, /\bheight="\d+"/].every((rule) => rule.test(tag)),
-    )
     // The Markdown images this render wrote are described; anything else must describe itself.
-    if (written.length - described.length > 0) {
+    for (const tag of html.match(/<img\b[^>]*>/g) ?? []) {
+      const alt = /\balt="([^"]*)"/.exec(tag)?.[1] ?? ''
+      if (alt.trim() !== '' && /\bwidth="\d+"/.test(tag) && /\bheight="\d+"/.test(tag)) continue
+      const src = /\bsrc="([^"]*)"/.exec(tag)?.[1] ?? ''
       problems.push(
-        'write images as ![alt text](/media/<file name>), or as HTML <img> with alt, width and height',
+        `image "${src}" in HTML has no alt text, width or height: write images as ![alt text](/media/<file name>), or as HTML <img> with alt, width and height`,
       )
     }
     return { html, ...(images[0] ? { leadImage: images[0] } : {}), problems }

@@ -2,37 +2,42 @@ import { normaliseTag } from '../../src/content/tags'
 import type { Article } from '../../src/content/types'
 import { splitFrontMatter } from './front-matter'
 import type { RenderedBody } from './markdown'
+import { withLines } from './problem-lines'
 import { articleFrontMatter } from './schema'
 import { describeIssues } from './validation-messages'
 
 /** Either a value or the messages that explain why there is none. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] }
 
-/** Parses and validates one article file; `renderBody` turns its Markdown into safe HTML. */
+/**
+ * Parses and validates one article file; `renderBody` turns its Markdown into
+ * safe HTML. Each error is `file:line: problem` (`file: problem` when no line
+ * can be told).
+ */
 export function parseArticle(
   file: string,
   text: string,
   renderBody: (markdown: string) => RenderedBody,
 ): Parsed<Article> {
+  const refused = (problems: string[]) =>
+    ({ ok: false, errors: withLines(file, text, problems) }) as const
   const split = splitFrontMatter(text)
-  if (typeof split === 'string') return { ok: false, errors: [`${file}: ${split}`] }
+  if (typeof split === 'string') return refused([split])
   const result = articleFrontMatter.safeParse(split.data)
-  if (!result.success) {
-    return { ok: false, errors: describeIssues(file, split.data, result.error) }
-  }
+  if (!result.success) return refused(describeIssues(split.data, result.error))
   const data = result.data
-  const errors: string[] = []
+  const problems: string[] = []
   const expectedName = `${data.slug}.md`
   if (!file.endsWith(`/${expectedName}`) && file !== expectedName) {
-    errors.push(`${file}: "slug" must match the file name, got "${data.slug}"`)
+    problems.push(`"slug" must match the file name, got "${data.slug}"`)
   }
   if (data.updated && Date.parse(data.updated) < Date.parse(data.published)) {
-    errors.push(`${file}: "updated" must not be before "published", got "${data.updated}"`)
+    problems.push(`"updated" must not be before "published", got "${data.updated}"`)
   }
-  if (split.body.trim() === '') errors.push(`${file}: the article body must not be empty`)
+  if (split.body.trim() === '') problems.push('the article body must not be empty')
   const body = renderBody(split.body)
-  errors.push(...body.problems.map((problem) => `${file}: ${problem}`))
-  if (errors.length > 0) return { ok: false, errors }
+  problems.push(...body.problems)
+  if (problems.length > 0) return refused(problems)
   return {
     ok: true,
     value: {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { normaliseTag } from '../../src/content/tags'
 import { parseSimpleYaml } from './front-matter'
 import type { AuthorFiles } from './lists'
+import { withLines } from './problem-lines'
 import { authorFile } from './schema'
 import { describeIssues } from './validation-messages'
 import { parseWithLibrary } from './yaml-library'
@@ -42,7 +43,7 @@ export function readAuthorFiles(
     }
     const result = authorFile.safeParse(data)
     if (!result.success) {
-      errors.push(...describeIssues(file, data, result.error))
+      errors.push(...withLines(file, text, describeIssues(data, result.error)))
       continue
     }
     const name = normaliseTag(result.data.name)

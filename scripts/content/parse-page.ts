@@ -3,6 +3,7 @@ import type { SitePage } from '../../src/content/types'
 import { splitFrontMatter } from './front-matter'
 import type { RenderedBody } from './markdown'
 import type { Parsed } from './parse-article'
+import { withLines } from './problem-lines'
 import { pageFrontMatter } from './schema'
 import { describeIssues } from './validation-messages'
 
@@ -39,7 +40,9 @@ export function parsePage(
   const split = splitFrontMatter(text)
   if (typeof split === 'string') return { ok: false, errors: [`${file}: ${split}`] }
   const result = pageFrontMatter.safeParse(split.data)
-  if (!result.success) return { ok: false, errors: describeIssues(file, split.data, result.error) }
+  if (!result.success) {
+    return { ok: false, errors: withLines(file, text, describeIssues(split.data, result.error)) }
+  }
   const data = result.data
   const errors: string[] = []
   if (split.body.trim() === '') errors.push(`${file}: the page body must not be empty`)

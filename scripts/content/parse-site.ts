@@ -1,6 +1,7 @@
 import type { SiteSettings } from '../../src/content/types'
 import { parseSimpleYaml } from './front-matter'
 import type { Parsed } from './parse-article'
+import { withLines } from './problem-lines'
 import { siteSettings } from './schema'
 import { describeIssues } from './validation-messages'
 import { parseWithLibrary } from './yaml-library'
@@ -17,7 +18,9 @@ export function parseSite(file: string, text: string): Parsed<SiteSettings> {
     }
   }
   const result = siteSettings.safeParse(data)
-  if (!result.success) return { ok: false, errors: describeIssues(file, data, result.error) }
+  if (!result.success) {
+    return { ok: false, errors: withLines(file, text, describeIssues(data, result.error)) }
+  }
   const s = result.data
   return {
     ok: true,

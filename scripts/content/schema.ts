@@ -5,10 +5,37 @@ import * as z from 'zod/mini'
 
 const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
 
+/**
+ * Whether the date and time written are on the calendar: Date.parse reads
+ * 2026-02-30 as 2 March and 24:00 as the next day, so each part is checked.
+ * Text of another form passes here and is refused by the form's own check.
+ */
+function onTheCalendar(value: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value)
+  if (!parts) return true
+  // Seconds may be left out: they count as 0.
+  const [year, month, day, hour, minute, second] = parts.slice(1).map((part) => Number(part ?? 0))
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(value)
+  const daysInMonth = new Date(Date.UTC(year ?? 0, month ?? 0, 0)).getUTCDate()
+  return (
+    (month ?? 0) >= 1 &&
+    (month ?? 0) <= 12 &&
+    (day ?? 0) >= 1 &&
+    (day ?? 0) <= daysInMonth &&
+    (hour ?? 0) <= 23 &&
+    (minute ?? 0) <= 59 &&
+    (second ?? 0) <= 59 &&
+    (!offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59))
+  )
+}
+
 /** An ISO 8601 date-time that names its offset, so its instant is unambiguous. */
 const dateTime = z.string({ error: 'must be an ISO 8601 date with offset' }).check(
   z.refine((value: string) => isoWithOffset.test(value) && !Number.isNaN(Date.parse(value)), {
     error: 'must be an ISO 8601 date with offset',
+  }),
+  z.refine(onTheCalendar, {
+    error: 'must be a date and time on the calendar (months of 28 to 31 days, hours 00 to 23)',
   }),
 )
 

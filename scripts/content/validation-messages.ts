@@ -16,15 +16,16 @@ function describe(value: unknown): string {
 }
 
 /**
- * Turns zod issues into `file: "field" must be X, got Y` lines, the one format
- * an author sees for every broken content file.
+ * Turns zod issues into `"field" must be X, got Y` problems, the one format an
+ * author sees for every broken content file (problem-lines.ts adds the file
+ * and line).
  */
-export function describeIssues(file: string, input: unknown, error: z.core.$ZodError): string[] {
+export function describeIssues(input: unknown, error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return `${file}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
     }
     const field = issue.path.map(String).join('.') || '(front matter)'
-    return `${file}: "${field}" ${issue.message}, got ${describe(valueAt(input, issue.path))}`
+    return `"${field}" ${issue.message}, got ${describe(valueAt(input, issue.path))}`
   })
 }

@@ -19,6 +19,9 @@ import { isOut, visibleCount } from './visible'
 
 const manifest = JSON.parse(manifestText) as ContentManifest
 
+/** What is wrong with the content, in a dev build that found it invalid (else undefined). */
+export const contentProblems: readonly string[] | undefined = manifest.problems
+
 /** Site-wide settings, validated at build time. */
 export const site = manifest.site
 

@@ -171,6 +171,12 @@ export interface ContentManifest {
   sitemapFiles: number
   /** The slugs of the pages (content/pages/), so an unknown path costs no asset read. */
   pages: string[]
+  /**
+   * Only in a build for `npm start` whose content is invalid: what is wrong,
+   * each `file:line: problem`. The rest is the last good build's (or an empty
+   * site's); the Worker answers every request with these problems instead.
+   */
+  problems?: string[]
 }
 
 /**

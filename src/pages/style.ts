@@ -5,6 +5,7 @@ export const stylesheet = `
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--paper);color:var(--ink);font:1.125rem/1.75 "Noto Serif Devanagari","Noto Sans Devanagari","Mukta","Hind","Kohinoor Devanagari","Mangal","Nirmala UI",Georgia,serif;overflow-wrap:anywhere}
 main,header.site,footer.site{max-width:42rem;margin:0 auto;padding:0 1rem}
+img{max-width:100%;height:auto}
 header.site{padding-top:1rem;border-bottom:1px solid var(--line)}
 header.site a{color:var(--ink);text-decoration:none;font-weight:700}
 form.search{margin:0 0 .5rem}form.search input{max-width:60%}

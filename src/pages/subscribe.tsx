@@ -1,6 +1,19 @@
 import type { FeedLink } from '../feeds/formats'
 import { messagesFor } from './i18n'
 
+/**
+ * The address as a reader reads it: a tag in Devanagari, not its percent-encoded
+ * bytes (a feed reader takes either). decodeURI keeps reserved characters
+ * (/ ? # & …) encoded, so the text still names the same feed.
+ */
+function readable(href: string): string {
+  try {
+    return decodeURI(href)
+  } catch {
+    return href
+  }
+}
+
 function FeedList(props: { feeds: FeedLink[] }) {
   return (
     <ul>
@@ -9,7 +22,7 @@ function FeedList(props: { feeds: FeedLink[] }) {
           <a href={feed.href} type={feed.type}>
             {feed.label}
           </a>
-          : <code>{feed.href}</code>
+          : <code>{readable(feed.href)}</code>
         </li>
       ))}
     </ul>

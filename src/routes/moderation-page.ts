@@ -9,7 +9,7 @@ import { moderateComment, moderationActions } from '../comments/moderation'
 import type { ViewChange } from '../comments/readers-view'
 import type { CommentStatus, StoredComment } from '../comments/types'
 import { indexPageSize } from '../content/data-files'
-import { findArticle, listEntries, site, siteList } from '../content/index'
+import { findArticle, findPublicArticle, listEntries, site, siteList } from '../content/index'
 import { visibleCount } from '../content/visible'
 import { cacheControl } from '../http/cache-control'
 import { problemResponse, storeUnavailable } from '../http/problem'
@@ -131,8 +131,8 @@ async function itemsOf(c: Context<AppEnv>, comments: StoredComment[]): Promise<M
 }
 
 /**
- * The newest page of articles out at `now`: a scheduled article has no comments
- * to moderate before it is out (its comment routes answer 404 until then).
+ * The newest page of articles out at `now`: a scheduled article takes no
+ * comments before it is out, and its title is not the moderator's to see early.
  */
 async function newestArticles(assets: Env['ASSETS'], now: number) {
   const count = visibleCount(siteList.head, now)
@@ -146,7 +146,8 @@ moderationPage.get(paths.moderation, async (c) => {
     return html(c, signInPage(c, signedOut ? { kind: 'notice', text: t.signedOut } : undefined))
   }
   const status = statusOf(c.req.query('status'))
-  const filtered = await findArticle(c.req.query('article') ?? '', c.env.ASSETS)
+  const now = Date.now()
+  const filtered = await findPublicArticle(c.req.query('article') ?? '', c.env.ASSETS, now)
   const article = filtered?.slug
   const cursor = c.req.query('cursor') || undefined
   const page = await commentStore(c).listForModeration(status, article, cursor, pageSize)
@@ -161,9 +162,7 @@ moderationPage.get(paths.moderation, async (c) => {
       // other is one ?article=<slug> away, so the page stays small at any archive size.
       articles: [
         ...(filtered ? [filtered] : []),
-        ...(await newestArticles(c.env.ASSETS, Date.now())).filter(
-          (a) => a.slug !== filtered?.slug,
-        ),
+        ...(await newestArticles(c.env.ASSETS, now)).filter((a) => a.slug !== filtered?.slug),
       ].map(({ slug, title }) => ({ slug, title })),
       items: await itemsOf(c, page.items),
       ...(page.cursor ? { nextHref: listHref(status, article, { cursor: page.cursor }) } : {}),

@@ -15,13 +15,14 @@ import {
   type KvOperations,
   tallyKvOperations,
 } from './kv-operations'
+import { testSiteBundle } from './test-site'
 
 /** The admin token every test Worker is started with. */
 export const adminToken = 'qV7mX2pL9sK4tR8wN3bZ6cJ1hD5fG0yAeUiOoPlMnBv'
 /** A 256-bit edit secret, as `openssl rand -base64 32` would make (base64url here). */
 export const editSecret = 'Zr3Kp9Wm2Xq7Lt5Nv8Bc4Hd6Jf1Gs0YaEuIoPkMnQwE'
 
-/** A running copy of the real bundle (dist/index.js) in workerd, with a fresh in-memory KV. */
+/** A running copy of the real bundle (the test site's, unless told) in workerd, with a fresh in-memory KV. */
 export interface TestWorker {
   /** http://127.0.0.1:<port> */
   origin: string
@@ -81,7 +82,7 @@ export interface StartOptions {
   outboundService?: MiniflareOptions['outboundService']
   /** Rate limit per period, overriding wrangler.toml (e.g. to let many posts through). */
   rateLimit?: number
-  /** Another bundle than dist/index.js (see buildFixtureBundle). */
+  /** Another bundle than the test site's (see buildFixtureBundle). */
   scriptPath?: string
   /**
    * A folder to keep KV in, instead of memory: a Worker started later with the
@@ -141,12 +142,14 @@ function quietStdio(stdout: Readable, stderr: Readable) {
   }
 }
 
-/** Starts the bundle built by `npm run build` with the bindings from wrangler.toml. */
+/**
+ * Starts a bundle, the test site's (test/harness/test-site.ts) unless told, with
+ * the bindings from its wrangler.toml.
+ */
 export async function startWorker(options: StartOptions = {}): Promise<TestWorker> {
-  // A fixture bundle sits in <root>/dist; its wrangler.toml (and its assets) in <root>.
-  const configPath = options.scriptPath
-    ? join(dirname(dirname(options.scriptPath)), 'wrangler.toml')
-    : 'wrangler.toml'
+  const scriptPath = options.scriptPath ?? testSiteBundle()
+  // A bundle sits in <root>/dist; its wrangler.toml (and its assets) in <root>.
+  const configPath = join(dirname(dirname(scriptPath)), 'wrangler.toml')
   const { workerOptions } = unstable_getMiniflareWorkerOptions(configPath)
   const bindings = {
     ...(workerOptions.bindings ?? {}),
@@ -193,9 +196,9 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     ...assetOptions,
     name: 'feed-publisher',
     modules: true,
-    scriptPath: options.scriptPath ?? 'dist/index.js',
+    scriptPath,
     // The bundle imports its Text modules (the content) from beside it.
-    modulesRoot: dirname(options.scriptPath ?? 'dist/index.js'),
+    modulesRoot: dirname(scriptPath),
     bindings,
     ratelimits,
     queueConsumers,

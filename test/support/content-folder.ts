@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { testSiteSettings } from '../harness/test-site'
 
 /** One article of a fixture site; what is left out takes a plain Hindi default. */
 export interface FixtureArticle {
@@ -35,7 +36,7 @@ ${article.body ?? 'पाठ'}
 }
 
 /**
- * A content folder in a fresh temporary directory: the real site.yaml with
+ * A content folder in a fresh temporary directory: the test site's site.yaml with
  * `settings` lines replacing or adding top-level keys, the articles, and media files.
  */
 export function contentFolder(
@@ -44,7 +45,7 @@ export function contentFolder(
 ): string {
   const content = mkdtempSync(join(tmpdir(), 'fixture-content-'))
   mkdirSync(join(content, 'articles'))
-  let site = readFileSync('content/site.yaml', 'utf8')
+  let site = readFileSync(testSiteSettings, 'utf8')
   for (const [key, value] of Object.entries(options.settings ?? {})) {
     const line = new RegExp(`^${key}:.*$`, 'm')
     site = line.test(site) ? site.replace(line, `${key}: ${value}`) : `${site}\n${key}: ${value}\n`

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test'
 import { imageInfo } from '../../scripts/content/image-size'
 import { renderBody } from '../../scripts/content/markdown'
 import { mediaLibrary } from '../../scripts/content/media'
+import { stylesheet } from '../../src/pages/style'
 import { pngHeader } from '../support/images'
 
 function gif(width: number, height: number): Buffer {
@@ -70,10 +71,41 @@ describe('images in article Markdown', () => {
     assert.deepEqual(body.problems, [])
     assert.match(
       body.html,
-      /<img src="\/media\/map.png" alt="Flooded streets" width="800" height="600" loading="lazy" \/>/,
+      /<img src="\/media\/map.png" alt="Flooded streets" width="800" height="600" \/>/,
+      'the lead image loads at once',
+    )
+    assert.match(
+      body.html,
+      /<img src="\/media\/map.png" alt="Again" width="800" height="600" loading="lazy" \/>/,
+      'the others when the reader nears them',
     )
     assert.equal(body.leadImage?.alt, 'Flooded streets')
     assert.equal(body.leadImage?.type, 'image/png')
+  })
+
+  it('are scaled down to the column, keeping their shape, by the stylesheet', () => {
+    // width and height attributes reserve the space; this lets a wide image shrink within it.
+    assert.match(stylesheet, /^img\{max-width:100%;height:auto\}$/m)
+  })
+
+  it('in HTML are refused with an empty alt, or without width or height, naming each', () => {
+    const body = renderBody(
+      [
+        '<img src="https://example.org/a.png" alt="" width="10" height="10">',
+        '<img src="https://example.org/b.png" alt="  " width="10" height="10">',
+        '<img src="https://example.org/c.png" alt width="10" height="10">',
+        '<img src="https://example.org/d.png" alt="Map" width="10">',
+        '<img src="https://example.org/e.png" alt="Map" width="10" height="10">',
+      ].join('\n\n'),
+      media,
+    )
+    assert.deepEqual(
+      body.problems,
+      ['a', 'b', 'c', 'd'].map(
+        (name) =>
+          `image "https://example.org/${name}.png" in HTML has no alt text, width or height: write images as ![alt text](/media/<file name>), or as HTML <img> with alt, width and height`,
+      ),
+    )
   })
 
   it('are refused without alt text, naming the image', () => {

@@ -5,6 +5,7 @@ import { parse } from 'yaml'
 import { parseSimpleYaml, splitFrontMatter } from '../../scripts/content/front-matter'
 import { syntheticArticle } from '../../scripts/generate-articles'
 import { articleTemplate } from '../../scripts/new-article-template'
+import { testSiteSettings } from '../harness/test-site'
 
 // Every one of these is either read by the fast reader exactly as the YAML
 // library reads it, or left to the library.
@@ -126,7 +127,7 @@ describe('front matter', () => {
   })
 
   it('reads site.yaml without the library, as the library does', () => {
-    const text = readFileSync('content/site.yaml', 'utf8')
+    const text = readFileSync(testSiteSettings, 'utf8')
     assert.deepEqual(parseSimpleYaml(text), parse(text))
   })
 

@@ -226,7 +226,7 @@ describe('the repository stands alone', () => {
       `import { seed } from './support/seed'`,
       `import { Hono } from 'hono'`,
       `const root = fileURLToPath(new URL('../..', import.meta.url))`,
-      `readFileSync('content/site.yaml', 'utf8')`,
+      `readFileSync('wrangler.toml', 'utf8')`,
       `readdirSync('/proc')`,
       `join(import.meta.dirname, '..')`,
     ].join('\n')

@@ -19,6 +19,7 @@ import {
 import { paths } from '../../src/app/paths'
 import { indexPageSize, shardCountFor, shardOf } from '../../src/content/data-files'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
+import { testSiteSettings } from '../harness/test-site'
 import { startWorker, type TestWorker } from '../harness/worker'
 import { pngHeader } from '../support/images'
 
@@ -38,7 +39,7 @@ const newest = articles[0]?.slug ?? ''
 
 before(async () => {
   const content = mkdtempSync(join(tmpdir(), 'archive-'))
-  generateArticles(content, articleCount, { words: [20, 60] })
+  generateArticles(content, articleCount, { words: [20, 60], siteFile: testSiteSettings })
   mkdirSync(join(content, 'media'))
   writeFileSync(join(content, 'media', 'lead.png'), pngHeader(1200, 630))
   appendFileSync(

@@ -15,6 +15,8 @@ import { after, describe, it } from 'node:test'
 import { renderBody } from '../../scripts/content/markdown'
 import { mediaLibrary } from '../../scripts/content/media'
 import { dataFiles, shardCountFor, shardOf } from '../../src/content/data-files'
+import type { ContentManifest } from '../../src/content/types'
+import { testSiteSettings } from '../harness/test-site'
 import { pngHeader } from '../support/images'
 
 const roots: string[] = []
@@ -35,7 +37,7 @@ authors:
 पाठ।
 `
 
-/** Builds a content folder holding the real site.yaml and the given articles; returns the build's result. */
+/** Builds a content folder holding the test site's site.yaml and the given articles; returns the build's result. */
 function build(
   articles: Record<string, string>,
   site?: string,
@@ -45,7 +47,7 @@ function build(
   roots.push(root)
   const content = join(root, 'content')
   mkdirSync(join(content, 'articles'), { recursive: true })
-  cpSync('content/site.yaml', join(content, 'site.yaml'))
+  cpSync(testSiteSettings, join(content, 'site.yaml'))
   if (site !== undefined) writeFileSync(join(content, 'site.yaml'), site)
   for (const [name, text] of Object.entries(articles))
     writeFileSync(join(content, 'articles', name), text)
@@ -99,6 +101,32 @@ describe('content build', () => {
     )
   })
 
+  it('hands invalid content to the dev server as problems, printed once, and drops them once fixed', () => {
+    const good = build({ 'x.md': valid })
+    assert.equal(good.status, 0, good.stderr)
+    const manifestOf = (out: string) =>
+      JSON.parse(readFileSync(join(out, 'content.json.txt'), 'utf8')) as ContentManifest
+    const lastGood = manifestOf(good.out)
+    const file = articlePath(good.root, 'x.md')
+    writeFileSync(file, valid.replace('2024-11-27T12:00:00+05:30', 'yesterday'))
+    const problem = `${file}:4: "published" must be an ISO 8601 date with offset, got "yesterday"`
+
+    const deploy = buildAgain(good.root)
+    assert.equal(deploy.status, 1, 'a build that may be deployed still fails')
+    assert.deepEqual(manifestOf(deploy.out), lastGood, 'and leaves the manifest alone')
+
+    const forStart = buildAgain(good.root, { CONTENT_INCLUDE_DRAFTS: '1' })
+    assert.equal(forStart.status, 0, 'wrangler dev reloads only after a build that succeeded')
+    assert.deepEqual(manifestOf(forStart.out), { ...lastGood, problems: [problem] })
+    assert.equal(forStart.stderr.split(problem).length, 2, `printed once:\n${forStart.stderr}`)
+    assert.doesNotMatch(forStart.stderr, /^\s+at /m, 'no stack trace')
+
+    writeFileSync(file, valid)
+    const fixed = buildAgain(good.root, { CONTENT_INCLUDE_DRAFTS: '1' })
+    assert.equal(fixed.status, 0, fixed.stderr)
+    assert.deepEqual(manifestOf(fixed.out), lastGood)
+  })
+
   it('builds a valid article into its shard, the index and the newest file, none of it in the bundle', () => {
     const result = build({ 'x.md': valid })
     assert.equal(result.status, 0, result.stderr)
@@ -119,14 +147,14 @@ describe('content build', () => {
     assert.deepEqual(newest, shard.x, 'the newest file carries what the feed shows, body and all')
   })
 
-  it('refuses an image without alt text, naming the file and the image', () => {
+  it('refuses an image without alt text, naming the file, the line and the image', () => {
     const result = build({ 'x.md': `${valid}\n![](/media/chart.png)\n` }, undefined, {
       'chart.png': pngHeader(640, 480),
     })
     assert.equal(result.status, 1)
     assert.ok(
       result.stderr.includes(
-        `${articlePath(result.root, 'x.md')}: image "/media/chart.png" has no alt text: write ![what the image shows](/media/chart.png)`,
+        `${articlePath(result.root, 'x.md')}:13: image "/media/chart.png" has no alt text: write ![what the image shows](/media/chart.png)`,
       ),
       result.stderr,
     )
@@ -158,15 +186,42 @@ describe('content build', () => {
     )
   })
 
-  it('names the file, field, expectation and value for a bad date', () => {
+  it('names the file, line, field, expectation and value for a bad date', () => {
     const result = build({ 'x.md': valid.replace('2024-11-27T12:00:00+05:30', 'yesterday') })
     assert.equal(result.status, 1)
     assert.ok(
       result.stderr.includes(
-        `${articlePath(result.root, 'x.md')}: "published" must be an ISO 8601 date with offset, got "yesterday"`,
+        `${articlePath(result.root, 'x.md')}:4: "published" must be an ISO 8601 date with offset, got "yesterday"`,
       ),
       result.stderr,
     )
+  })
+
+  it('refuses a date that is not on the calendar, which Date.parse would move on', () => {
+    for (const date of [
+      '2026-02-30T09:00:00+05:30',
+      '2025-02-29T09:00:00Z',
+      '2026-04-31T09:00:00Z',
+      '2026-03-01T24:00:00Z',
+      '2026-13-01T09:00:00Z',
+    ]) {
+      const result = build({ 'x.md': valid.replace('2024-11-27T12:00:00+05:30', date) })
+      assert.equal(result.status, 1, date)
+      assert.ok(
+        result.stderr.includes(
+          `x.md:4: "published" must be a date and time on the calendar (months of 28 to 31 days, hours 00 to 23), got "${date}"`,
+        ),
+        result.stderr,
+      )
+    }
+    const leapDay = build({
+      'x.md': valid.replace('2024-11-27T12:00:00+05:30', '2024-02-29T09:00:00+05:30'),
+    })
+    assert.equal(leapDay.status, 0, leapDay.stderr)
+    const withoutSeconds = build({
+      'x.md': valid.replace('2024-11-27T12:00:00+05:30', '2026-12-07T09:10+00:00'),
+    })
+    assert.equal(withoutSeconds.status, 0, withoutSeconds.stderr)
   })
 
   it('refuses a date without an offset', () => {
@@ -183,7 +238,7 @@ describe('content build', () => {
     })
     assert.equal(result.status, 1)
     assert.match(result.stderr, /x\.md: "title" must be text, got nothing/)
-    assert.match(result.stderr, /x\.md: "language" must be a BCP 47 language tag, got "हिंदी"/)
+    assert.match(result.stderr, /x\.md:4: "language" must be a BCP 47 language tag, got "हिंदी"/)
   })
 
   it('refuses a slug that is not kebab-case or does not match the file name', () => {
@@ -191,13 +246,16 @@ describe('content build', () => {
       build({ 'x.md': valid.replace('slug: x', 'slug: Not_Kebab') }).stderr,
       /"slug" must be lowercase ASCII kebab-case, got "Not_Kebab"/,
     )
-    assert.match(build({ 'y.md': valid }).stderr, /y\.md: "slug" must match the file name, got "x"/)
+    assert.match(
+      build({ 'y.md': valid }).stderr,
+      /y\.md:3: "slug" must match the file name, got "x"/,
+    )
   })
 
   it('refuses unknown fields, a bad comments value and a missing front matter', () => {
     assert.match(
       build({ 'x.md': valid.replace('language: hi', 'language: hi\ncolour: red') }).stderr,
-      /x\.md: unknown field "colour"/,
+      /x\.md:6: unknown field "colour"/,
     )
     assert.match(
       build({ 'x.md': valid.replace('language: hi', 'language: hi\ncomments: maybe') }).stderr,
@@ -207,10 +265,10 @@ describe('content build', () => {
   })
 
   it('refuses an invalid site setting', () => {
-    const site = readFileSync('content/site.yaml', 'utf8').replace(/feed_size: \d+/, 'feed_size: 0')
+    const site = readFileSync(testSiteSettings, 'utf8').replace(/feed_size: \d+/, 'feed_size: 0')
     assert.match(
       build({ 'x.md': valid }, site).stderr,
-      /site\.yaml: "feed_size" must be a whole number from 1 to 100, got 0/,
+      /site\.yaml:10: "feed_size" must be a whole number from 1 to 100, got 0/,
     )
   })
 
@@ -292,7 +350,7 @@ describe('Markdown rendering', () => {
     )
     assert.doesNotMatch(body.html, /<script|onerror|javascript:/)
     assert.deepEqual(body.problems, [
-      'write images as ![alt text](/media/<file name>), or as HTML <img> with alt, width and height',
+      'image "x.png" in HTML has no alt text, width or height: write images as ![alt text](/media/<file name>), or as HTML <img> with alt, width and height',
     ])
   })
 })

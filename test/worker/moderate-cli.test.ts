@@ -200,6 +200,19 @@ describe('npm run moderate', () => {
     }
   })
 
+  test('an empty comment id or article slug exits 2 naming what is missing', async () => {
+    for (const [args, message] of [
+      [['approve', ''], /approve needs a comment id\./],
+      [['delete', '  '], /delete needs a comment id\./],
+      [['list', '--article', ''], /--article needs a slug\./],
+    ] as const) {
+      const run = await moderate([...args], asOperator)
+      assert.equal(run.code, 2, args.join(' '))
+      assert.match(run.stderr, message)
+      assert.match(run.stderr, /Usage:\n {2}npm run moderate -- list/)
+    }
+  })
+
   test('a missing token, a wrong command or a bad status exits 2 with guidance', async () => {
     const noToken = await moderate(['list'], { SITE_URL: worker.origin }, tmpdir())
     assert.equal(noToken.code, 2)

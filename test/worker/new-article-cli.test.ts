@@ -3,23 +3,21 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, test } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { dataFiles } from '../../src/content/data-files'
+import { testSiteContent } from '../harness/test-site'
 import { runScript } from '../support/run-script'
-
-const root = fileURLToPath(new URL('../..', import.meta.url))
 
 /** Runs scripts/<script> against a copy of the content folder. */
 const inContent = (script: string, args: string[], contentDir: string) =>
   runScript(script, args, { env: { ...process.env, CONTENT_DIR: contentDir } })
 
 describe('npm run new-article', () => {
-  // A copy of content/ per test, so the real articles are never touched.
+  // A copy of the test site per test: the command writes into it.
   let contentDir: string
   beforeEach(() => {
     contentDir = join(mkdtempSync(join(tmpdir(), 'new-article-')), 'content')
-    cpSync(join(root, 'content'), contentDir, { recursive: true })
+    cpSync(testSiteContent, contentDir, { recursive: true })
   })
   afterEach(() => {
     rmSync(join(contentDir, '..'), { recursive: true, force: true })
@@ -43,6 +41,13 @@ describe('npm run new-article', () => {
       readFileSync(join(outDir, 'assets', dataFiles.siteList(0)), 'utf8'),
     ) as Array<{ slug: string }>
     assert.ok(listed.some((article) => article.slug === 'monsoon-arrives-early'))
+  })
+
+  test('starts content/articles/ again when the last article and its folder were removed', async () => {
+    rmSync(join(contentDir, 'articles'), { recursive: true })
+    const run = await inContent('new-article.ts', ['monsoon-arrives-early'], contentDir)
+    assert.equal(run.code, 0, run.stderr)
+    assert.ok(existsSync(join(contentDir, 'articles', 'monsoon-arrives-early.md')))
   })
 
   test('refuses a slug that is already taken and leaves that file alone', async () => {

@@ -4,12 +4,14 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
 import { startWorker, type TestWorker } from '../harness/worker'
 import { contentFolder } from '../support/content-folder'
+import { type ModeratorClient, signIn } from '../support/moderation-page'
 
 // The scheduled article comes out this long after the fixture is written: room for the
 // build and the start, then the test waits for the instant itself.
 const leadMs = 45_000
 let releaseAt: number
 let worker: TestWorker
+let moderator: ModeratorClient
 
 function scheduledSite(): string {
   releaseAt = Math.ceil((Date.now() + leadMs) / 1000) * 1000
@@ -28,16 +30,19 @@ function scheduledSite(): string {
 
 before(async () => {
   worker = await startWorker({ scriptPath: buildFixtureBundle(scheduledSite()) })
+  moderator = await signIn(worker)
 })
 after(() => worker.stop())
 
 const text = async (path: string) => (await worker.fetch(path)).text()
 const tagPath = (tag: string) => `/tags/${encodeURIComponent(tag)}`
 
-/** Every public output a listed article shows up in, with whether it names `slug`. */
+/** Every output a listed article shows up in, with whether it names `slug`. */
 async function appearances(slug: string): Promise<Record<string, boolean>> {
   const named = (body: string) => body.includes(`/articles/${slug}`)
+  const filter = await (await moderator.get('/admin')).text()
   return {
+    moderationFilter: filter.includes(`<option value="${slug}"`),
     home: named(await text('/')),
     rss: named(await text('/feed.xml')),
     atom: named(await text('/atom.xml')),
@@ -49,6 +54,7 @@ async function appearances(slug: string): Promise<Record<string, boolean>> {
 }
 
 const nowhere = {
+  moderationFilter: false,
   home: false,
   rss: false,
   atom: false,

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
 import { feedRoutes } from '../harness/routes'
+import { testSiteContent } from '../harness/test-site'
 import { startWorker, type TestWorker } from '../harness/worker'
 import { commentsPath, newClient, slug, validComment } from '../support/comments'
 import { requestWithHost } from '../support/http'
@@ -231,11 +232,11 @@ describe('CORS: feeds and public JSON', () => {
   })
 })
 
-describe('comment_origins in content/site.yaml', () => {
+describe('comment_origins in site.yaml', () => {
   let worker: TestWorker
   before(async () => {
     const content = mkdtempSync(join(tmpdir(), 'comment-origins-'))
-    cpSync('content', content, { recursive: true })
+    cpSync(testSiteContent, content, { recursive: true })
     const settings = join(content, 'site.yaml')
     const withoutOrigins = readFileSync(settings, 'utf8').replace(
       /^comment_origins:.*\n(?:[ \t]+-.*\n)*/m,

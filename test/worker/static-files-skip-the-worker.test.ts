@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { dataFiles } from '../../src/content/data-files'
+import { testSiteBundle } from '../harness/test-site'
 import { startWorker, type TestWorker } from '../harness/worker'
 
 // The real assets and wrangler.toml in front of a Worker that only says it ran:
@@ -16,7 +17,9 @@ before(async () => {
   root = mkdtempSync(join(tmpdir(), 'static-files-'))
   cpSync('wrangler.toml', join(root, 'wrangler.toml'))
   mkdirSync(join(root, 'src'))
-  symlinkSync(resolve('src/generated'), join(root, 'src', 'generated'), 'dir')
+  // The test site's assets, as its build wrote them.
+  const built = dirname(dirname(testSiteBundle()))
+  symlinkSync(join(built, 'src', 'generated'), join(root, 'src', 'generated'), 'dir')
   mkdirSync(join(root, 'dist'))
   writeFileSync(
     join(root, 'dist', 'index.js'),

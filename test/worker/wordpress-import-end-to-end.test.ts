@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
+import { testSiteSettings } from '../harness/test-site'
 import { adminToken, startWorker, type TestWorker } from '../harness/worker'
 import { adminCall } from '../support/comments'
 import { runScript } from '../support/run-script'
@@ -38,7 +39,7 @@ describe('npm run import-wordpress, end to end against a started site', () => {
   // The articles first (as a publisher would, before deploying), then a site built from them.
   before(async () => {
     content = mkdtempSync(join(tmpdir(), 'wordpress-content-'))
-    cpSync('content/site.yaml', join(content, 'site.yaml'))
+    cpSync(testSiteSettings, join(content, 'site.yaml'))
     mkdirSync(join(content, 'articles'))
     const articles = await importWordPress(['--articles-only'])
     assert.equal(articles.code, 0, articles.stderr)
