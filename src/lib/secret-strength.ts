@@ -18,8 +18,26 @@ function classOf(code: number): keyof typeof classSizes {
   return 'other'
 }
 
-/** The estimate: length × log2(size of the alphabet of the classes used). */
+// The alphabets of `openssl rand -base64` and of base64url, padding left out.
+const base64Shape = /^[A-Za-z0-9+/]+={0,2}$/
+const base64UrlShape = /^[A-Za-z0-9_-]+$/
+const upper = /[A-Z]/
+const lower = /[a-z]/
+
+/**
+ * The estimate: length × log2(size of the alphabet of the classes used). A
+ * secret of the base64 or base64url shape with both cases in it is counted at
+ * that alphabet's 6 bits a character, padding aside: a generated one may draw
+ * no digit or no `-` by chance (one in about 7,500 for 43 characters), and the
+ * classes it happens to use would undercount what it was drawn from.
+ */
 export function secretBits(secret: string): number {
+  const drawn = secret.replace(/=+$/, '')
+  const generatedShape =
+    (base64Shape.test(secret) || base64UrlShape.test(secret)) &&
+    upper.test(secret) &&
+    lower.test(secret)
+  if (generatedShape) return drawn.length * 6
   const used = new Set<keyof typeof classSizes>()
   for (let i = 0; i < secret.length; i++) used.add(classOf(secret.charCodeAt(i)))
   const alphabet = [...used].reduce((sum, name) => sum + classSizes[name], 0)

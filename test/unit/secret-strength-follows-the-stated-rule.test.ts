@@ -7,7 +7,18 @@ describe('secret strength', () => {
   it('is the length times log2 of the alphabet of the classes used', () => {
     assert.equal(secretBits('abcdefgh'), 8 * Math.log2(26))
     assert.equal(secretBits('abcd1234'), 8 * Math.log2(36))
-    assert.equal(secretBits('aB3-aB3-'), 8 * Math.log2(95))
+    assert.equal(secretBits('aB3!aB3!'), 8 * Math.log2(95))
+  })
+
+  it('counts a generated base64 or base64url secret at 6 bits a character, whatever classes it drew', () => {
+    // base64url of 32 random bytes that drew no digit, '-' or '_': its classes alone say 245 bits.
+    const drawnWithoutDigits = 'sGkhwKfrsxIUOYlwiwLtQjCjcMbrTixWoUyZKbqvIHo'
+    assert.equal(secretBits(drawnWithoutDigits), 43 * 6)
+    assert.equal(secretWeakness(drawnWithoutDigits, 256), undefined)
+    const padded = 'Zr3Kp9Wm2Xq7Lt5Nv8Bc4Hd6Jf1Gs0YaEuIoPkMnQw='
+    assert.equal(secretBits(padded), (padded.length - 1) * 6, 'padding is not drawn')
+    // One case only is not that shape: the classes decide.
+    assert.equal(secretBits('abcdefghijklmnopqrstuvwxyz'), 26 * Math.log2(26))
   })
 
   it('accepts what the README says to generate, every time', () => {

@@ -7,6 +7,7 @@ import { generateArticles, syntheticArticle, syntheticTags } from '../../scripts
 import { paths } from '../../src/app/paths'
 import type { AssetRead } from '../harness/asset-reads'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
+import { testSiteSettings } from '../harness/test-site'
 import { startWorker } from '../harness/worker'
 
 // Issue 24: on a fresh isolate a route reads the archive through ASSETS, and
@@ -20,7 +21,7 @@ let bundle: string
 
 before(() => {
   const content = mkdtempSync(join(tmpdir(), 'cold-reads-'))
-  generateArticles(content, articleCount, { words })
+  generateArticles(content, articleCount, { words, siteFile: testSiteSettings })
   bundle = buildFixtureBundle(content)
 })
 

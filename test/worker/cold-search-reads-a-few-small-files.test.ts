@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { before, describe, it } from 'node:test'
 import { generateArticles } from '../../scripts/generate-articles'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
+import { testSiteSettings } from '../harness/test-site'
 import { startWorker } from '../harness/worker'
 
 // Issue 23/24: a search on a fresh isolate reads one index file per term and the
@@ -14,7 +15,7 @@ let bundle: string
 
 before(() => {
   const content = mkdtempSync(join(tmpdir(), 'cold-search-'))
-  generateArticles(content, articleCount, { words: [150, 400] })
+  generateArticles(content, articleCount, { words: [150, 400], siteFile: testSiteSettings })
   bundle = buildFixtureBundle(content)
 })
 
