@@ -70,7 +70,9 @@ describe("an author's page", () => {
           `<link rel="alternate" type="${type.replace('+', '\\+')}" title="[^"]+: ${reporter} \\([^)]+\\)" href="${worker.origin}${href}"/>`,
         ),
       )
-      assert.ok(body.includes(`<code>${worker.origin}${href}</code>`), href)
+      // The Subscribe block links the address encoded and shows it decoded, as readers read it.
+      assert.ok(body.includes(`<a href="${worker.origin}${href}"`), href)
+      assert.ok(body.includes(`<code>${decodeURI(`${worker.origin}${href}`)}</code>`), href)
     }
   })
 

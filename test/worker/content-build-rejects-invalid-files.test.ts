@@ -289,10 +289,10 @@ describe('content build', () => {
       result.stderr,
       /authors\/Bad Name\.yaml: an author's file name must be lowercase ASCII kebab-case/,
     )
-    assert.match(result.stderr, /authors\/reporter\.yaml: .*photo/)
+    assert.match(result.stderr, /authors\/reporter\.yaml:\d+: .*photo/)
     assert.match(
       result.stderr,
-      /authors\/reporter\.yaml: "links\.0\.url" must be an http\(s\) URL, got "ftp:\/\/x\.example\/"/,
+      /authors\/reporter\.yaml:\d+: "links\.0\.url" must be an http\(s\) URL, got "ftp:\/\/x\.example\/"/,
     )
   })
 

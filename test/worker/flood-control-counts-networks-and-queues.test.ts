@@ -1,13 +1,24 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { startWorker, type TestWorker } from '../harness/worker'
-import { adminCall, postJson, validComment } from '../support/comments'
+import { adminCall, postJson, slug, validComment } from '../support/comments'
 
 let worker: TestWorker
 before(async () => {
   worker = await startWorker({ vars: { MAX_PENDING_PER_ARTICLE: '3' } })
 })
 after(() => worker.stop())
+
+/** Waits until the view updater has recorded `count` pending comments of the seed article. */
+async function untilPendingIds(count: number): Promise<void> {
+  const kv = await worker.kv()
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const ids = JSON.parse((await kv.get(`v1:pending:${slug}`)) ?? '[]') as string[]
+    if (ids.length >= count) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`the view updater never recorded ${count} pending comments`)
+}
 
 describe('flood control', () => {
   it('counts every address of one IPv6 /64 as one client', async () => {
@@ -23,6 +34,8 @@ describe('flood control', () => {
   it('refuses new comments once an article holds the most pending ones, with a clear problem', async () => {
     // Two accepted above; one more reaches the cap of three.
     assert.equal((await postJson(worker, validComment(), '203.0.113.1')).status, 201)
+    // The cap reads the pending ids the view updater writes within about a second.
+    await untilPendingIds(3)
     const refused = await postJson(worker, validComment(), '203.0.113.2')
     assert.equal(refused.status, 503)
     assert.ok(Number(refused.headers.get('retry-after')) > 0)
