@@ -27,8 +27,12 @@ export interface PageExtras {
 
 /** Builds the comment section of an article page from its approved comments. */
 export function commentsView(approved: readonly PublicComment[], extras: PageExtras): CommentsView {
-  const shown = approved.slice(-pageCommentCap)
   const held = extras.heldComments ?? []
+  // An approved comment its author just edited is held again; readers' view may
+  // still list the approved text until the view updater catches up (seconds
+  // here, a minute elsewhere), and its author sees only the held one.
+  const heldIds = new Set(held.map((comment) => comment.id))
+  const shown = approved.filter((comment) => !heldIds.has(comment.id)).slice(-pageCommentCap)
   const withHeld = [...shown, ...held]
   const target = extras.replyTo
     ? approved.find((comment) => comment.id === extras.replyTo)

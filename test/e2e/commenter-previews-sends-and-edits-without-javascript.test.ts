@@ -62,8 +62,10 @@ async function visit(browser: Browser, worker: TestWorker): Promise<void> {
     assert.equal(await mine.getByRole('button', { name: t.delete }).count(), 1)
     await shoot(page, 'sent', mine)
 
-    // Approved, then edited within the window: the new text, marked edited, for everyone.
-    await approve(worker, id)
+    // Approved, then edited within the window: the new text goes back to moderation.
+    // Its author sees it held, marked edited; a stranger sees neither text until a
+    // moderator approves the new one, and then the new text, marked edited.
+    await approve(worker, id, `/articles/${seed.slug}`)
     await page.goto(`${worker.origin}/articles/${seed.slug}`)
     await follow(page, () => mine.getByRole('link', { name: t.edit }).click())
     const editor = page.locator('#edit-content')
@@ -72,6 +74,7 @@ async function visit(browser: Browser, worker: TestWorker): Promise<void> {
     await shoot(page, 'editing', editor)
     await follow(page, () => page.getByRole('button', { name: t.save }).click())
     assert.equal(new URL(page.url()).pathname, `/articles/${seed.slug}`)
+    assert.equal(await mine.count(), 1, 'one copy: the held one, not the approved text beside it')
     assert.equal(await mine.locator('.text strong').textContent(), 'पाठ')
     assert.equal((await mine.locator('.edited').textContent())?.trim(), t.edited)
     await shoot(page, 'edited', mine)
@@ -79,8 +82,12 @@ async function visit(browser: Browser, worker: TestWorker): Promise<void> {
     const stranger = await readerContext(browser, 'desktop')
     try {
       const other = await stranger.newPage()
-      await other.goto(`${worker.origin}/articles/${seed.slug}`)
       const theirs = other.locator(`li#comment-${id}`)
+      await other.goto(`${worker.origin}/articles/${seed.slug}`)
+      assert.equal(await theirs.count(), 0, 'held again: no stranger sees it')
+      await approve(worker, id, `/articles/${seed.slug}`)
+      // A reload revalidates: the page may be kept for its max-age of 30 seconds.
+      await other.reload()
       assert.equal(await theirs.locator('.text strong').textContent(), 'पाठ')
       assert.equal((await theirs.locator('.edited').textContent())?.trim(), t.edited)
       assert.equal(await theirs.getByRole('link', { name: t.edit }).count(), 0)

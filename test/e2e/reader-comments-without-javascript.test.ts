@@ -126,7 +126,7 @@ async function readerVisit(browser: Browser, viewport: ViewportName): Promise<vo
     await shoot(page, 'comment-held', page.locator('.notice'))
 
     // Approved through the admin API, the comment shows to every reader.
-    await approve(worker, commentId)
+    await approve(worker, commentId, `/articles/${seed.slug}`)
     await revisitArticle(page, worker.origin)
     const shown = page.locator(`li#comment-${commentId}`)
     // biome-ignore lint/performance/useDomNodeTextContent: Markdown line breaks are <br>, text only as rendered
@@ -150,7 +150,7 @@ async function readerVisit(browser: Browser, viewport: ViewportName): Promise<vo
     await shoot(page, 'reply-held', page.locator(`#comment-${replyId}`))
 
     // Approved, the reply is shown inside its parent's item, indented.
-    await approve(worker, replyId)
+    await approve(worker, replyId, `/articles/${seed.slug}`)
     await revisitArticle(page, worker.origin)
     const nested = page.locator(`li#comment-${commentId} > ol > li#comment-${replyId}`)
     assert.equal(await nested.count(), 1, 'the reply is nested in its parent')

@@ -1,5 +1,6 @@
 import type { Page, Response } from 'playwright-core'
 import { adminToken, type TestWorker } from '../../harness/worker'
+import { untilReadersSee } from '../../support/comments'
 
 /** What a reader types into the comment form. */
 export interface TypedComment {
@@ -52,11 +53,15 @@ export function heldId(page: Page): string {
   return id
 }
 
-/** Approves a comment through the moderation API, as the operator would. */
-export async function approve(worker: TestWorker, id: string): Promise<void> {
+/**
+ * Approves a comment through the moderation API, as the operator would, and
+ * waits for readers' view to show it (the view updater runs within a second).
+ */
+export async function approve(worker: TestWorker, id: string, path: string): Promise<void> {
   const response = await worker.fetch(`/admin/comments/${id}/approve`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}` },
   })
   if (response.status !== 200) throw new Error(`approve ${id}: HTTP ${response.status}`)
+  await untilReadersSee(worker, `${path}/comments`, [id])
 }
