@@ -1,10 +1,10 @@
 /**
- * How strong a configured secret is, by one stated rule (the README's Security
- * section repeats it): its length times log2 of the alphabet of the character
+ * How strong a configured secret is, by one stated rule (docs/security.md,
+ * "Secrets", repeats it): its length times log2 of the alphabet of the character
  * classes it uses (lowercase 26, uppercase 26, digits 10, anything else 33, the
  * printable ASCII symbols and space), so at most log2(95) ≈ 6.57 bits a
  * character. This is what a random secret of that shape holds; a chosen phrase
- * holds far less, which is why the README says to generate secrets. Obvious
+ * holds far less, which is why docs/security.md says to generate secrets. Obvious
  * repeats, which the product overstates, are refused outright.
  */
 

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { it } from 'node:test'
 
-// package.json's engines is the README's promise (Node 20.x from there on, what
-// CI runs); a locked package that needs a newer Node makes `npm install` warn
-// EBADENGINE and may break on it.
+// package.json's engines is the promise of docs/operating.md, "Requirements"
+// (Node 20.x from there on, what CI runs); a locked package that needs a newer
+// Node makes `npm install` warn EBADENGINE and may break on it.
 
 type Version = [number, number, number]
 

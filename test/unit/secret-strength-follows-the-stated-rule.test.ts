@@ -21,7 +21,7 @@ describe('secret strength', () => {
     assert.equal(secretBits('abcdefghijklmnopqrstuvwxyz'), 26 * Math.log2(26))
   })
 
-  it('accepts what the README says to generate, every time', () => {
+  it('accepts what docs/security.md says to generate, every time', () => {
     for (let i = 0; i < 200; i++) {
       const bytes = randomBytes(32)
       for (const secret of [bytes.toString('base64'), bytes.toString('base64url')]) {
