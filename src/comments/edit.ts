@@ -6,7 +6,7 @@ import { commentFieldNames, editableFields } from './fields'
 import { duplicateFingerprint } from './fingerprint'
 import type { Refusal } from './refusals'
 import { validateComment } from './rules'
-import type { CommentStore } from './store'
+import type { CommentStore } from './store/store'
 import type { CommentInput, StoredComment } from './types'
 
 /** What editing needs from the outside world; `now` is passed in so tests set the clock. */

@@ -5,7 +5,7 @@ import { clientHash, duplicateFingerprint } from './fingerprint'
 import { newCommentId } from './ids'
 import type { Refusal } from './refusals'
 import { validateComment } from './rules'
-import type { CommentStore } from './store'
+import type { CommentStore } from './store/store'
 import { verifyTurnstile } from './turnstile'
 import type { StoredComment } from './types'
 

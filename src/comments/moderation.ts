@@ -1,7 +1,7 @@
 import { logDecision } from './decision-log'
 import { duplicateFingerprint } from './fingerprint'
 import { isCommentId } from './ids'
-import type { CommentStore } from './store'
+import type { CommentStore } from './store/store'
 import type { StoredComment } from './types'
 
 /** What a moderator can do to one comment. */

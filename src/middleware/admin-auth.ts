@@ -2,13 +2,13 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { timingSafeEqual } from 'hono/utils/buffer'
 import { type AppEnv, config } from '../app/context'
-import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
 import { adminTokenBits } from '../app/secret-minimums'
 import { requestClientNetwork } from '../http/client-network'
 import { problem, problemResponse } from '../http/problem'
 import { BoundedMap } from '../lib/bounded-map'
 import { deviceKey, signDevice, verifyDevice } from '../lib/signed-session'
+import { paths } from '../paths'
 
 /** Seconds a client waits after too many failed logins. */
 export const adminAuthPeriod = rateLimits.ADMIN_AUTH_LIMITER.period

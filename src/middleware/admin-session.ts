@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { type AppEnv, config, originOf, sessionStore } from '../app/context'
-import { paths } from '../app/paths'
 import { problem, problemResponse } from '../http/problem'
 import { sessionGeneration, sessionKey, signSession, verifyCsrf } from '../lib/signed-session'
+import { paths } from '../paths'
 
 /** How long a moderator stays signed in. */
 export const sessionHours = 4

@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { type AppEnv, config } from '../app/context'
-import { problemFor } from '../http/comment-problems'
 import { problemResponse } from '../http/problem'
 import { isLoopback } from '../lib/loopback'
+import { problemFor } from '../routes/comment-problems'
 
 /**
  * Whether `origin` may post comments: the site itself (SITE_URL, never the

@@ -2,10 +2,7 @@ import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { type AppEnv, commentStore, editKeyOf, publicComments } from '../app/context'
-import { notifyModerator } from '../app/notify-moderator'
-import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
-import { updateReadersView } from '../app/view-updates'
 import {
   type Authorised,
   authoriseEdit,
@@ -16,20 +13,23 @@ import {
 } from '../comments/edit'
 import { type EditableField, editableFields } from '../comments/fields'
 import { publicView, renderedView } from '../comments/public-view'
+import { updateReadersView } from '../comments/store/view-updates'
 import { findPublicArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
 import { requestClientNetwork } from '../http/client-network'
-import { type IntakeRefusal, problemFor } from '../http/comment-problems'
 import { clearEditCookie, editCookieProof } from '../http/edit-cookie'
 import { mediaType } from '../http/negotiate'
 import { problemResponse } from '../http/problem'
 import { commentOriginGuard } from '../middleware/origin-guard'
+import { notifyModerator } from '../notifications/notify-moderator'
 import { articleDocument, commentsView } from '../pages/article-view'
 import { messagesFor } from '../pages/i18n'
-import { notFound } from '../pages/not-found'
-import { editValues, ownComments, ownView } from '../pages/own-comments'
+import { paths } from '../paths'
 import { maxBodyBytes } from './comment-intake'
+import { type IntakeRefusal, problemFor } from './comment-problems'
+import { notFound } from './not-found'
+import { editValues, ownComments, ownView } from './own-comments'
 
 type EditEnv = AppEnv & { Variables: { article: ArticleMeta } }
 

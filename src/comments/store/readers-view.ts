@@ -1,6 +1,6 @@
-import { publicView } from './public-view'
+import { publicView } from '../public-view'
+import type { PublicComment, StoredComment } from '../types'
 import type { ArticleView, CommentCounts, CommentStore, RecentComments } from './store'
-import type { PublicComment, StoredComment } from './types'
 
 /** How many of the newest approved comments across articles `v1:recent` holds. */
 export const recentCommentsKept = 50

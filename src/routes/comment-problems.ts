@@ -1,6 +1,6 @@
 import type { RefusalReason } from '../comments/refusals'
 import type { FieldIssue, FieldIssueCode } from '../comments/rules'
-import { type FieldError, type Problem, problem, storeUnavailable } from './problem'
+import { type FieldError, type Problem, problem, storeUnavailable } from '../http/problem'
 
 /** Why the comment intake refused a request: the domain's reasons and the route's own. */
 export type IntakeReason =

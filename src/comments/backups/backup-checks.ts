@@ -5,10 +5,10 @@ import {
   type RecordField,
   recordFieldNames,
   recordFields,
-} from './fields'
-import { isCommentId } from './ids'
-import { type FieldIssue, validateImportedComment } from './rules'
-import type { CommentStatus, StoredComment } from './types'
+} from '../fields'
+import { isCommentId } from '../ids'
+import { type FieldIssue, validateImportedComment } from '../rules'
+import type { CommentStatus, StoredComment } from '../types'
 
 /** A record or batch not shaped as export writes it, with its English message. */
 export interface ShapeIssue {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
-import type { ViewChange } from '../comments/readers-view'
-import type { AppEnv } from './context'
+import type { AppEnv } from '../../app/context'
+import type { ViewChange } from './readers-view'
 
 // A queue takes at most 100 messages in one sendBatch.
 const batchSize = 100

@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { type AppEnv, config, respondRendered } from '../app/context'
-import { paths } from '../app/paths'
 import { siteUrlToken } from '../content/data-files'
 import { archive, entriesSince, schedule, site, siteList, sitemapFile } from '../content/index'
 import { releaseScheduledLines } from '../content/sitemap-marks'
@@ -11,7 +10,8 @@ import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
 import { newsSitemap, newsSitemapLimit, newsSitemapWindowMs } from '../pages/news-sitemap'
-import { notFound } from '../pages/not-found'
+import { paths } from '../paths'
+import { notFound } from './not-found'
 
 const rendered = new RenderCache<RenderedResponse>(16)
 

@@ -1,6 +1,6 @@
-import { type BackupProgress, backupStep, startNightlyBackup } from '../comments/nightly-backup'
-import { CommentStore } from '../comments/store'
-import { configFrom } from './config'
+import { configFrom } from '../../app/config'
+import { CommentStore } from '../store/store'
+import { type BackupProgress, backupStep, startNightlyBackup } from './nightly-backup'
 
 /**
  * Runs one step of a backup with the Worker's bindings and hands the next step
