@@ -23,7 +23,7 @@ const rendered = new RenderCache<RenderedResponse>(256)
 const htmlType = 'text/html; charset=utf-8'
 
 /** The home page, tag pages, author pages and article pages. */
-export const pages = new Hono<AppEnv>()
+export const articles = new Hono<AppEnv>()
 
 /**
  * One page (`?page=n`, from 1) of a list, newest first: the home page, a tag's
@@ -83,13 +83,13 @@ async function listPage(c: Context<AppEnv>, named: ListName | undefined): Promis
   return respondRendered(c, response)
 }
 
-pages.get(paths.home, (c) => listPage(c, undefined))
-pages.get(routePatterns.tag, (c) => listPage(c, { kind: 'tag', name: c.req.param('tag') ?? '' }))
-pages.get(routePatterns.author, (c) =>
+articles.get(paths.home, (c) => listPage(c, undefined))
+articles.get(routePatterns.tag, (c) => listPage(c, { kind: 'tag', name: c.req.param('tag') ?? '' }))
+articles.get(routePatterns.author, (c) =>
   listPage(c, { kind: 'author', name: c.req.param('author') ?? '' }),
 )
 
-pages.get('/articles/:slug', async (c) => {
+articles.get('/articles/:slug', async (c) => {
   const article = await findPublicArticle(c.req.param('slug'), c.env.ASSETS, Date.now())
   if (!article) return notFound(c)
   let loaded: Awaited<ReturnType<PublicComments['forArticle']>>

@@ -21,12 +21,12 @@ import { requestClientNetwork } from '../http/client-network'
 import { clearEditCookie, editCookieProof } from '../http/edit-cookie'
 import { mediaType } from '../http/negotiate'
 import { problemResponse } from '../http/problem'
-import { commentOriginGuard } from '../middleware/origin-guard'
 import { notifyModerator } from '../notifications/notify-moderator'
 import { articleDocument, commentsView } from '../pages/article-view'
 import { messagesFor } from '../pages/i18n'
 import { paths } from '../paths'
 import { maxBodyBytes } from './comment-intake'
+import { commentOriginGuard } from './comment-origin-guard'
 import { type IntakeRefusal, problemFor } from './comment-problems'
 import { notFound } from './not-found'
 import { editValues, ownComments, ownView } from './own-comments'
@@ -81,14 +81,14 @@ function bearerProof(c: Context<EditEnv>): string | undefined {
  */
 async function afterEdit(c: Context<EditEnv>, outcome: EditOutcome & { ok: true }, decoy: boolean) {
   if (decoy || !outcome.stored) return
-  await updateReadersView(c, [{ article: outcome.comment.article, id: outcome.comment.id }])
+  await updateReadersView(c.env, [{ article: outcome.comment.article, id: outcome.comment.id }])
   notifyModerator(c, c.var.article, outcome.comment)
 }
 
 /** After a delete: readers' view and the pending ids lose the comment. */
 async function afterDelete(c: Context<EditEnv>, opened: Authorised & { ok: true }) {
   if (opened.decoy) return
-  await updateReadersView(c, [{ article: opened.comment.article, id: opened.comment.id }])
+  await updateReadersView(c.env, [{ article: opened.comment.article, id: opened.comment.id }])
 }
 
 /** Authorises a request with `proof` for the comment in the path. */

@@ -24,12 +24,12 @@ import { requestClientNetwork } from '../http/client-network'
 import { setEditCookie } from '../http/edit-cookie'
 import { mediaType, prefersHtml } from '../http/negotiate'
 import { problemResponse } from '../http/problem'
-import { commentOriginGuard } from '../middleware/origin-guard'
 import { notifyModerator } from '../notifications/notify-moderator'
 import { articleDocument, commentsView } from '../pages/article-view'
 import type { CommentFormState } from '../pages/comment-form'
 import { messagesFor } from '../pages/i18n'
 import { paths } from '../paths'
+import { commentOriginGuard } from './comment-origin-guard'
 import { type IntakeRefusal, problemFor } from './comment-problems'
 import { notFound } from './not-found'
 
@@ -159,7 +159,7 @@ commentIntake.post(
     const comment = outcome.comment
     // A decoy (honeypot, repeat of an unpublished comment) was not stored: nothing to tell.
     if (outcome.stored) {
-      await updateReadersView(c, [{ article: article.slug, id: comment.id }]).catch((error) => {
+      await updateReadersView(c.env, [{ article: article.slug, id: comment.id }]).catch((error) => {
         // Stored all the same: the pending count lags, or an auto-approved comment waits
         // for the next change to its article.
         console.error(

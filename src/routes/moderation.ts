@@ -39,13 +39,13 @@ const pageSize = 25
 const noStore = { 'cache-control': cacheControl.none }
 
 /** The moderation page at /admin: sign in with the admin token, then list and moderate. */
-export const moderationPage = new Hono<AppEnv>()
+export const moderation = new Hono<AppEnv>()
 
 // A weak ADMIN_TOKEN closes the page as it closes the API.
-moderationPage.use(paths.moderation, adminOpen)
-moderationPage.use(`${paths.moderation}/*`, adminOpen)
+moderation.use(paths.moderation, adminOpen)
+moderation.use(`${paths.moderation}/*`, adminOpen)
 
-moderationPage.onError((error, c) => {
+moderation.onError((error, c) => {
   if (error instanceof HTTPException) throw error
   console.error(
     JSON.stringify({ event: 'moderation_store_failed', path: c.req.path, error: String(error) }),
@@ -139,7 +139,7 @@ async function newestArticles(assets: Env['ASSETS'], now: number) {
   return (await listEntries(siteList, Math.max(0, count - indexPageSize), count, assets)).reverse()
 }
 
-moderationPage.get(paths.moderation, async (c) => {
+moderation.get(paths.moderation, async (c) => {
   const signedIn = await currentSession(c)
   if (!signedIn) {
     const signedOut = c.req.query('signed-out') !== undefined
@@ -177,7 +177,7 @@ const smallForm = bodyLimit({
   onError: (c) => c.text('The form is too large.', 413),
 })
 
-moderationPage.post(paths.signIn, adminOriginGuard, smallForm, async (c) => {
+moderation.post(paths.signIn, adminOriginGuard, smallForm, async (c) => {
   const tooMany = () =>
     html(
       c,
@@ -201,12 +201,12 @@ moderationPage.post(paths.signIn, adminOriginGuard, smallForm, async (c) => {
   return html(c, signInPage(c, { kind: 'error', text: t.wrongToken }), 401)
 })
 
-moderationPage.post(paths.signOut, adminOriginGuard, smallForm, requireSession, async (c) => {
+moderation.post(paths.signOut, adminOriginGuard, smallForm, requireSession, async (c) => {
   await endSession(c)
   return c.redirect(`${paths.moderation}?signed-out`, 303)
 })
 
-moderationPage.post(paths.moderation, adminOriginGuard, smallForm, requireSession, async (c) => {
+moderation.post(paths.moderation, adminOriginGuard, smallForm, requireSession, async (c) => {
   const body = await c.req.parseBody({ all: true })
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
   const status = statusOf(text(body.status))
@@ -231,7 +231,7 @@ moderationPage.post(paths.moderation, adminOriginGuard, smallForm, requireSessio
     else if (outcome.reason === 'changed_since_listed') changed += 1
   }
   // One batch: the view updater rewrites each article's keys once for all of them.
-  await updateReadersView(c, changes)
+  await updateReadersView(c.env, changes)
   const count = changes.length
   const missing = String(ids.length - count - changed)
   return c.redirect(
