@@ -1,6 +1,7 @@
 import type { ArticleMeta } from '../content/types'
+import type { HmacKey } from '../lib/hmac'
 import { logDecision } from './decision-log'
-import { type EditKey, proofFault } from './edit-proof'
+import { proofFault } from './edit-proof'
 import { editDeadline, maxEditsPerComment } from './edit-window'
 import { commentFieldNames, editableFields } from './fields'
 import { duplicateFingerprint } from './fingerprint'
@@ -13,7 +14,7 @@ import type { CommentInput, StoredComment } from './types'
 export interface EditDeps {
   store: CommentStore
   /** Undefined when no edit secret is configured: no proof is then valid. */
-  key?: EditKey
+  key?: HmacKey
   now: Date
 }
 
