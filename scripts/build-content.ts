@@ -100,7 +100,7 @@ const compilerFiles = [
   join(here, '..', 'src', 'content', 'types.ts'),
   join(here, '..', 'src', 'content', 'data-files.ts'),
   // The page addresses the routes reserve (reservedPageSlugs).
-  join(here, '..', 'src', 'app', 'paths.ts'),
+  join(here, '..', 'src', 'paths.ts'),
   // How the search index folds words: the term cache is keyed by article hash.
   join(here, '..', 'src', 'search', 'terms.ts'),
 ].sort()
