@@ -90,7 +90,7 @@ async function moderate(c: Context<AppEnv>, action: ModerationAction) {
     )
   }
   if (!outcome.ok) return problemResponse(problem(404, `There is no comment ${outcome.id}.`))
-  await updateReadersView(c.env, [{ article: outcome.before.article, id: outcome.before.id }])
+  await updateReadersView(c.env, outcome.changes)
   if (!outcome.after) return new Response(null, { status: 204 })
   return c.json(outcome.after, 200, { 'cache-control': cacheControl.none })
 }

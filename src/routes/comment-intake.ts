@@ -157,17 +157,14 @@ commentIntake.post(
     if (!outcome.ok) return refusal(c, outcome.refusal, fields)
 
     const comment = outcome.comment
-    // A decoy (honeypot, repeat of an unpublished comment) was not stored: nothing to tell.
-    if (outcome.stored) {
-      await updateReadersView(c.env, [{ article: article.slug, id: comment.id }]).catch((error) => {
-        // Stored all the same: the pending count lags, or an auto-approved comment waits
-        // for the next change to its article.
-        console.error(
-          JSON.stringify({ event: 'view_update_not_queued', id: comment.id, error: String(error) }),
-        )
-      })
-      if (comment.status === 'pending') notifyModerator(c, article, comment)
-    }
+    await updateReadersView(c.env, outcome.changes).catch((error) => {
+      // Stored all the same: the pending count lags, or an auto-approved comment waits
+      // for the next change to its article.
+      console.error(
+        JSON.stringify({ event: 'view_update_not_queued', id: comment.id, error: String(error) }),
+      )
+    })
+    if (outcome.tellModerator) notifyModerator(c, article, comment)
     const key = editKeyOf(c)
     const proof = key ? await editProof(await key, comment) : undefined
     const editUntil = editDeadline(comment)

@@ -222,22 +222,24 @@ moderation.post(paths.moderation, adminOriginGuard, smallForm, requireSession, a
   const store = commentStore(c)
   const changes: ViewChange[] = []
   let changed = 0
+  let moderated = 0
   for (const id of ids) {
     // The list carries each comment's version as `seen:<id>`; a form without it
     // (a page from before it did) has seen no version, so it approves nothing.
     const seen = text(body[`seen:${id}`]) ?? ''
     const outcome = await moderateComment(store, id, action, seen)
-    if (outcome.ok) changes.push({ article: outcome.before.article, id })
-    else if (outcome.reason === 'changed_since_listed') changed += 1
+    if (outcome.ok) {
+      changes.push(...outcome.changes)
+      moderated += 1
+    } else if (outcome.reason === 'changed_since_listed') changed += 1
   }
   // One batch: the view updater rewrites each article's keys once for all of them.
   await updateReadersView(c.env, changes)
-  const count = changes.length
-  const missing = String(ids.length - count - changed)
+  const missing = String(ids.length - moderated - changed)
   return c.redirect(
     listHref(status, article, {
       done: action,
-      count: String(count),
+      count: String(moderated),
       missing,
       ...(changed > 0 ? { changed: String(changed) } : {}),
     }),

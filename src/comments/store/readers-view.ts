@@ -17,6 +17,11 @@ export interface ViewChange {
   id: string
 }
 
+/** The change of one comment, as the view updater takes it. */
+export function viewChange(comment: { article: string; id: string }): ViewChange {
+  return { article: comment.article, id: comment.id }
+}
+
 /** The queue the changes travel on (wrangler.toml), which the Worker's queue() tells apart. */
 export const viewUpdatesQueue = 'comment-view-updates'
 
