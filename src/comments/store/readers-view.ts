@@ -97,9 +97,7 @@ function nextView(
       ? [publicView(comment)]
       : []
   })
-  const comments = [...kept, ...added].sort(byId)
-  if (JSON.stringify(comments) === JSON.stringify(view.comments)) return view
-  return { updated: now.toISOString(), comments }
+  return withComments(view, [...kept, ...added].sort(byId), now)
 }
 
 /**
@@ -118,7 +116,16 @@ function nextRecentComments(
   const comments = [...kept, ...[...changedViews.values()].flat()]
     .sort(byId)
     .slice(-recentCommentsKept)
-  if (JSON.stringify(comments) === JSON.stringify(recent.comments)) return recent
+  return withComments(recent, comments, now)
+}
+
+/**
+ * A list of public comments (an article's view, the recent comments) holding
+ * `comments` from `now`; the same object when readers would see no difference,
+ * which tells the caller to write nothing.
+ */
+function withComments(list: ArticleView, comments: PublicComment[], now: Date): ArticleView {
+  if (JSON.stringify(comments) === JSON.stringify(list.comments)) return list
   return { updated: now.toISOString(), comments }
 }
 
