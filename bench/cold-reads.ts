@@ -6,7 +6,7 @@
  *
  * Usage: node --import tsx bench/cold-reads.ts [generated articles, 3000] [rounds, 3]
  */
-import { paths } from '../src/app/paths'
+import { paths } from '../src/paths'
 import { coldNotFound, readerRoutes } from './edge-routes'
 import { table } from './markdown-table'
 import { buildProject } from './project'

@@ -1,5 +1,5 @@
 import { newCommentId } from '../src/comments/ids'
-import { keys } from '../src/comments/keys'
+import { keys } from '../src/comments/store/keys'
 import type { StoredComment } from '../src/comments/types'
 
 /** The part of the COMMENTS binding (as Miniflare hands it to Node) that seeding uses. */

@@ -1,4 +1,4 @@
-import { defaultStepComments } from '../src/comments/backup-step-size'
+import { defaultStepComments } from '../src/comments/backups/backup-step-size'
 import { plans } from './cost-model'
 import type { EdgeProjectFigures } from './edge'
 import type { SiteCost } from './edge-costs'

@@ -32,7 +32,6 @@ import {
 } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { paths, reservedPageSlugs } from '../src/app/paths'
 import { dataFiles, shardCountFor, shardOf, sitemapUrlLimit } from '../src/content/data-files'
 import { normaliseTag } from '../src/content/tags'
 import type {
@@ -43,6 +42,7 @@ import type {
   SitePage,
 } from '../src/content/types'
 import { namedStream } from '../src/feeds/article-feed'
+import { paths, reservedPageSlugs } from '../src/paths'
 import { ArticleCache } from './content/article-cache'
 import {
   type BuildState,
@@ -100,7 +100,7 @@ const compilerFiles = [
   join(here, '..', 'src', 'content', 'types.ts'),
   join(here, '..', 'src', 'content', 'data-files.ts'),
   // The page addresses the routes reserve (reservedPageSlugs).
-  join(here, '..', 'src', 'app', 'paths.ts'),
+  join(here, '..', 'src', 'paths.ts'),
   // How the search index folds words: the term cache is keyed by article hash.
   join(here, '..', 'src', 'search', 'terms.ts'),
 ].sort()

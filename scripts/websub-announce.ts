@@ -10,7 +10,7 @@
  * token is ADMIN_TOKEN, else the one in .dev.vars, as for `npm run moderate`.
  */
 import { readFileSync } from 'node:fs'
-import { paths } from '../src/app/paths'
+import { paths } from '../src/paths'
 import type { Announcement } from '../src/websub/announce'
 import { siteUrlFrom } from './content/static-assets'
 import { resolveBaseUrl, resolveToken, SettingsError } from './moderate-settings'

@@ -1,15 +1,14 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
-import { runBackupStep, startBackup } from './app/backup-run'
+import { configFrom } from './app/config'
 import type { AppEnv } from './app/context'
 import { cronTriggers } from './app/cron-triggers'
-import { deliverySettings } from './app/notify-moderator'
-import { paths, routePatterns } from './app/paths'
-import { type BackupProgress, backupStepsQueue } from './comments/nightly-backup'
-import { forgetArticleViews } from './comments/public-comments'
-import { applyViewChanges, type ViewChange, viewUpdatesQueue } from './comments/readers-view'
-import { CommentStore } from './comments/store'
+import { runBackupStep, startBackup } from './comments/backups/backup-run'
+import { type BackupProgress, backupStepsQueue } from './comments/backups/nightly-backup'
+import { forgetArticleViews } from './comments/store/public-comments'
+import { applyViewChanges, type ViewChange, viewUpdatesQueue } from './comments/store/readers-view'
+import { CommentStore } from './comments/store/store'
 import { contentProblems, schedule } from './content/index'
 import { nextPublication } from './content/visible'
 import { hasEditCookie } from './http/edit-cookie'
@@ -20,20 +19,22 @@ import { canonicalListAddress } from './middleware/list-address'
 import { htmlSecurityHeaders } from './middleware/secure-headers'
 import { deliverNotifications } from './notifications/deliver'
 import type { CommentNotice } from './notifications/notice'
-import { contentProblemsResponse } from './pages/content-problems'
-import { notFound } from './pages/not-found'
+import { deliverySettings } from './notifications/notify-moderator'
+import { paths, routePatterns } from './paths'
 import { admin } from './routes/admin'
+import { articles } from './routes/articles'
 import { commentEdits } from './routes/comment-edits'
 import { commentIntake } from './routes/comment-intake'
 import { commentPreview } from './routes/comment-preview'
 import { commentReads } from './routes/comment-reads'
+import { contentProblemsResponse } from './routes/content-problems'
 import { feedAliases } from './routes/feed-aliases'
 import { siteFeeds } from './routes/feeds'
-import { moderationPage } from './routes/moderation-page'
-import { pages } from './routes/pages'
+import { moderation } from './routes/moderation'
+import { notFound } from './routes/not-found'
 import { search } from './routes/search'
 import { sitePages } from './routes/site-pages'
-import { staticFiles } from './routes/static-files'
+import { sitemaps } from './routes/sitemaps'
 import { websubAnnounce } from './routes/websub'
 import { announceFromWorker } from './websub/worker-run'
 
@@ -80,18 +81,20 @@ app.use(`${routePatterns.authorFeeds}*`, canonicalListAddress('author'))
 
 app.route('/', siteFeeds)
 app.route('/', feedAliases)
-app.route('/', pages)
+app.route('/', articles)
 app.route('/', search)
 app.route('/', commentReads)
 app.route('/', commentIntake)
 app.route('/', commentEdits)
 app.route('/', commentPreview)
 // Before the bearer-token API: the page's routes answer without its Authorization check.
-app.route('/', moderationPage)
+app.route('/', moderation)
 // Before the moderation API too, whose catch-all /admin/* guard would otherwise run twice.
 app.route('/', websubAnnounce)
 app.route('/', admin)
-app.route('/', staticFiles)
+app.route('/', sitemaps)
+// The favicon's old address; the favicon itself is a static asset.
+app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301))
 // Last: a page's address is whatever no route above answers.
 app.route('/', sitePages)
 
@@ -123,7 +126,11 @@ export default {
   async scheduled(controller, env) {
     switch (controller.cron) {
       case cronTriggers.nightlyBackup:
-        await startBackup(env, new Date(controller.scheduledTime))
+        await startBackup(
+          env,
+          new Date(controller.scheduledTime),
+          configFrom(env).backupStepComments,
+        )
         return
       case cronTriggers.websubAnnouncer:
         await announceFromWorker(env)
@@ -147,7 +154,7 @@ export default {
     }
     if (batch.queue === backupStepsQueue) {
       for (const message of (batch as MessageBatch<BackupProgress>).messages) {
-        await runBackupStep(env, message.body)
+        await runBackupStep(env, message.body, configFrom(env).backupStepComments)
       }
       return
     }

@@ -1,4 +1,3 @@
-import { paths } from '../../src/app/paths'
 import { dataFiles, listChunkSize, listKey } from '../../src/content/data-files'
 import { normaliseTag } from '../../src/content/tags'
 import type {
@@ -14,6 +13,7 @@ import type {
 } from '../../src/content/types'
 import { archiveLayout } from '../../src/feeds/archive'
 import { namedFeedFolder } from '../../src/feeds/article-feed'
+import { paths } from '../../src/paths'
 import { keyOf } from './build-state'
 
 /** An article of the build with its content hash (which names its metadata and body). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
-import { paths } from '../../src/app/paths'
+import { paths } from '../../src/paths'
 import { type ImageInfo, imageInfo } from './image-size'
 
 /** An image in content/media/, as an article's <img> and the feeds' enclosures need it. */

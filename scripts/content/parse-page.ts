@@ -1,5 +1,5 @@
-import { reservedPageSlugs } from '../../src/app/paths'
 import type { SitePage } from '../../src/content/types'
+import { reservedPageSlugs } from '../../src/paths'
 import { splitFrontMatter } from './front-matter'
 import type { RenderedBody } from './markdown'
 import type { Parsed } from './parse-article'

@@ -1,7 +1,7 @@
-import { paths } from '../../src/app/paths'
 import { dataFiles, siteUrlToken } from '../../src/content/data-files'
 import { scheduledMark } from '../../src/content/sitemap-marks'
 import { escapeHtml } from '../../src/feeds/xml-safe'
+import { paths } from '../../src/paths'
 
 /** One URL of a sitemap, its address relative to the site's origin. */
 export interface SitemapUrl {

@@ -1,7 +1,7 @@
-import { paths } from '../../src/app/paths'
 import { cacheControl } from '../../src/http/cache-control'
 import { favicon } from '../../src/pages/favicon'
 import { stylesheet } from '../../src/pages/style'
+import { paths } from '../../src/paths'
 
 /**
  * The files served as static assets, without running the Worker (wrangler.toml's

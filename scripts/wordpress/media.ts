@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import { paths } from '../../src/app/paths'
+import { paths } from '../../src/paths'
 import type { WxrItem } from './wxr'
 
 /** A file of the publisher's wp-content/uploads, with its size when it is an image. */

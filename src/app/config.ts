@@ -1,4 +1,4 @@
-import { defaultStepComments } from '../comments/backup-step-size'
+import { defaultStepComments } from '../comments/backups/backup-step-size'
 import { site } from '../content/index'
 import type { SiteSettings } from '../content/types'
 import { secretWeakness } from '../lib/secret-strength'

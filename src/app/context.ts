@@ -1,9 +1,9 @@
 import type { Context } from 'hono'
 import { SessionStore } from '../admin/session-store'
-import { type EditKey, editKey } from '../comments/edit-proof'
-import { PublicComments } from '../comments/public-comments'
-import { CommentStore } from '../comments/store'
+import { PublicComments } from '../comments/store/public-comments'
+import { CommentStore } from '../comments/store/store'
 import { type RenderedResponse, serveRendered } from '../http/rendered'
+import { type HmacKey, hmacKey } from '../lib/hmac'
 import { isLoopback } from '../lib/loopback'
 import { type Config, configFrom } from './config'
 
@@ -51,12 +51,8 @@ export function publicComments<E extends AppEnv>(c: Context<E>): PublicComments 
   return new PublicComments(commentStore(c))
 }
 
-let cachedKey: { secret: string; key: Promise<EditKey> } | undefined
-
 /** The key of comment edit proofs, imported once per isolate; undefined when none is set. */
-export function editKeyOf<E extends AppEnv>(c: Context<E>): Promise<EditKey> | undefined {
+export function editKeyOf<E extends AppEnv>(c: Context<E>): Promise<HmacKey> | undefined {
   const secret = config(c).editSecret
-  if (!secret) return undefined
-  if (cachedKey?.secret !== secret) cachedKey = { secret, key: editKey(secret) }
-  return cachedKey.key
+  return secret ? hmacKey(secret) : undefined
 }

@@ -7,25 +7,9 @@
  * never stored: it is recomputed to check, so KV holds nothing a reader could use.
  */
 
-import { toBase64Url } from '../lib/base64url'
+import { type HmacKey, hmacSign, hmacVerify } from '../lib/hmac'
 import { editWindowOpen } from './edit-window'
 import { createdFromId } from './ids'
-
-const encoder = new TextEncoder()
-
-/** The HMAC key edit proofs are made and checked with. */
-export type EditKey = CryptoKey
-
-/** Imports EDIT_SECRET (app/config.ts: only one strong enough) as an HMAC key. */
-export function editKey(secret: string): Promise<EditKey> {
-  return crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign', 'verify'],
-  )
-}
 
 /** What a proof is bound to: the comment's article, id and creation time. */
 export interface ProofSubject {
@@ -34,34 +18,25 @@ export interface ProofSubject {
   created: string
 }
 
-function message(comment: ProofSubject): Uint8Array<ArrayBuffer> {
-  const text = `comment-edit\u0000${comment.article}\u0000${comment.id}\u0000${comment.created}`
-  // A copy typed as backed by an ArrayBuffer, which Web Crypto's BufferSource requires.
-  return new Uint8Array(encoder.encode(text))
+function message(comment: ProofSubject): string {
+  return `comment-edit\u0000${comment.article}\u0000${comment.id}\u0000${comment.created}`
 }
 
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(text)) return undefined
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
-  // The last character carries two unused bits; only the one canonical spelling is a proof.
-  return toBase64Url(bytes) === text ? bytes : undefined
+/**
+ * The proof handed to a comment's author when it is accepted, under the key of
+ * EDIT_SECRET (app/config.ts: only one strong enough).
+ */
+export function editProof(key: HmacKey, comment: ProofSubject): Promise<string> {
+  return hmacSign(key, message(comment))
 }
 
-/** The proof handed to a comment's author when it is accepted. */
-export async function editProof(key: EditKey, comment: ProofSubject): Promise<string> {
-  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, message(comment))))
-}
-
-/** Whether `proof` was made for this comment (compared in constant time by Web Crypto). */
-export async function checkEditProof(
-  key: EditKey,
+/** Whether `proof` was made for this comment. */
+export function checkEditProof(
+  key: HmacKey,
   comment: ProofSubject,
   proof: string,
 ): Promise<boolean> {
-  const signature = fromBase64Url(proof)
-  if (!signature) return false
-  return crypto.subtle.verify('HMAC', key, signature, message(comment))
+  return hmacVerify(key, message(comment), proof)
 }
 
 /** Why a proof opens nothing, decided without reading the comment. */
@@ -77,7 +52,7 @@ export type ProofFault = 'no_edit_proof' | 'bad_edit_proof' | 'edit_window_close
  * that the window closed.
  */
 export async function proofFault(
-  key: EditKey | undefined,
+  key: HmacKey | undefined,
   article: string,
   id: string,
   proof: string | undefined,

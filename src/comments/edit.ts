@@ -1,19 +1,21 @@
 import type { ArticleMeta } from '../content/types'
+import type { HmacKey } from '../lib/hmac'
 import { logDecision } from './decision-log'
-import { type EditKey, proofFault } from './edit-proof'
+import { proofFault } from './edit-proof'
 import { editDeadline, maxEditsPerComment } from './edit-window'
 import { commentFieldNames, editableFields } from './fields'
 import { duplicateFingerprint } from './fingerprint'
 import type { Refusal } from './refusals'
 import { validateComment } from './rules'
-import type { CommentStore } from './store'
+import { type ViewChange, viewChange } from './store/readers-view'
+import type { CommentStore } from './store/store'
 import type { CommentInput, StoredComment } from './types'
 
 /** What editing needs from the outside world; `now` is passed in so tests set the clock. */
 export interface EditDeps {
   store: CommentStore
   /** Undefined when no edit secret is configured: no proof is then valid. */
-  key?: EditKey
+  key?: HmacKey
   now: Date
 }
 
@@ -86,10 +88,14 @@ export async function authoriseEdit(
 
 /**
  * An edit's outcome: the comment as it now is (a changed comment is always
- * pending, an approved one again) and whether anything was written.
+ * pending, an approved one again) and what follows, as after a post: the view
+ * updater brings readers' view and the pending ids in line, and the moderator
+ * hears of a changed comment as of a new one, a held one's edit too (the text
+ * they may have read is not the one waiting now). An unchanged comment or a
+ * decoy (stored for nobody) has nothing follow.
  */
 export type EditOutcome =
-  | { ok: true; comment: StoredComment; stored: boolean }
+  | { ok: true; comment: StoredComment; changes: ViewChange[]; tellModerator: boolean }
   | { ok: false; refusal: Refusal }
 
 function submittedInput(comment: StoredComment): Record<string, unknown> {
@@ -130,7 +136,7 @@ export async function editComment(
   }
   const input: CommentInput = validated.input
   if (commentFieldNames.every((name) => input[name] === comment[name])) {
-    return { ok: true, comment, stored: false }
+    return { ok: true, comment, changes: [], tellModerator: false }
   }
   const kept: Partial<StoredComment> = { ...comment }
   for (const name of commentFieldNames) delete kept[name]
@@ -144,14 +150,23 @@ export async function editComment(
   if (opened.decoy) await deps.store.keepDecoy(edited, editDeadline(edited), deps.now)
   else await deps.store.update(comment, edited)
   logDecision({ decision: 'edited', article: article.slug, id: comment.id })
-  return { ok: true, comment: edited, stored: true }
+  const follows = !opened.decoy
+  return {
+    ok: true,
+    comment: edited,
+    changes: follows ? [viewChange(edited)] : [],
+    tellModerator: follows,
+  }
 }
 
-/** Deletes a comment at its author's request (after authoriseEdit). */
+/**
+ * Deletes a comment at its author's request (after authoriseEdit); returns
+ * what readers' view and the pending ids must lose (nothing for a decoy).
+ */
 export async function withdrawComment(
   opened: { comment: StoredComment; decoy: boolean },
   store: CommentStore,
-): Promise<void> {
+): Promise<ViewChange[]> {
   const { comment } = opened
   if (opened.decoy) await store.removeDecoy(comment.id)
   else {
@@ -161,4 +176,5 @@ export async function withdrawComment(
     )
   }
   logDecision({ decision: 'withdrawn', article: comment.article, id: comment.id })
+  return opened.decoy ? [] : [viewChange(comment)]
 }

@@ -5,7 +5,8 @@ import { clientHash, duplicateFingerprint } from './fingerprint'
 import { newCommentId } from './ids'
 import type { Refusal } from './refusals'
 import { validateComment } from './rules'
-import type { CommentStore } from './store'
+import { type ViewChange, viewChange } from './store/readers-view'
+import type { CommentStore } from './store/store'
 import { verifyTurnstile } from './turnstile'
 import type { StoredComment } from './types'
 
@@ -32,13 +33,15 @@ export interface IntakeDeps {
 }
 
 /**
- * The outcome of one submission: a comment, or why it was refused. `stored:
- * false` means a decoy: what a robot that filled the honeypot, or a repeat of a
- * comment readers cannot see, is answered with, so neither learns anything. No
- * comment was stored; with edit proofs on, the decoy is kept apart for them.
+ * The outcome of one submission: a comment and what follows from it, or why it
+ * was refused. `changes` are what the view updater must bring into readers'
+ * view and the pending ids; `tellModerator`, whether a comment now waits for
+ * them. A decoy, what a robot that filled the honeypot, or a repeat of a
+ * comment readers cannot see, is answered with so neither learns anything, has
+ * neither: nothing was stored (with edit proofs on, it is kept apart for them).
  */
 export type IntakeOutcome =
-  | { ok: true; comment: StoredComment; stored: boolean }
+  | { ok: true; comment: StoredComment; changes: ViewChange[]; tellModerator: boolean }
   | { ok: false; refusal: Refusal }
 
 function refuse(article: ArticleMeta, refusal: Refusal): IntakeOutcome {
@@ -84,7 +87,7 @@ export async function takeComment(
     const held: StoredComment = { ...comment, status: 'pending' }
     if (deps.keepDecoys) await deps.store.keepDecoy(held, editDeadline(held), deps.now)
     logDecision({ decision: 'refused', article: article.slug, reason })
-    return { ok: true, comment: held, stored: false }
+    return { ok: true, comment: held, changes: [], tellModerator: false }
   }
 
   if (deps.turnstileSecret) {
@@ -145,5 +148,10 @@ export async function takeComment(
     throw error
   }
   logDecision({ decision: 'accepted', article: article.slug, id: comment.id })
-  return { ok: true, comment, stored: true }
+  return {
+    ok: true,
+    comment,
+    changes: [viewChange(comment)],
+    tellModerator: comment.status === 'pending',
+  }
 }

@@ -1,7 +1,8 @@
 import { logDecision } from './decision-log'
 import { duplicateFingerprint } from './fingerprint'
 import { isCommentId } from './ids'
-import type { CommentStore } from './store'
+import { type ViewChange, viewChange } from './store/readers-view'
+import type { CommentStore } from './store/store'
 import type { StoredComment } from './types'
 
 /** What a moderator can do to one comment. */
@@ -21,8 +22,8 @@ export function commentVersion(comment: StoredComment): string {
 
 /**
  * The outcome of one moderation: the comment as it was and as it is now (none
- * once deleted), and whether readers' view of its article changed; or why
- * nothing was done.
+ * once deleted), and what the view updater must bring into readers' view and
+ * the pending ids; or why nothing was done.
  */
 export type ModerationOutcome =
   | {
@@ -30,14 +31,14 @@ export type ModerationOutcome =
       action: ModerationAction
       before: StoredComment
       after: StoredComment | null
-      readersChanged: boolean
+      changes: ViewChange[]
     }
   | { ok: false; reason: 'unknown_comment'; id: string }
   | { ok: false; reason: 'changed_since_listed'; id: string; comment: StoredComment }
 
 /**
  * Approves, marks as spam or deletes one comment. Used by the JSON API and the
- * moderation page alike; the caller sends the change to the view updater.
+ * moderation page alike; the caller sends its changes to the view updater.
  *
  * `seen` is the commentVersion the moderator was shown. An author may edit a
  * held comment after the moderator listed it, so an approval of another
@@ -74,7 +75,6 @@ export async function moderateComment(
   } else {
     after = await store.setStatus(comment, action === 'approve' ? 'approved' : 'spam')
   }
-  const readersChanged = comment.status === 'approved' || action === 'approve'
   logDecision({ decision: 'moderated', article: comment.article, id: comment.id, action })
-  return { ok: true, action, before: comment, after, readersChanged }
+  return { ok: true, action, before: comment, after, changes: [viewChange(comment)] }
 }

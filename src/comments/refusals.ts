@@ -15,6 +15,20 @@ export type RefusalReason =
   | 'edit_window_closed'
   | 'edit_limit_reached'
 
+/**
+ * Why a comment request was refused before or beside the domain: its body, its
+ * size, its media type, its origin, or the store. With RefusalReason, every
+ * reason a comment request is answered with; routes/comment-problems.ts gives
+ * each a status and pages/i18n.ts a message.
+ */
+export type IntakeReason =
+  | RefusalReason
+  | 'malformed'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'cross_site'
+  | 'store_unavailable'
+
 /** A refused submission: the reason, the fields at fault, and when to try again. */
 export interface Refusal {
   reason: RefusalReason

@@ -1,5 +1,5 @@
-import { ids, paths } from '../app/paths'
 import type { ArticleMeta, ListKind, ListName, SiteSettings } from '../content/types'
+import { ids, paths } from '../paths'
 import { absoluteLinks } from './absolute-links'
 import { feedUrls } from './formats'
 import type { FeedDocument, FeedEntry, FeedHistory } from './model'

@@ -1,7 +1,7 @@
-import { ids, paths } from '../app/paths'
 import { renderCommentMarkdown } from '../comments/markdown'
 import type { PublicComment } from '../comments/types'
 import type { ArticleMeta, SiteSettings } from '../content/types'
+import { ids, paths } from '../paths'
 import { feedUrls } from './formats'
 import type { FeedDocument, FeedEntry } from './model'
 

@@ -1,5 +1,5 @@
-import { ids, paths } from '../app/paths'
 import type { ArticleMeta, SiteSettings } from '../content/types'
+import { ids, paths } from '../paths'
 import { articleFeed } from './article-feed'
 import { feedFormatIds, feedUrls } from './formats'
 import type { FeedDocument, FeedFormat } from './model'

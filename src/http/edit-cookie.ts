@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { paths } from '../app/paths'
+import { paths } from '../paths'
 
 /**
  * The cookie that carries a comment's edit proof in the browser that posted it:

@@ -7,47 +7,16 @@
  */
 
 import { toBase64Url } from './base64url'
-
-const encoder = new TextEncoder()
-
-async function hmac(key: CryptoKey, message: string): Promise<string> {
-  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message))))
-}
-
-/** Same-length strings compared without an early exit, so timing says nothing. */
-function sameText(a: string, b: string): boolean {
-  if (a.length !== b.length) return false
-  let difference = 0
-  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i)
-  return difference === 0
-}
+import { derivedKey, type HmacKey, hmacSign, hmacVerify } from './hmac'
 
 /** The signing key of a secret: never the secret itself, so a leaked key reveals nothing. */
-export function sessionKey(secret: string): Promise<CryptoKey> {
+export function sessionKey(secret: string): Promise<HmacKey> {
   return derivedKey(secret, 'session-signing-key')
 }
 
 /** The key device tokens are signed with: derived from the secret, apart from the sessions'. */
-export function deviceKey(secret: string): Promise<CryptoKey> {
+export function deviceKey(secret: string): Promise<HmacKey> {
   return derivedKey(secret, 'device-signing-key')
-}
-
-async function derivedKey(secret: string, label: string): Promise<CryptoKey> {
-  const base = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  )
-  const derived = await hmac(base, label)
-  return crypto.subtle.importKey(
-    'raw',
-    encoder.encode(derived),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  )
 }
 
 /**
@@ -55,12 +24,12 @@ async function derivedKey(secret: string, label: string): Promise<CryptoKey> {
  * generation is `generation`: `<expires>.<generation>.<signature>`.
  */
 export async function signSession(
-  key: CryptoKey,
+  key: HmacKey,
   expires: number,
   generation: number,
 ): Promise<string> {
   const stamp = String(Math.floor(expires))
-  return `${stamp}.${generation}.${await hmac(key, `session:${stamp}:${generation}`)}`
+  return `${stamp}.${generation}.${await hmacSign(key, `session:${stamp}:${generation}`)}`
 }
 
 /**
@@ -70,7 +39,7 @@ export async function signSession(
  * is read from storage.
  */
 export async function sessionGeneration(
-  key: CryptoKey,
+  key: HmacKey,
   session: string | undefined,
   now: number,
 ): Promise<number | undefined> {
@@ -78,40 +47,41 @@ export async function sessionGeneration(
   if (!match) return undefined
   const [, stamp = '', signed = '', signature = ''] = match
   if (Number(stamp) <= now) return undefined
-  const valid = sameText(signature, await hmac(key, `session:${stamp}:${signed}`))
-  return valid ? Number(signed) : undefined
+  return (await hmacVerify(key, `session:${stamp}:${signed}`, signature))
+    ? Number(signed)
+    : undefined
 }
 
 /** The CSRF token of a session: its forms carry it, other sites cannot compute it. */
-export function csrfToken(key: CryptoKey, session: string): Promise<string> {
-  return hmac(key, `csrf:${session}`)
+export function csrfToken(key: HmacKey, session: string): Promise<string> {
+  return hmacSign(key, `csrf:${session}`)
 }
 
 /** Whether `token` is the CSRF token of `session`. */
 export async function verifyCsrf(
-  key: CryptoKey,
+  key: HmacKey,
   session: string,
   token: string | undefined,
 ): Promise<boolean> {
-  return token !== undefined && sameText(token, await csrfToken(key, session))
+  return token !== undefined && hmacVerify(key, `csrf:${session}`, token)
 }
 
 /**
  * A device token: a random name and its signature, `<name>.<signature>`. It
  * proves that a browser or CLI once signed in with the secret, nothing more.
  */
-export async function signDevice(key: CryptoKey): Promise<string> {
+export async function signDevice(key: HmacKey): Promise<string> {
   const name = toBase64Url(crypto.getRandomValues(new Uint8Array(16)))
-  return `${name}.${await hmac(key, `device:${name}`)}`
+  return `${name}.${await hmacSign(key, `device:${name}`)}`
 }
 
 /** The device's name when `token` was signed with `key`; undefined otherwise. */
 export async function verifyDevice(
-  key: CryptoKey,
+  key: HmacKey,
   token: string | undefined,
 ): Promise<string | undefined> {
   const match = /^([\w-]{22})\.([\w-]{43})$/.exec(token ?? '')
   if (!match) return undefined
   const [, name = '', signature = ''] = match
-  return sameText(signature, await hmac(key, `device:${name}`)) ? name : undefined
+  return (await hmacVerify(key, `device:${name}`, signature)) ? name : undefined
 }

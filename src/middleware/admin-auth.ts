@@ -1,14 +1,14 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
-import { timingSafeEqual } from 'hono/utils/buffer'
 import { type AppEnv, config } from '../app/context'
-import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
 import { adminTokenBits } from '../app/secret-minimums'
 import { requestClientNetwork } from '../http/client-network'
 import { problem, problemResponse } from '../http/problem'
 import { BoundedMap } from '../lib/bounded-map'
+import { type HmacKey, isSameSecret } from '../lib/hmac'
 import { deviceKey, signDevice, verifyDevice } from '../lib/signed-session'
+import { paths } from '../paths'
 
 /** Seconds a client waits after too many failed logins. */
 export const adminAuthPeriod = rateLimits.ADMIN_AUTH_LIMITER.period
@@ -49,7 +49,7 @@ const bearer = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i
 /** Whether `candidate` is the admin token (compared in constant time); false when none is set. */
 export async function isAdminToken(c: Context<AppEnv>, candidate: string): Promise<boolean> {
   const token = config(c).adminToken
-  return token !== undefined && candidate !== '' && (await timingSafeEqual(token, candidate))
+  return token !== undefined && candidate !== '' && (await isSameSecret(token, candidate))
 }
 
 /** The device token's header (API clients) and cookie (the moderation page's browser). */
@@ -58,13 +58,9 @@ const deviceCookie = 'admin_device'
 /** A device cookie lasts as long as browsers keep any cookie (400 days). */
 const deviceCookieSeconds = 400 * 24 * 3600
 
-let cachedDeviceKey: { token: string; key: Promise<CryptoKey> } | undefined
-
-function deviceKeyOf(c: Context<AppEnv>): Promise<CryptoKey> | undefined {
+function deviceKeyOf(c: Context<AppEnv>): Promise<HmacKey> | undefined {
   const token = config(c).adminToken
-  if (token === undefined) return undefined
-  if (cachedDeviceKey?.token !== token) cachedDeviceKey = { token, key: deviceKey(token) }
-  return cachedDeviceKey.key
+  return token === undefined ? undefined : deviceKey(token)
 }
 
 /** The name of the device this request comes from, when it carries a valid device token. */

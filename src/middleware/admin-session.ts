@@ -1,9 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { type AppEnv, config, originOf, sessionStore } from '../app/context'
-import { paths } from '../app/paths'
 import { problem, problemResponse } from '../http/problem'
+import type { HmacKey } from '../lib/hmac'
 import { sessionGeneration, sessionKey, signSession, verifyCsrf } from '../lib/signed-session'
+import { paths } from '../paths'
 
 /** How long a moderator stays signed in. */
 export const sessionHours = 4
@@ -13,11 +14,11 @@ const cookieName = 'admin_session'
 /** A signed-in moderator's session and the CSRF token its forms carry. */
 export interface AdminSession {
   session: string
-  key: CryptoKey
+  key: HmacKey
 }
 
 /** The signing key of this deployment's ADMIN_TOKEN; none when no token is set (closed). */
-async function keyOf<E extends AppEnv>(c: Context<E>): Promise<CryptoKey | undefined> {
+async function keyOf<E extends AppEnv>(c: Context<E>): Promise<HmacKey | undefined> {
   const token = config(c).adminToken
   return token === undefined ? undefined : sessionKey(token)
 }

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app/context'
-import { paths } from '../app/paths'
 import { normaliseTag } from '../content/tags'
 import type { ListKind } from '../content/types'
+import { paths } from '../paths'
 
 const pageOf: Record<ListKind, (name: string) => string> = { tag: paths.tag, author: paths.author }
 

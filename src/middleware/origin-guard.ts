@@ -1,7 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { type AppEnv, config } from '../app/context'
-import { problemFor } from '../http/comment-problems'
-import { problemResponse } from '../http/problem'
 import { isLoopback } from '../lib/loopback'
 
 /**
@@ -31,26 +29,19 @@ export function isCommentPartner<E extends AppEnv>(c: Context<E>, origin: string
  * browsers, the relation in `Sec-Fetch-Site`. Clients that send neither (curl,
  * server code) carry no reader's browser context and are let through. This is
  * Hono's `csrf` check, except that it also covers JSON and lets header-less
- * clients through, which `csrf` refuses.
+ * clients through, which `csrf` refuses. `refuse` answers, given where the
+ * request came from: the routes know how a refused comment request reads.
  */
-export const commentOriginGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const origin = c.req.header('origin')
-  const fetchSite = c.req.header('sec-fetch-site')
-  if (origin !== undefined) {
-    if (isTrustedOrigin(c, origin)) return next()
-    return refuseCrossSite(origin === 'null' ? 'a page without an origin' : origin)
+export function crossSiteGuard(refuse: (source: string) => Response): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const origin = c.req.header('origin')
+    const fetchSite = c.req.header('sec-fetch-site')
+    if (origin !== undefined) {
+      if (isTrustedOrigin(c, origin)) return next()
+      return refuse(origin === 'null' ? 'a page without an origin' : origin)
+    }
+    if (fetchSite === 'cross-site' || fetchSite === 'same-site')
+      return refuse(`a ${fetchSite} page`)
+    return next()
   }
-  if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
-    return refuseCrossSite(`a ${fetchSite} page`)
-  }
-  return next()
-}
-
-function refuseCrossSite(source: string): Response {
-  return problemResponse(
-    problemFor({
-      reason: 'cross_site',
-      detail: `Comments can only be posted from this site's own pages; this request came from ${source}.`,
-    }),
-  )
 }

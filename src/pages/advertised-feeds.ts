@@ -1,9 +1,9 @@
-import { paths } from '../app/paths'
 import type { PublicComment } from '../comments/types'
 import type { ArticleMeta, ListName, SiteSettings } from '../content/types'
 import { streamOf } from '../feeds/article-feed'
 import { type SiteCommentFeedNames, threadFeedTitle } from '../feeds/comment-feed'
 import { type FeedLink, feedLink, feedLinks } from '../feeds/formats'
+import { paths } from '../paths'
 import { messagesFor } from './i18n'
 
 /** The feeds of a list (the site's, or a tag's or an author's when it names one), titled as the feeds are. */

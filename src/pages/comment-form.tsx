@@ -24,8 +24,11 @@ function focusTarget(state: CommentFormState): (typeof fieldOrder)[number] | 'su
   return fieldOrder.find((field) => state.errors[field]) ?? (state.summary ? 'summary' : undefined)
 }
 
-/** The one-line inputs below the text, in page order; limits come from the field list. */
-const inputs = [
+/**
+ * The one-line inputs below the text, in page order, of the comment form and
+ * the edit form alike; limits come from the field list.
+ */
+export const oneLineInputs = [
   { name: 'author', type: 'text', autocomplete: 'name', label: 'name' },
   { name: 'email', type: 'email', autocomplete: 'email', label: 'email' },
   { name: 'url', type: 'url', autocomplete: 'url', label: 'website' },
@@ -140,7 +143,7 @@ export function CommentForm(props: {
           </span>
         )}
       </p>
-      {inputs.map((input) => (
+      {oneLineInputs.map((input) => (
         <Field
           name={input.name}
           autofocus={focus === input.name}

@@ -3,6 +3,7 @@ import { commentFields, type EditableField } from '../comments/fields'
 import { renderCommentMarkdown } from '../comments/markdown'
 import type { CommentThread, PublicComment } from '../comments/types'
 import type { FeedLink } from '../feeds/formats'
+import { oneLineInputs } from './comment-form'
 import { formatDate, messagesFor } from './i18n'
 
 /** The reader's own comments they may still change, and the one they are editing. */
@@ -35,13 +36,6 @@ interface ListProps {
   heldIds: string[]
   own?: OwnComments
 }
-
-// The one-line fields of the edit form, below the text, as the comment form has them.
-const editInputs = [
-  { name: 'author', type: 'text', autocomplete: 'name', label: 'name' },
-  { name: 'email', type: 'email', autocomplete: 'email', label: 'email' },
-  { name: 'url', type: 'url', autocomplete: 'url', label: 'website' },
-] as const
 
 /** The edit form: every field PATCH may change, filled with what the comment holds. */
 function EditForm(props: {
@@ -82,7 +76,7 @@ function EditForm(props: {
           {t.markdownHint}
         </span>
       )}
-      {editInputs.map((input) => (
+      {oneLineInputs.map((input) => (
         <p>
           <label for={`edit-${input.name}`}>{t[input.label]}</label>
           <input

@@ -1,6 +1,6 @@
+import type { IntakeReason } from '../comments/refusals'
 import type { FieldIssueCode } from '../comments/rules'
 import type { CommentStatus } from '../comments/types'
-import type { IntakeReason } from '../http/comment-problems'
 
 /** Interface text in each language the site ships; anything else falls back to English. */
 const en = {

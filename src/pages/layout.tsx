@@ -1,8 +1,8 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
-import { paths } from '../app/paths'
 import { site } from '../content/index'
 import type { FeedLink } from '../feeds/formats'
+import { paths } from '../paths'
 import { maxQueryLength } from '../search/terms'
 import { messagesFor } from './i18n'
 

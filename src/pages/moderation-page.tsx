@@ -1,6 +1,6 @@
-import { paths } from '../app/paths'
 import { commentVersion, type ModerationAction } from '../comments/moderation'
 import type { CommentStatus, StoredComment } from '../comments/types'
+import { paths } from '../paths'
 import { type Messages, messagesFor } from './i18n'
 import { Layout, type PageHead } from './layout'
 

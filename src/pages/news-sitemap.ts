@@ -1,6 +1,6 @@
-import { paths } from '../app/paths'
 import type { ArticleMeta } from '../content/types'
 import { escapeHtml } from '../feeds/xml-safe'
+import { paths } from '../paths'
 
 /** Google News takes articles of the last two days, at most 1,000 a sitemap. */
 export const newsSitemapWindowMs = 2 * 24 * 3600 * 1000

@@ -3,6 +3,7 @@ import type { FeedLink } from '../feeds/formats'
 import { messagesFor } from './i18n'
 import { ArticleItems, type Pager, PagerLinks } from './index-page'
 import { Layout, type PageHead } from './layout'
+import { FeedList } from './subscribe'
 
 /** What a search found, or why it looked for nothing. */
 export type SearchOutcome =
@@ -45,15 +46,7 @@ export function SearchPage(props: {
       {props.feeds.length > 0 ? (
         <section class="subscribe" aria-labelledby="search-feeds">
           <h2 id="search-feeds">{t.searchFeeds}</h2>
-          <ul>
-            {props.feeds.map((feed) => (
-              <li>
-                <a href={feed.href} type={feed.type}>
-                  {feed.label}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <FeedList feeds={props.feeds} linksOnly />
         </section>
       ) : null}
     </Layout>

@@ -1,4 +1,4 @@
-import { paths } from '../app/paths'
+import { paths } from '../paths'
 import { messagesFor } from './i18n'
 import { Layout, type PageHead } from './layout'
 

@@ -1,8 +1,8 @@
 import type { Context } from 'hono'
 import { type AppEnv, config } from '../app/context'
-import { paths } from '../app/paths'
 import { site } from '../content/index'
 import type { FeedLink } from '../feeds/formats'
+import { paths } from '../paths'
 import type { PageHead } from './layout'
 
 /** The <head> of a site-level page (home, 404): site title, language and canonical home. */

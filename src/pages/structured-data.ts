@@ -1,6 +1,6 @@
-import { paths } from '../app/paths'
 import { normaliseTag } from '../content/tags'
 import type { ArticleMeta } from '../content/types'
+import { paths } from '../paths'
 
 /**
  * JSON for a `<script type="application/ld+json">` data block. The HTML parser

@@ -14,7 +14,11 @@ function readable(href: string): string {
   }
 }
 
-function FeedList(props: { feeds: FeedLink[] }) {
+/**
+ * Feeds as a list of links, each with the address a reader can copy unless
+ * `linksOnly` (the search page's, whose addresses carry the query anyway).
+ */
+export function FeedList(props: { feeds: FeedLink[]; linksOnly?: boolean }) {
   return (
     <ul>
       {props.feeds.map((feed) => (
@@ -22,7 +26,11 @@ function FeedList(props: { feeds: FeedLink[] }) {
           <a href={feed.href} type={feed.type}>
             {feed.label}
           </a>
-          : <code>{readable(feed.href)}</code>
+          {props.linksOnly ? null : (
+            <>
+              : <code>{readable(feed.href)}</code>
+            </>
+          )}
         </li>
       ))}
     </ul>

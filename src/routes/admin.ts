@@ -2,15 +2,15 @@ import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { type AppEnv, commentStore } from '../app/context'
-import { updateReadersView } from '../app/view-updates'
-import { exportPageSize, importComments } from '../comments/backup'
-import { maxImportBatch } from '../comments/backup-checks'
+import { exportPageSize, importComments } from '../comments/backups/backup'
+import { maxImportBatch } from '../comments/backups/backup-checks'
 import { commentVersion, type ModerationAction, moderateComment } from '../comments/moderation'
+import { updateReadersView } from '../comments/store/view-updates'
 import type { CommentStatus } from '../comments/types'
 import { cacheControl } from '../http/cache-control'
-import { fieldError } from '../http/comment-problems'
 import { problem, problemResponse, storeUnavailable } from '../http/problem'
 import { adminAuth } from '../middleware/admin-auth'
+import { fieldError } from './comment-problems'
 
 const statuses = new Set<CommentStatus>(['pending', 'approved', 'spam'])
 const pageSize = 50
@@ -90,7 +90,7 @@ async function moderate(c: Context<AppEnv>, action: ModerationAction) {
     )
   }
   if (!outcome.ok) return problemResponse(problem(404, `There is no comment ${outcome.id}.`))
-  await updateReadersView(c, [{ article: outcome.before.article, id: outcome.before.id }])
+  await updateReadersView(c.env, outcome.changes)
   if (!outcome.after) return new Response(null, { status: 204 })
   return c.json(outcome.after, 200, { 'cache-control': cacheControl.none })
 }
@@ -135,7 +135,7 @@ admin.post(
         ),
       )
     }
-    await updateReadersView(c, outcome.changes)
+    await updateReadersView(c.env, outcome.changes)
     const { created, replaced, articles } = outcome
     return c.json({ created, replaced, articles }, 200, { 'cache-control': cacheControl.none })
   },

@@ -2,10 +2,7 @@ import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { type AppEnv, commentStore, editKeyOf, publicComments } from '../app/context'
-import { notifyModerator } from '../app/notify-moderator'
-import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
-import { updateReadersView } from '../app/view-updates'
 import {
   type Authorised,
   authoriseEdit,
@@ -16,20 +13,23 @@ import {
 } from '../comments/edit'
 import { type EditableField, editableFields } from '../comments/fields'
 import { publicView, renderedView } from '../comments/public-view'
+import { updateReadersView } from '../comments/store/view-updates'
 import { findPublicArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
 import { requestClientNetwork } from '../http/client-network'
-import { type IntakeRefusal, problemFor } from '../http/comment-problems'
 import { clearEditCookie, editCookieProof } from '../http/edit-cookie'
 import { mediaType } from '../http/negotiate'
 import { problemResponse } from '../http/problem'
-import { commentOriginGuard } from '../middleware/origin-guard'
+import { notifyModerator } from '../notifications/notify-moderator'
 import { articleDocument, commentsView } from '../pages/article-view'
 import { messagesFor } from '../pages/i18n'
-import { notFound } from '../pages/not-found'
-import { editValues, ownComments, ownView } from '../pages/own-comments'
+import { paths } from '../paths'
 import { maxBodyBytes } from './comment-intake'
+import { commentOriginGuard } from './comment-origin-guard'
+import { type IntakeRefusal, problemFor } from './comment-problems'
+import { notFound } from './not-found'
+import { editValues, ownComments, ownView } from './own-comments'
 
 type EditEnv = AppEnv & { Variables: { article: ArticleMeta } }
 
@@ -72,23 +72,10 @@ function bearerProof(c: Context<EditEnv>): string | undefined {
   return match?.[1]
 }
 
-/**
- * After an edit: the view updater brings readers' view and the pending ids in
- * line (an approved comment that changed is pending again), and the moderator
- * hears of it as of a new comment, a held one's edit too: the text they may
- * have read in the list or an earlier notice is not the one waiting now. A
- * decoy's edit (stored for nobody) touches none of it.
- */
-async function afterEdit(c: Context<EditEnv>, outcome: EditOutcome & { ok: true }, decoy: boolean) {
-  if (decoy || !outcome.stored) return
-  await updateReadersView(c, [{ article: outcome.comment.article, id: outcome.comment.id }])
-  notifyModerator(c, c.var.article, outcome.comment)
-}
-
-/** After a delete: readers' view and the pending ids lose the comment. */
-async function afterDelete(c: Context<EditEnv>, opened: Authorised & { ok: true }) {
-  if (opened.decoy) return
-  await updateReadersView(c, [{ article: opened.comment.article, id: opened.comment.id }])
+/** What follows an edit, as the domain names it: the view updater and the moderator. */
+async function afterEdit(c: Context<EditEnv>, outcome: EditOutcome & { ok: true }) {
+  await updateReadersView(c.env, outcome.changes)
+  if (outcome.tellModerator) notifyModerator(c, c.var.article, outcome.comment)
 }
 
 /** Authorises a request with `proof` for the comment in the path. */
@@ -127,7 +114,7 @@ commentEdits.patch(item, commentOriginGuard, findTarget, limitBody, async (c) =>
     auth.deps,
   )
   if (!outcome.ok) return problemResponse(problemFor(outcome.refusal))
-  await afterEdit(c, outcome, auth.decoy)
+  await afterEdit(c, outcome)
   return c.json({ ...renderedView(outcome.comment), status: outcome.comment.status }, 200, {
     'cache-control': cacheControl.none,
   })
@@ -136,8 +123,7 @@ commentEdits.patch(item, commentOriginGuard, findTarget, limitBody, async (c) =>
 commentEdits.delete(item, commentOriginGuard, findTarget, async (c) => {
   const auth = await authorise(c, bearerProof(c))
   if (!auth.ok) return problemResponse(problemFor(auth.refusal))
-  await withdrawComment(auth, auth.deps.store)
-  await afterDelete(c, auth)
+  await updateReadersView(c.env, await withdrawComment(auth, auth.deps.store))
   return c.body(null, 204, { 'cache-control': cacheControl.none })
 })
 
@@ -203,7 +189,7 @@ commentEdits.post(`${item}/edit`, commentOriginGuard, findTarget, limitBody, asy
   if (!auth.ok) return formRefusal(c, auth.refusal, typed)
   const outcome = await editComment(c.var.article, auth, typed, auth.deps)
   if (!outcome.ok) return formRefusal(c, outcome.refusal, typed)
-  await afterEdit(c, outcome, auth.decoy)
+  await afterEdit(c, outcome)
   const { id, status } = outcome.comment
   const page = paths.article(c.var.article.slug)
   // As after a post: a held comment's page names it, which keeps that answer out of caches.
@@ -215,8 +201,7 @@ commentEdits.post(`${item}/edit`, commentOriginGuard, findTarget, limitBody, asy
 commentEdits.post(`${item}/delete`, commentOriginGuard, findTarget, async (c) => {
   const auth = await authorise(c, editCookieProof(c, c.req.param('id') ?? ''))
   if (!auth.ok) return formRefusal(c, auth.refusal)
-  await withdrawComment(auth, auth.deps.store)
-  await afterDelete(c, auth)
+  await updateReadersView(c.env, await withdrawComment(auth, auth.deps.store))
   clearEditCookie(c, c.var.article.slug, auth.comment.id)
   return c.redirect(`${paths.article(c.var.article.slug)}#comments`, 303)
 })

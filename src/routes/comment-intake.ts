@@ -10,28 +10,28 @@ import {
   originOf,
   publicComments,
 } from '../app/context'
-import { notifyModerator } from '../app/notify-moderator'
-import { paths } from '../app/paths'
 import { rateLimits } from '../app/rate-limits'
-import { updateReadersView } from '../app/view-updates'
 import { editProof } from '../comments/edit-proof'
 import { editDeadline } from '../comments/edit-window'
 import { commentFieldNames } from '../comments/fields'
 import { closedRefusal, type IntakeOutcome, takeComment } from '../comments/intake'
 import { renderedView } from '../comments/public-view'
+import { updateReadersView } from '../comments/store/view-updates'
 import { findPublicArticle } from '../content/index'
 import type { ArticleMeta } from '../content/types'
 import { cacheControl } from '../http/cache-control'
 import { requestClientNetwork } from '../http/client-network'
-import { type IntakeRefusal, problemFor } from '../http/comment-problems'
 import { setEditCookie } from '../http/edit-cookie'
 import { mediaType, prefersHtml } from '../http/negotiate'
 import { problemResponse } from '../http/problem'
-import { commentOriginGuard } from '../middleware/origin-guard'
+import { notifyModerator } from '../notifications/notify-moderator'
 import { articleDocument, commentsView } from '../pages/article-view'
 import type { CommentFormState } from '../pages/comment-form'
 import { messagesFor } from '../pages/i18n'
-import { notFound } from '../pages/not-found'
+import { paths } from '../paths'
+import { commentOriginGuard } from './comment-origin-guard'
+import { type IntakeRefusal, problemFor } from './comment-problems'
+import { notFound } from './not-found'
 
 /** Largest accepted request body: 64 KiB. */
 export const maxBodyBytes = 64 * 1024
@@ -157,17 +157,14 @@ commentIntake.post(
     if (!outcome.ok) return refusal(c, outcome.refusal, fields)
 
     const comment = outcome.comment
-    // A decoy (honeypot, repeat of an unpublished comment) was not stored: nothing to tell.
-    if (outcome.stored) {
-      await updateReadersView(c, [{ article: article.slug, id: comment.id }]).catch((error) => {
-        // Stored all the same: the pending count lags, or an auto-approved comment waits
-        // for the next change to its article.
-        console.error(
-          JSON.stringify({ event: 'view_update_not_queued', id: comment.id, error: String(error) }),
-        )
-      })
-      if (comment.status === 'pending') notifyModerator(c, article, comment)
-    }
+    await updateReadersView(c.env, outcome.changes).catch((error) => {
+      // Stored all the same: the pending count lags, or an auto-approved comment waits
+      // for the next change to its article.
+      console.error(
+        JSON.stringify({ event: 'view_update_not_queued', id: comment.id, error: String(error) }),
+      )
+    })
+    if (outcome.tellModerator) notifyModerator(c, article, comment)
     const key = editKeyOf(c)
     const proof = key ? await editProof(await key, comment) : undefined
     const editUntil = editDeadline(comment)

@@ -1,9 +1,8 @@
 import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
-import { paths } from '../app/paths'
-import type { ArticleComments } from '../comments/public-comments'
 import { renderedView } from '../comments/public-view'
+import type { ArticleComments } from '../comments/store/public-comments'
 import { repliesTo } from '../comments/thread'
 import { findPublicArticle, site } from '../content/index'
 import type { ArticleMeta } from '../content/types'
@@ -15,7 +14,8 @@ import { problemResponse, storeUnavailable } from '../http/problem'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
 import { siteCommentFeedNames } from '../pages/advertised-feeds'
-import { notFound } from '../pages/not-found'
+import { paths } from '../paths'
+import { notFound } from './not-found'
 
 const rendered = new RenderCache<RenderedResponse>(256)
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app/context'
-import { paths } from '../app/paths'
 import { feedUrls } from '../feeds/formats'
+import { paths } from '../paths'
 
 /** Addresses feed readers and people guess, and the canonical feed each one means. */
 const site = feedUrls(paths.siteFeeds)

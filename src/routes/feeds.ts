@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
-import { paths, routePatterns } from '../app/paths'
-import type { CommentCounts } from '../comments/store'
+import type { CommentCounts } from '../comments/store/store'
 import { type ArticleList, listArticles, listEntries, site, visibleList } from '../content/index'
 import type { ListKind, ListName } from '../content/types'
 import { archiveLayout, archivePageRange } from '../feeds/archive'
@@ -11,8 +10,9 @@ import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
-import { notFound } from '../pages/not-found'
+import { paths, routePatterns } from '../paths'
 import { websubLinkHeader } from '../websub/link-header'
+import { notFound } from './not-found'
 
 const rendered = new RenderCache<RenderedResponse>(64)
 const noCounts = { value: { updated: null, articles: {} } as CommentCounts, version: 0 }

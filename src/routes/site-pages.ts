@@ -1,14 +1,14 @@
 import { Hono } from 'hono'
 import { type AppEnv, config, originOf, respondRendered } from '../app/context'
-import { paths } from '../app/paths'
 import { archive, findSitePage, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
-import { notFound } from '../pages/not-found'
 import { siteHead } from '../pages/site-head'
 import { SitePageView } from '../pages/site-page'
+import { paths } from '../paths'
+import { notFound } from './not-found'
 
 const rendered = new RenderCache<RenderedResponse>(64)
 

@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import { type AppEnv, config } from '../app/context'
-import { paths } from '../app/paths'
 import { cacheControl } from '../http/cache-control'
 import { problem, problemResponse } from '../http/problem'
 import { adminAuth } from '../middleware/admin-auth'
+import { paths } from '../paths'
 import type { Announcement } from '../websub/announce'
 import { announceFromWorker } from '../websub/worker-run'
 

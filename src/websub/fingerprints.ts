@@ -1,6 +1,6 @@
-import { paths } from '../app/paths'
 import type { ScheduledArticle } from '../content/types'
 import { releasedBy } from '../content/visible'
+import { paths } from '../paths'
 
 /**
  * What each subscription feed of articles (`/`, `/tags/<tag>/`, `/authors/<name>/`) says at the

@@ -6,7 +6,7 @@ import { type LogLevel, Miniflare, type MiniflareOptions, NoOpLog } from 'minifl
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
 import { cronTriggers } from '../../src/app/cron-triggers'
 import { rateLimits } from '../../src/app/rate-limits'
-import { keyPages } from '../../src/comments/kv-list'
+import { keyPages } from '../../src/comments/store/kv-list'
 import { type AssetRead, countingAssets } from './asset-reads'
 import { faultKey, faultModule, faultWorkerName, type KvFaults } from './kv-faults'
 import {

@@ -16,6 +16,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { validateXML } from 'xmllint-wasm'
+import { type FeedFormat, feedFormatIds, feedFormats } from '../../src/feeds/formats'
 import { assertValidJsonFeed, assertWellFormedXml } from './validators'
 import { allElements, childrenNamed, parseXmlTree, type XmlElement } from './xml-tree'
 
@@ -675,16 +676,29 @@ export function jsonFeedProblems(feed: JsonFeedShape, url: string): string[] {
 
 // --- one entry point ----------------------------------------------------------------------
 
-/** Fails, naming every problem, unless the feed body served at `url` passes every check. */
-export async function assertStrictlyValidFeed(body: string, url: string): Promise<void> {
-  let problems: string[]
-  if (url.endsWith('.json')) {
+/** Each format's checks (a new format in src/feeds/formats.ts must bring its own). */
+const validators: Record<FeedFormat, (body: string, url: string) => Promise<string[]>> = {
+  rss: async (body, url) => {
+    assertWellFormedXml(body)
+    return rssProblems(body, url)
+  },
+  atom: async (body, url) => {
+    assertWellFormedXml(body)
+    return atomProblems(body, url)
+  },
+  json: async (body, url) => {
     const feed = JSON.parse(body) as JsonFeedShape
     assertValidJsonFeed(feed)
-    problems = jsonFeedProblems(feed, url)
-  } else {
-    assertWellFormedXml(body)
-    problems = url.endsWith('/atom.xml') ? await atomProblems(body, url) : rssProblems(body, url)
-  }
+    return jsonFeedProblems(feed, url)
+  },
+}
+
+/** Fails, naming every problem, unless the feed body served at `url` passes every check. */
+export async function assertStrictlyValidFeed(body: string, url: string): Promise<void> {
+  // A feed's format is told by its file name, as the routes serve it (feeds/formats.ts).
+  const path = url.split('?')[0] ?? ''
+  const format = feedFormatIds.find((id) => path.endsWith(`/${feedFormats[id].file}`))
+  assert.ok(format, `${url} is no feed file of src/feeds/formats.ts`)
+  const problems = await validators[format](body, url)
   assert.deepEqual(problems, [], `${url}:\n  ${problems.join('\n  ')}`)
 }

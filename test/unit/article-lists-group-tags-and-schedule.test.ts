@@ -2,9 +2,9 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { type BuiltArticle, buildLists, feedDigests, listFiles } from '../../scripts/content/lists'
 import { parseArticle } from '../../scripts/content/parse-article'
-import { paths } from '../../src/app/paths'
 import { dataFiles, listChunkSize, listKey } from '../../src/content/data-files'
 import type { SiteSettings } from '../../src/content/types'
+import { paths } from '../../src/paths'
 
 // "तमिऴ": ऴ is U+0934 in NFC and ळ + ़ (U+0933 U+093C) in NFD; both spell one tag.
 const nfc = 'तमिऴ'.normalize('NFC')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { Memo } from '../../src/comments/memo'
+import { Memo } from '../../src/comments/store/memo'
 import { HotResponses } from '../../src/http/hot-responses'
 import { RenderCache } from '../../src/http/render-cache'
 import { renderedResponse } from '../../src/http/rendered'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { checkImport, maxImportBatch } from '../../src/comments/backup-checks'
+import { checkImport, maxImportBatch } from '../../src/comments/backups/backup-checks'
 
 const valid = {
   id: '0m3zv5jk0qdq7ccj3n5',

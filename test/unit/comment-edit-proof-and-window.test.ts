@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { checkEditProof, editKey, editProof, proofFault } from '../../src/comments/edit-proof'
+import { checkEditProof, editProof, proofFault } from '../../src/comments/edit-proof'
 import { editDeadline, editWindowMs, editWindowOpen } from '../../src/comments/edit-window'
 import { createdFromId, newCommentId } from '../../src/comments/ids'
+import { hmacKey } from '../../src/lib/hmac'
 
 const comment = {
   article: 'an-article',
@@ -24,7 +25,7 @@ describe('the edit window', () => {
 
 describe('the edit proof', () => {
   it('verifies for its own comment only', async () => {
-    const key = await editKey('secret one')
+    const key = await hmacKey('secret one')
     const proof = await editProof(key, comment)
     assert.match(proof, /^[A-Za-z0-9_-]{43}$/)
     assert.equal(await checkEditProof(key, comment, proof), true)
@@ -35,7 +36,7 @@ describe('the edit proof', () => {
   })
 
   it("is bound to the comment's article: the same id under another slug does not verify", async () => {
-    const key = await editKey('secret one')
+    const key = await hmacKey('secret one')
     const proof = await editProof(key, comment)
     assert.equal(
       await checkEditProof(key, { ...comment, article: 'another-article' }, proof),
@@ -44,9 +45,9 @@ describe('the edit proof', () => {
   })
 
   it('cannot be made without the secret, nor tampered with', async () => {
-    const proof = await editProof(await editKey('secret one'), comment)
-    const key = await editKey('secret one')
-    assert.equal(await checkEditProof(await editKey('secret two'), comment, proof), false)
+    const proof = await editProof(await hmacKey('secret one'), comment)
+    const key = await hmacKey('secret one')
+    assert.equal(await checkEditProof(await hmacKey('secret two'), comment, proof), false)
     for (let i = 0; i < proof.length; i++) {
       const flipped = proof[i] === 'A' ? 'B' : 'A'
       const tampered = proof.slice(0, i) + flipped + proof.slice(i + 1)
@@ -60,7 +61,7 @@ describe('the edit proof', () => {
 
 describe('the edit proof spelling', () => {
   it('accepts only the canonical spelling of the last character', async () => {
-    const key = await editKey('secret one')
+    const key = await hmacKey('secret one')
     const proof = await editProof(key, comment)
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
     const accepted = []
@@ -86,7 +87,7 @@ describe('an edit cookie checked before any read', () => {
   })
 
   it('opens only with the comment’s own proof, for its own article, inside its window', async () => {
-    const key = await editKey('secret')
+    const key = await hmacKey('secret')
     const proof = await editProof(key, made)
     const later = new Date(now + 60_000)
     const fault = (

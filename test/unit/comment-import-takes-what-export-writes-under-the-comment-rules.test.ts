@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { checkImport } from '../../src/comments/backup-checks'
+import { checkImport } from '../../src/comments/backups/backup-checks'
 import { commentFieldNames, recordFieldNames } from '../../src/comments/fields'
 import type { StoredComment } from '../../src/comments/types'
 

@@ -5,7 +5,7 @@ import { newCommentId } from '../../src/comments/ids'
 import { publicView } from '../../src/comments/public-view'
 import { normalise, validateComment } from '../../src/comments/rules'
 import type { StoredComment } from '../../src/comments/types'
-import { problemFor, statusOf } from '../../src/http/comment-problems'
+import { problemFor, statusOf } from '../../src/routes/comment-problems'
 
 const valid = { author: 'पाठक', email: 'reader@example.org', content: 'टिप्पणी' }
 

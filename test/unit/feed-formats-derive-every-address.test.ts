@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { paths } from '../../src/app/paths'
 import {
   contentTypeOf,
   feedFormatIds,
@@ -8,6 +7,7 @@ import {
   feedLinks,
   feedUrls,
 } from '../../src/feeds/formats'
+import { paths } from '../../src/paths'
 
 describe('the list of feed formats', () => {
   it('gives the site feeds their addresses', () => {

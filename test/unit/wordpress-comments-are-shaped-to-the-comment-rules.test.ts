@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { maxCommentHtmlCharacters, planImport } from '../../scripts/wordpress/convert'
 import type { Wxr, WxrComment, WxrItem } from '../../scripts/wordpress/wxr'
-import { checkImport } from '../../src/comments/backup-checks'
+import { checkImport } from '../../src/comments/backups/backup-checks'
 
 function wordpressComment(id: string, fields: Partial<WxrComment>): WxrComment {
   return {

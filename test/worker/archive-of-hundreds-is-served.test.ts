@@ -16,8 +16,8 @@ import {
   syntheticAuthors,
   syntheticTags,
 } from '../../scripts/generate-articles'
-import { paths } from '../../src/app/paths'
 import { indexPageSize, shardCountFor, shardOf } from '../../src/content/data-files'
+import { paths } from '../../src/paths'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
 import { testSiteSettings } from '../harness/test-site'
 import { startWorker, type TestWorker } from '../harness/worker'

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
-import { editKey, editProof } from '../../src/comments/edit-proof'
+import { editProof } from '../../src/comments/edit-proof'
+import { hmacKey } from '../../src/lib/hmac'
 import { editSecret, startWorker, type TestWorker } from '../harness/worker'
 import { postForm, slug, validComment } from '../support/comments'
 
@@ -35,7 +36,7 @@ it('opens nothing with a proof made for the same comment on another article', as
   assert.deepEqual(await ownDeleteButtons(cookie), [id])
   const raw = await (await worker.kv()).get(`v1:comment:${id}`)
   const comment = JSON.parse(raw ?? '{}')
-  const elsewhere = await editProof(await editKey(editSecret), {
+  const elsewhere = await editProof(await hmacKey(editSecret), {
     ...comment,
     article: 'another-article',
   })

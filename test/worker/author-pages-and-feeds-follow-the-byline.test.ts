@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { paths } from '../../src/app/paths'
 import { feedUrls } from '../../src/feeds/formats'
+import { paths } from '../../src/paths'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
 import { startWorker, type TestWorker } from '../harness/worker'
 import { assertStrictlyValidFeed } from '../support/strict-feed-validators'

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { editKey, editProof } from '../../src/comments/edit-proof'
+import { editProof } from '../../src/comments/edit-proof'
 import { maxEditsPerComment } from '../../src/comments/edit-window'
 import { newCommentId } from '../../src/comments/ids'
 import { renderCommentMarkdown } from '../../src/comments/markdown'
+import { hmacKey } from '../../src/lib/hmac'
 import { messagesFor } from '../../src/pages/i18n'
 import { editSecret, startWorker, type TestWorker } from '../harness/worker'
 import {
@@ -87,7 +88,7 @@ async function backdated(id: string, minutes: number): Promise<{ id: string; pro
     created: new Date(time).toISOString(),
   }
   await (await worker.kv()).put(`v1:comment:${copy.id}`, JSON.stringify(copy))
-  return { id: copy.id, proof: await editProof(await editKey(editSecret), copy) }
+  return { id: copy.id, proof: await editProof(await hmacKey(editSecret), copy) }
 }
 
 function cookieOf(response: Response): string {

@@ -3,10 +3,12 @@ import { after, before, describe, it } from 'node:test'
 import { startWorker, type TestWorker } from '../harness/worker'
 import {
   adminCall,
+  commentsPath,
   newClient,
   postApproved,
   postForm,
   slug,
+  untilReadersSee,
   validComment,
 } from '../support/comments'
 
@@ -139,6 +141,8 @@ describe('an accepted form post', () => {
       (await adminCall(worker, 'POST', `/admin/comments/${replyId}/approve`)).status,
       200,
     )
+    // Moderation answers before the view updater rewrites what readers see.
+    await untilReadersSee(worker, commentsPath, [parent, replyId ?? ''])
     const html = await page(`/articles/${slug}`)
     assert.match(html, new RegExp(`टिप्पणियाँ \\(${approvedBefore + 2}\\)`))
     const parentItem = new RegExp(

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { editKey, editProof } from '../../src/comments/edit-proof'
+import { editProof } from '../../src/comments/edit-proof'
+import { hmacKey } from '../../src/lib/hmac'
 import { adminToken, startWorker, type TestWorker } from '../harness/worker'
 import { commentsPath, newClient, postJson, slug, validComment } from '../support/comments'
 import { postForm } from '../support/moderation-page'
@@ -28,7 +29,7 @@ describe('without EDIT_SECRET', () => {
     const comment = await accepted(worker)
     assert.equal(comment.edit_token, undefined)
     // The key the site used to derive from ADMIN_TOKEN and CLIENT_SALT.
-    const derived = await editKey(`comment-edit\u0000${adminToken}\u0000test-salt`)
+    const derived = await hmacKey(`comment-edit\u0000${adminToken}\u0000test-salt`)
     const response = await worker.fetch(`${commentsPath}/${comment.id}`, {
       method: 'PATCH',
       headers: {

@@ -1,4 +1,4 @@
-import { BoundedMap } from '../lib/bounded-map'
+import { BoundedMap } from '../../lib/bounded-map'
 
 /** A value loaded from KV, with a version that changes only when the value does. */
 export interface Versioned<T> {

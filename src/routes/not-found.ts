@@ -1,11 +1,11 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app/context'
-import { paths } from '../app/paths'
 import { cacheControl } from '../http/cache-control'
 import { prefersHtml } from '../http/negotiate'
 import { problem, problemResponse } from '../http/problem'
-import { NotFoundPage } from './not-found-page'
-import { siteHead } from './site-head'
+import { NotFoundPage } from '../pages/not-found-page'
+import { siteHead } from '../pages/site-head'
+import { paths } from '../paths'
 
 /** 404: an HTML page for browsers, problem JSON for API clients. */
 export async function notFound<E extends AppEnv>(c: Context<E>): Promise<Response> {

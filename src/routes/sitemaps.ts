@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { type AppEnv, config, respondRendered } from '../app/context'
-import { paths } from '../app/paths'
 import { siteUrlToken } from '../content/data-files'
 import { archive, entriesSince, schedule, site, siteList, sitemapFile } from '../content/index'
 import { releaseScheduledLines } from '../content/sitemap-marks'
@@ -11,22 +10,22 @@ import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
 import { newsSitemap, newsSitemapLimit, newsSitemapWindowMs } from '../pages/news-sitemap'
-import { notFound } from '../pages/not-found'
+import { paths } from '../paths'
+import { notFound } from './not-found'
 
 const rendered = new RenderCache<RenderedResponse>(16)
 
 /**
- * The favicon's old address and the sitemaps. The stylesheet, favicon and
+ * The sitemaps: /sitemap.xml (or the index of the numbered ones) and the
+ * news sitemap. The stylesheet, favicon and
  * robots.txt are static assets the build writes, answered without the Worker.
  */
-export const staticFiles = new Hono<AppEnv>()
-
-staticFiles.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301))
+export const sitemaps = new Hono<AppEnv>()
 
 /** /sitemap.xml, and /sitemaps/<n>.xml behind it once the site outgrows one sitemap. */
 // The second pattern is paths.numberedSitemap(n) for any n from 1.
 for (const path of [paths.sitemap, '/sitemaps/:file{[1-9][0-9]*\\.xml}']) {
-  staticFiles.get(path, async (c) => {
+  sitemaps.get(path, async (c) => {
     const file = c.req.param('file')
     const n = file === undefined ? undefined : Number.parseInt(file, 10)
     const { siteUrl } = config(c)
@@ -53,7 +52,7 @@ for (const path of [paths.sitemap, '/sitemaps/:file{[1-9][0-9]*\\.xml}']) {
  * newest first, from the site list's newest chunks (no KV). Rendered per
  * request: what it holds changes as articles age out, not only at a deploy.
  */
-staticFiles.get(paths.newsSitemap, async (c) => {
+sitemaps.get(paths.newsSitemap, async (c) => {
   const { siteUrl } = config(c)
   const now = Date.now()
   const recent = await entriesSince(

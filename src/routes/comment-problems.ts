@@ -1,15 +1,6 @@
-import type { RefusalReason } from '../comments/refusals'
+import type { IntakeReason } from '../comments/refusals'
 import type { FieldIssue, FieldIssueCode } from '../comments/rules'
-import { type FieldError, type Problem, problem, storeUnavailable } from './problem'
-
-/** Why the comment intake refused a request: the domain's reasons and the route's own. */
-export type IntakeReason =
-  | RefusalReason
-  | 'malformed'
-  | 'too_large'
-  | 'unsupported_media_type'
-  | 'cross_site'
-  | 'store_unavailable'
+import { type FieldError, type Problem, problem, storeUnavailable } from '../http/problem'
 
 /** A refused request, as the route hands it to problemFor. */
 export interface IntakeRefusal {

@@ -1,14 +1,7 @@
-import {
-  type CommentField,
-  commentFieldNames,
-  commentFields,
-  type RecordField,
-  recordFieldNames,
-  recordFields,
-} from './fields'
-import { isCommentId } from './ids'
-import { type FieldIssue, validateImportedComment } from './rules'
-import type { CommentStatus, StoredComment } from './types'
+import { type CommentField, commentFields, type RecordField, recordFields } from '../fields'
+import { isCommentId } from '../ids'
+import { type FieldIssue, validateImportedComment } from '../rules'
+import type { CommentStatus, StoredComment } from '../types'
 
 /** A record or batch not shaped as export writes it, with its English message. */
 export interface ShapeIssue {
@@ -28,16 +21,21 @@ export type ImportIssue = ShapeIssue | RuleIssue
 /** Most comments one import request may carry; each costs about five KV operations. */
 export const maxImportBatch = 100
 
-type StoredField = CommentField | RecordField
+/** A list of fields as fields.ts writes them: each field's name and whether it is required. */
+type FieldList = Readonly<Record<string, { readonly required: boolean }>>
 
-// Every field export writes, from the two field lists: nothing else is a field.
-const storedFields: ReadonlyMap<string, { required: boolean }> = new Map<
-  string,
-  { required: boolean }
->([
-  ...commentFieldNames.map((name) => [name, commentFields[name]] as const),
-  ...recordFieldNames.map((name) => [name, recordFields[name]] as const),
-])
+/**
+ * The two lists of fields.ts a backup record is checked against: the fields a
+ * reader submits, checked and normalised under the comment rules, and those the
+ * site writes, each checked against its format rule. Every field export writes
+ * is on one of them, and nothing else is a field.
+ */
+export interface StoredFieldLists {
+  submitted: FieldList
+  written: FieldList
+}
+
+const fieldLists: StoredFieldLists = { submitted: commentFields, written: recordFields }
 
 const statuses: ReadonlySet<string> = new Set<CommentStatus>(['pending', 'approved', 'spam'])
 const slugShape = /^[a-z0-9]+(-[a-z0-9]+)*$/
@@ -79,7 +77,7 @@ type Checked = { ok: true; comment: StoredComment } | { ok: false; issues: Impor
  * normalised as the intake would (NFC, LF, without noncharacters, trimmed), every key in its place, so
  * a record export wrote is restored byte for byte.
  */
-function checkComment(value: unknown, index: number): Checked {
+function checkComment(value: unknown, index: number, lists: StoredFieldLists): Checked {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
       ok: false,
@@ -88,6 +86,7 @@ function checkComment(value: unknown, index: number): Checked {
   }
   const record = value as Record<string, unknown>
   const issues: ImportIssue[] = []
+  const storedFields = new Map(Object.entries({ ...lists.submitted, ...lists.written }))
   for (const name of Object.keys(record)) {
     if (!storedFields.has(name)) {
       issues.push(shapeIssue(index, name, 'unknown_field', 'is not a field'))
@@ -102,10 +101,11 @@ function checkComment(value: unknown, index: number): Checked {
     }
   }
   if (issues.length > 0) return { ok: false, issues }
-  const fields = record as Record<StoredField, string | undefined>
-  for (const name of recordFieldNames) {
+  const fields = record as Record<string, string | undefined>
+  for (const name of Object.keys(lists.written)) {
     const field = fields[name]
-    const [holds, message] = recordRules[name]
+    // The site's fields have a format rule each; one on another list is taken as text.
+    const [holds, message] = recordRules[name as RecordField] ?? [() => true, '']
     if (field !== undefined && !holds(field)) {
       issues.push(shapeIssue(index, name, 'invalid_value', message))
     }
@@ -120,10 +120,11 @@ function checkComment(value: unknown, index: number): Checked {
   const input: Partial<Record<string, string>> = validated.input
   const comment: Record<string, string> = {}
   for (const [name, field] of Object.entries(fields)) {
-    if (!commentFields[name as CommentField]) comment[name] = field as string
+    const submitted = lists.submitted[name as CommentField]
+    if (!submitted) comment[name] = field as string
     else if (input[name] !== undefined) comment[name] = input[name]
     // A required field the rules let be empty (an imported comment's e-mail) stays, as "".
-    else if (commentFields[name as CommentField].required) comment[name] = ''
+    else if (submitted.required) comment[name] = ''
   }
   return { ok: true, comment: comment as unknown as StoredComment }
 }
@@ -131,10 +132,12 @@ function checkComment(value: unknown, index: number): Checked {
 /**
  * Checks an import body: `{ "comments": [...] }` with 1 to maxImportBatch comments,
  * each as export writes it and within the comment rules. One bad record refuses the
- * batch: every issue of every record is listed.
+ * batch: every issue of every record is listed. `lists` are fields.ts's; a test
+ * hands others to show that a field added to them is restored.
  */
 export function checkImport(
   body: unknown,
+  lists: StoredFieldLists = fieldLists,
 ): { ok: true; comments: StoredComment[] } | { ok: false; errors: ImportIssue[] } {
   const list = (body as { comments?: unknown } | null)?.comments
   if (!Array.isArray(list)) {
@@ -159,7 +162,7 @@ export function checkImport(
   const comments: StoredComment[] = []
   const errors: ImportIssue[] = []
   list.forEach((item, index) => {
-    const checked = checkComment(item, index)
+    const checked = checkComment(item, index, lists)
     if (checked.ok) comments.push(checked.comment)
     else errors.push(...checked.issues)
   })

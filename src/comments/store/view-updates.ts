@@ -1,6 +1,4 @@
-import type { Context } from 'hono'
-import type { ViewChange } from '../comments/readers-view'
-import type { AppEnv } from './context'
+import type { ViewChange } from './readers-view'
 
 // A queue takes at most 100 messages in one sendBatch.
 const batchSize = 100
@@ -11,12 +9,9 @@ const batchSize = 100
  * within seconds. Throws when the queue refuses them, so a moderator's action
  * answers 503 and can be repeated; the comments themselves are already stored.
  */
-export async function updateReadersView<E extends AppEnv>(
-  c: Context<E>,
-  changes: readonly ViewChange[],
-): Promise<void> {
+export async function updateReadersView(env: Env, changes: readonly ViewChange[]): Promise<void> {
   for (let start = 0; start < changes.length; start += batchSize) {
     const batch = changes.slice(start, start + batchSize)
-    await c.env.VIEW_UPDATES.sendBatch(batch.map((body) => ({ body })))
+    await env.VIEW_UPDATES.sendBatch(batch.map((body) => ({ body })))
   }
 }

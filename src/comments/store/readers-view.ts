@@ -1,6 +1,6 @@
-import { publicView } from './public-view'
+import { publicView } from '../public-view'
+import type { PublicComment, StoredComment } from '../types'
 import type { ArticleView, CommentCounts, CommentStore, RecentComments } from './store'
-import type { PublicComment, StoredComment } from './types'
 
 /** How many of the newest approved comments across articles `v1:recent` holds. */
 export const recentCommentsKept = 50
@@ -15,6 +15,11 @@ export const recentCommentsKept = 50
 export interface ViewChange {
   article: string
   id: string
+}
+
+/** The change of one comment, as the view updater takes it. */
+export function viewChange(comment: { article: string; id: string }): ViewChange {
+  return { article: comment.article, id: comment.id }
 }
 
 /** The queue the changes travel on (wrangler.toml), which the Worker's queue() tells apart. */
@@ -92,9 +97,7 @@ function nextView(
       ? [publicView(comment)]
       : []
   })
-  const comments = [...kept, ...added].sort(byId)
-  if (JSON.stringify(comments) === JSON.stringify(view.comments)) return view
-  return { updated: now.toISOString(), comments }
+  return withComments(view, [...kept, ...added].sort(byId), now)
 }
 
 /**
@@ -113,7 +116,16 @@ function nextRecentComments(
   const comments = [...kept, ...[...changedViews.values()].flat()]
     .sort(byId)
     .slice(-recentCommentsKept)
-  if (JSON.stringify(comments) === JSON.stringify(recent.comments)) return recent
+  return withComments(recent, comments, now)
+}
+
+/**
+ * A list of public comments (an article's view, the recent comments) holding
+ * `comments` from `now`; the same object when readers would see no difference,
+ * which tells the caller to write nothing.
+ */
+function withComments(list: ArticleView, comments: PublicComment[], now: Date): ArticleView {
+  if (JSON.stringify(comments) === JSON.stringify(list.comments)) return list
   return { updated: now.toISOString(), comments }
 }
 

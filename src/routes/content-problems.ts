@@ -1,7 +1,7 @@
 import { cacheControl } from '../http/cache-control'
 import { prefersHtml } from '../http/negotiate'
 import { problem, problemResponse } from '../http/problem'
-import { ContentProblemsPage } from './content-problems-page'
+import { ContentProblemsPage } from '../pages/content-problems-page'
 
 /**
  * 503 for every request of a dev build whose content is invalid: the problems

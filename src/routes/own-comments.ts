@@ -6,7 +6,7 @@ import { type EditableField, editableFields } from '../comments/fields'
 import type { StoredComment } from '../comments/types'
 import type { ArticleMeta } from '../content/types'
 import { editCookieProofs } from '../http/edit-cookie'
-import type { OwnComments } from './comment-list'
+import type { OwnComments } from '../pages/comment-list'
 
 /**
  * The reader's own comments on this article that they may still change: those

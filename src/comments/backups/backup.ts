@@ -1,7 +1,7 @@
+import { duplicateFingerprint } from '../fingerprint'
+import type { ViewChange } from '../store/readers-view'
+import type { CommentStore } from '../store/store'
 import { checkImport, type ImportIssue } from './backup-checks'
-import { duplicateFingerprint } from './fingerprint'
-import type { ViewChange } from './readers-view'
-import type { CommentStore } from './store'
 
 /** Comments one export page holds; with the bulk read a page is two KV operations. */
 export const exportPageSize = 100

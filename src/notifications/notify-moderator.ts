@@ -1,11 +1,11 @@
 import type { Context } from 'hono'
+import { type Config, configFrom } from '../app/config'
+import type { AppEnv } from '../app/context'
 import type { StoredComment } from '../comments/types'
 import type { ArticleMeta } from '../content/types'
-import type { DeliverySettings } from '../notifications/deliver'
-import { type NotificationChannel, noticesFor } from '../notifications/notice'
-import { type Config, configFrom } from './config'
-import type { AppEnv } from './context'
-import { paths } from './paths'
+import { paths } from '../paths'
+import type { DeliverySettings } from './deliver'
+import { type NotificationChannel, noticesFor } from './notice'
 
 /** The channels this deployment has settings for. */
 export function notificationChannels(settings: Config): NotificationChannel[] {

@@ -1,8 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { type AppEnv, config, originOf, publicComments, respondRendered } from '../app/context'
-import { paths, routePatterns } from '../app/paths'
-import type { PublicComments } from '../comments/public-comments'
 import { publicView } from '../comments/public-view'
+import type { PublicComments } from '../comments/store/public-comments'
 import { indexPageSize } from '../content/data-files'
 import { findPublicArticle, listEntries, site, visibleList } from '../content/index'
 import type { ListName } from '../content/types'
@@ -15,15 +14,16 @@ import { type RenderedResponse, renderedResponse } from '../http/rendered'
 import { listFeedLinks, siteCommentFeedLinks } from '../pages/advertised-feeds'
 import { articleDocument, commentsView } from '../pages/article-view'
 import { IndexPage } from '../pages/index-page'
-import { notFound } from '../pages/not-found'
-import { editValues, ownComments, ownView } from '../pages/own-comments'
 import { siteHead } from '../pages/site-head'
+import { paths, routePatterns } from '../paths'
+import { notFound } from './not-found'
+import { editValues, ownComments, ownView } from './own-comments'
 
 const rendered = new RenderCache<RenderedResponse>(256)
 const htmlType = 'text/html; charset=utf-8'
 
 /** The home page, tag pages, author pages and article pages. */
-export const pages = new Hono<AppEnv>()
+export const articles = new Hono<AppEnv>()
 
 /**
  * One page (`?page=n`, from 1) of a list, newest first: the home page, a tag's
@@ -83,13 +83,13 @@ async function listPage(c: Context<AppEnv>, named: ListName | undefined): Promis
   return respondRendered(c, response)
 }
 
-pages.get(paths.home, (c) => listPage(c, undefined))
-pages.get(routePatterns.tag, (c) => listPage(c, { kind: 'tag', name: c.req.param('tag') ?? '' }))
-pages.get(routePatterns.author, (c) =>
+articles.get(paths.home, (c) => listPage(c, undefined))
+articles.get(routePatterns.tag, (c) => listPage(c, { kind: 'tag', name: c.req.param('tag') ?? '' }))
+articles.get(routePatterns.author, (c) =>
   listPage(c, { kind: 'author', name: c.req.param('author') ?? '' }),
 )
 
-pages.get('/articles/:slug', async (c) => {
+articles.get('/articles/:slug', async (c) => {
   const article = await findPublicArticle(c.req.param('slug'), c.env.ASSETS, Date.now())
   if (!article) return notFound(c)
   let loaded: Awaited<ReturnType<PublicComments['forArticle']>>

@@ -1,7 +1,7 @@
+import { publicView } from '../public-view'
+import type { PublicComment } from '../types'
 import { Memo, type Versioned } from './memo'
-import { publicView } from './public-view'
 import type { ArticleView, CommentCounts, CommentStore, RecentComments } from './store'
-import type { PublicComment } from './types'
 
 // Short enough that an approval elsewhere shows within half a minute; long
 // enough that a busy article page reads KV at most twice a minute per isolate.

@@ -1,5 +1,5 @@
+import type { CommentStore } from '../store/store'
 import { defaultStepComments } from './backup-step-size'
-import type { CommentStore } from './store'
 
 /** How many nightly backups the bucket keeps; older ones are deleted after each run. */
 export const backupsKept = 30

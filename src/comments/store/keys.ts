@@ -1,4 +1,4 @@
-import type { CommentStatus } from './types'
+import type { CommentStatus } from '../types'
 
 /**
  * KV key layout, version 1. One key per comment and one index key per comment,

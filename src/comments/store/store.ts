@@ -1,6 +1,6 @@
-import { duplicateFingerprint } from './fingerprint'
+import { duplicateFingerprint } from '../fingerprint'
+import type { CommentStatus, PublicComment, StoredComment } from '../types'
 import { keys } from './keys'
-import type { CommentStatus, PublicComment, StoredComment } from './types'
 
 /** Approved comment counts, written by the view updater; `updated` feeds Last-Modified. */
 export interface CommentCounts {

@@ -2,11 +2,10 @@ import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { type AppEnv, commentStore, config } from '../app/context'
-import { paths } from '../app/paths'
-import { updateReadersView } from '../app/view-updates'
 import { isCommentId } from '../comments/ids'
 import { moderateComment, moderationActions } from '../comments/moderation'
-import type { ViewChange } from '../comments/readers-view'
+import type { ViewChange } from '../comments/store/readers-view'
+import { updateReadersView } from '../comments/store/view-updates'
 import type { CommentStatus, StoredComment } from '../comments/types'
 import { indexPageSize } from '../content/data-files'
 import { findArticle, findPublicArticle, listEntries, site, siteList } from '../content/index'
@@ -34,18 +33,19 @@ import { messagesFor } from '../pages/i18n'
 import type { PageHead } from '../pages/layout'
 import { type ModerationItem, ModerationPage, moderationStatuses } from '../pages/moderation-page'
 import { SignInPage } from '../pages/sign-in-page'
+import { paths } from '../paths'
 
 const pageSize = 25
 const noStore = { 'cache-control': cacheControl.none }
 
 /** The moderation page at /admin: sign in with the admin token, then list and moderate. */
-export const moderationPage = new Hono<AppEnv>()
+export const moderation = new Hono<AppEnv>()
 
 // A weak ADMIN_TOKEN closes the page as it closes the API.
-moderationPage.use(paths.moderation, adminOpen)
-moderationPage.use(`${paths.moderation}/*`, adminOpen)
+moderation.use(paths.moderation, adminOpen)
+moderation.use(`${paths.moderation}/*`, adminOpen)
 
-moderationPage.onError((error, c) => {
+moderation.onError((error, c) => {
   if (error instanceof HTTPException) throw error
   console.error(
     JSON.stringify({ event: 'moderation_store_failed', path: c.req.path, error: String(error) }),
@@ -139,7 +139,7 @@ async function newestArticles(assets: Env['ASSETS'], now: number) {
   return (await listEntries(siteList, Math.max(0, count - indexPageSize), count, assets)).reverse()
 }
 
-moderationPage.get(paths.moderation, async (c) => {
+moderation.get(paths.moderation, async (c) => {
   const signedIn = await currentSession(c)
   if (!signedIn) {
     const signedOut = c.req.query('signed-out') !== undefined
@@ -177,7 +177,7 @@ const smallForm = bodyLimit({
   onError: (c) => c.text('The form is too large.', 413),
 })
 
-moderationPage.post(paths.signIn, adminOriginGuard, smallForm, async (c) => {
+moderation.post(paths.signIn, adminOriginGuard, smallForm, async (c) => {
   const tooMany = () =>
     html(
       c,
@@ -201,12 +201,12 @@ moderationPage.post(paths.signIn, adminOriginGuard, smallForm, async (c) => {
   return html(c, signInPage(c, { kind: 'error', text: t.wrongToken }), 401)
 })
 
-moderationPage.post(paths.signOut, adminOriginGuard, smallForm, requireSession, async (c) => {
+moderation.post(paths.signOut, adminOriginGuard, smallForm, requireSession, async (c) => {
   await endSession(c)
   return c.redirect(`${paths.moderation}?signed-out`, 303)
 })
 
-moderationPage.post(paths.moderation, adminOriginGuard, smallForm, requireSession, async (c) => {
+moderation.post(paths.moderation, adminOriginGuard, smallForm, requireSession, async (c) => {
   const body = await c.req.parseBody({ all: true })
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
   const status = statusOf(text(body.status))
@@ -222,22 +222,24 @@ moderationPage.post(paths.moderation, adminOriginGuard, smallForm, requireSessio
   const store = commentStore(c)
   const changes: ViewChange[] = []
   let changed = 0
+  let moderated = 0
   for (const id of ids) {
     // The list carries each comment's version as `seen:<id>`; a form without it
     // (a page from before it did) has seen no version, so it approves nothing.
     const seen = text(body[`seen:${id}`]) ?? ''
     const outcome = await moderateComment(store, id, action, seen)
-    if (outcome.ok) changes.push({ article: outcome.before.article, id })
-    else if (outcome.reason === 'changed_since_listed') changed += 1
+    if (outcome.ok) {
+      changes.push(...outcome.changes)
+      moderated += 1
+    } else if (outcome.reason === 'changed_since_listed') changed += 1
   }
   // One batch: the view updater rewrites each article's keys once for all of them.
-  await updateReadersView(c, changes)
-  const count = changes.length
-  const missing = String(ids.length - count - changed)
+  await updateReadersView(c.env, changes)
+  const missing = String(ids.length - moderated - changed)
   return c.redirect(
     listHref(status, article, {
       done: action,
-      count: String(count),
+      count: String(moderated),
       missing,
       ...(changed > 0 ? { changed: String(changed) } : {}),
     }),
