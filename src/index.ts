@@ -10,7 +10,7 @@ import { type BackupProgress, backupStepsQueue } from './comments/nightly-backup
 import { forgetArticleViews } from './comments/public-comments'
 import { applyViewChanges, type ViewChange, viewUpdatesQueue } from './comments/readers-view'
 import { CommentStore } from './comments/store'
-import { contentProblems, schedule } from './content/index'
+import { contentProblems, longDates, schedule } from './content/index'
 import { nextPublication } from './content/visible'
 import { hasEditCookie } from './http/edit-cookie'
 import { hotResponses } from './http/hot-responses'
@@ -21,6 +21,7 @@ import { htmlSecurityHeaders } from './middleware/secure-headers'
 import { deliverNotifications } from './notifications/deliver'
 import type { CommentNotice } from './notifications/notice'
 import { contentProblemsResponse } from './pages/content-problems'
+import { registerLongDates } from './pages/long-date'
 import { notFound } from './pages/not-found'
 import { admin } from './routes/admin'
 import { commentEdits } from './routes/comment-edits'
@@ -36,6 +37,9 @@ import { sitePages } from './routes/site-pages'
 import { staticFiles } from './routes/static-files'
 import { websubAnnounce } from './routes/websub'
 import { announceFromWorker } from './websub/worker-run'
+
+// Pages format dates from the build's pieces: Intl's first use costs a fresh isolate ~110 M instructions.
+registerLongDates(longDates)
 
 const app = new Hono<AppEnv>()
 
