@@ -5,6 +5,7 @@
  * three sites are Cloudflare's published figures and the model of issue 24, as
  * gathered with their pages in bench/RESULTS.md.
  */
+import { memoWindows } from '../src/comments/store/memo-windows'
 
 /** KV calls as Cloudflare bills them: reads per key, the rest per call. */
 export interface BilledKv {
@@ -29,8 +30,11 @@ export type RequestKind =
   | 'tag'
   | 'siteFeed'
   | 'tagFeed'
+  | 'authorFeed'
+  | 'search'
   | 'commentFeed'
   | 'commentsJson'
+  | 'siteCommentFeed'
   | 'post'
   | 'preview'
   | 'edit'
@@ -71,28 +75,42 @@ export interface Assumptions {
   isolates: number
   /** How long an isolate lives: its first request to each URL in that time is cold (CPU). */
   isolateMinutes: number
-  /** How long an isolate keeps what it read from KV (src/comments/public-comments.ts): KV is read again after it. */
-  memoSeconds: number
+  /** How long an isolate keeps what it read from KV (src/comments/store/memo-windows.ts): KV is read again after it. */
+  memoSeconds: { counts: number; comments: number }
   /** Tags readers visit, evenly. */
   tags: number
-  /** Share of feed polls that are site feeds; the rest are tag feeds. */
+  /** Authors whose feeds are polled, evenly. */
+  authors: number
+  /** Distinct searches a day, evenly (each its own URL). */
+  searches: number
+  /** Share of feed polls that are site feeds. */
   siteFeedShare: number
+  /** Share of feed polls that are author feeds; the rest are tag feeds. */
+  authorFeedShare: number
   /** Days of comments the nightly backup holds. */
   storedDays: number
 }
 
 export const defaultAssumptions: Omit<Assumptions, 'isolates'> = {
   isolateMinutes: 5,
-  memoSeconds: 30,
+  memoSeconds: {
+    counts: memoWindows.countsMs / 1000,
+    comments: memoWindows.commentsMs / 1000,
+  },
   tags: 10,
+  authors: 4,
+  searches: 100,
   siteFeedShare: 0.8,
+  authorFeedShare: 0.1,
   storedDays: 365,
 }
 
 /** Shares of issue 24 / EDGE.md. */
 const share = {
   article: 0.75,
-  home: 0.15,
+  // Searches come out of the home page's 15 %.
+  home: 0.13,
+  search: 0.02,
   tag: 0.1,
   feeds: 0.98,
   commentReads: 0.02,
@@ -140,41 +158,80 @@ const zero = (): Daily => ({
   overFreeCpu: 0,
 })
 
+/**
+ * Kinds whose KV reads are one isolate-wide key, memoised once for all their
+ * URLs (src/comments/store/public-comments.ts): `v1:counts` for the site, tag and
+ * author feeds, `v1:recent` for the site comment feed. The other kinds read a
+ * key per URL (an article's view) or none.
+ */
+const sharedKeys: Array<{ kinds: RequestKind[]; window: keyof Assumptions['memoSeconds'] }> = [
+  { kinds: ['siteFeed', 'tagFeed', 'authorFeed'], window: 'counts' },
+  { kinds: ['siteCommentFeed'], window: 'comments' },
+]
+
+const kvOps = ['reads', 'writes', 'lists', 'deletes'] as const
+
 /** Operations a day of `site` from the measured figures. */
 export function dailyOperations(site: Site, measured: Measured, assumptions: Assumptions): Daily {
   const day = zero()
-  const kvWindow = Math.min(assumptions.memoSeconds, assumptions.isolateMinutes * 60)
-  const cpuWindow = assumptions.isolateMinutes * 60
+  const lifetime = assumptions.isolateMinutes * 60
+  const kvWindow = (window: keyof Assumptions['memoSeconds']) =>
+    Math.min(assumptions.memoSeconds[window], lifetime)
+  const shared = new Map(sharedKeys.flatMap((group) => group.kinds.map((kind) => [kind, group])))
+  // Requests a day of each kind reading a shared key, for its KV once all URLs are in.
+  const sharedPerDay = new Map<RequestKind, number>()
   /** Adds `perDay` requests of one URL of `kind`. */
   const url = (kind: RequestKind, perDay: number) => {
     if (perDay <= 0) return
     const f = measured[kind]
-    const kvCold = Math.min(perDay, coldPerDay(perDay, assumptions.isolates, kvWindow))
-    const cpuCold = Math.min(perDay, coldPerDay(perDay, assumptions.isolates, cpuWindow))
+    const cpuCold = Math.min(perDay, coldPerDay(perDay, assumptions.isolates, lifetime))
     day.requests += perDay
     day.cpuMs += cpuCold * f.coldCpuMs + (perDay - cpuCold) * f.warmCpuMs
     const limit = plans.free.cpuMsPerRequest
     day.overFreeCpu +=
       (f.coldCpuMs > limit ? cpuCold : 0) + (f.warmCpuMs > limit ? perDay - cpuCold : 0)
-    for (const op of ['reads', 'writes', 'lists', 'deletes'] as const) {
-      day[op] += kvCold * f.cold[op] + (perDay - kvCold) * f.warm[op]
+    if (shared.has(kind)) {
+      sharedPerDay.set(kind, (sharedPerDay.get(kind) ?? 0) + perDay)
+      return
     }
+    const kvCold = Math.min(perDay, coldPerDay(perDay, assumptions.isolates, kvWindow('comments')))
+    for (const op of kvOps) day[op] += kvCold * f.cold[op] + (perDay - kvCold) * f.warm[op]
   }
   const articles = zipf(site.articlesRead)
   for (const weight of articles) url('article', site.pageViews * share.article * weight)
   url('home', site.pageViews * share.home)
   for (let t = 0; t < assumptions.tags; t++)
     url('tag', (site.pageViews * share.tag) / assumptions.tags)
+  for (let q = 0; q < assumptions.searches; q++)
+    url('search', (site.pageViews * share.search) / assumptions.searches)
   const feeds = site.feedPolls * share.feeds
-  // Three formats of the site feed, equally polled; one format per tag feed.
+  const tagFeedShare = 1 - assumptions.siteFeedShare - assumptions.authorFeedShare
+  // Three formats of the site feed, equally polled; one format per tag or author feed.
   for (let f = 0; f < 3; f++) url('siteFeed', (feeds * assumptions.siteFeedShare) / 3)
   for (let t = 0; t < assumptions.tags; t++) {
-    url('tagFeed', (feeds * (1 - assumptions.siteFeedShare)) / assumptions.tags)
+    url('tagFeed', (feeds * tagFeedShare) / assumptions.tags)
+  }
+  for (let a = 0; a < assumptions.authors; a++) {
+    url('authorFeed', (feeds * assumptions.authorFeedShare) / assumptions.authors)
   }
   const commentReads = site.feedPolls * share.commentReads
   for (const weight of articles) {
-    url('commentFeed', (commentReads / 2) * weight)
-    url('commentsJson', (commentReads / 2) * weight)
+    url('commentFeed', (commentReads / 3) * weight)
+    url('commentsJson', (commentReads / 3) * weight)
+  }
+  url('siteCommentFeed', commentReads / 3)
+  // A shared key is read when an isolate's window sees any request of its kinds.
+  for (const group of sharedKeys) {
+    const total = group.kinds.reduce((sum, kind) => sum + (sharedPerDay.get(kind) ?? 0), 0)
+    if (total <= 0) continue
+    const kvCold = Math.min(total, coldPerDay(total, assumptions.isolates, kvWindow(group.window)))
+    for (const kind of group.kinds) {
+      const part = (sharedPerDay.get(kind) ?? 0) / total
+      const f = measured[kind]
+      for (const op of kvOps) {
+        day[op] += part * (kvCold * f.cold[op] + (total - kvCold) * f.warm[op])
+      }
+    }
   }
   url('post', site.comments)
   url('preview', site.comments * share.previewed)
@@ -185,9 +242,7 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
   const backup = measured.backupPer100
   const stored = site.comments * assumptions.storedDays
   const scale = stored / 100
-  for (const op of ['reads', 'writes', 'lists', 'deletes'] as const) {
-    day[op] += scale * backup.cold[op]
-  }
+  for (const op of kvOps) day[op] += scale * backup.cold[op]
   day.backupOperations =
     scale * (backup.cold.reads + backup.cold.writes + backup.cold.lists + backup.cold.deletes)
   return day

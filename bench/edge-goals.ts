@@ -54,14 +54,16 @@ export function instructionGoals(all: readonly EdgeProjectFigures[]): GoalCheck[
       met: yes(worst.ratio <= edgeGoals.warmInstructionsRatio),
     })
   }
+  // Against the empty Worker with the same bindings: what the bundle itself adds,
+  // without Miniflare's simulators of KV, queues and ASSETS (not in a Cloudflare isolate).
   const startups = all.flatMap((f) =>
     f.instructions
-      ? [{ at: at(f), ratio: f.instructions.startup.project / f.instructions.startup.empty }]
+      ? [{ at: at(f), ratio: f.instructions.startup.project / f.instructions.startup.emptyBound }]
       : [],
   )
   if (startups.length > 0) {
     checks.push({
-      goal: `Startup ≤ ${edgeGoals.startupRatio}× an empty Worker’s instructions`,
+      goal: `Startup ≤ ${edgeGoals.startupRatio}× an empty Worker’s instructions (the same bindings)`,
       measured: startups.map((s) => `${s.ratio.toFixed(2)}× (${s.at})`).join('; '),
       met: yes(startups.every((s) => s.ratio <= edgeGoals.startupRatio)),
     })

@@ -30,6 +30,8 @@ export function readerRoutes(articleCount: number): EdgeRoute[] {
           ? `/authors/${encodeURIComponent('समाचार डेस्क')}/feed.xml`
           : `${seedAuthorFeeds}feed.xml`,
     },
+    // A word of the seed article's title, at every N: its index files and list chunks, read cold.
+    { name: 'search', path: `/search?q=${encodeURIComponent('सोरा')}` },
     { name: 'comment feed (RSS)', path: `${article}/comments/feed.xml` },
     { name: 'site comment feed (RSS)', path: '/comments/feed.xml' },
     { name: 'comments JSON', path: `${article}/comments` },

@@ -24,8 +24,13 @@ export interface InstructionCounts {
   cold: RouteInstructions[]
   /** Per request once every route has been asked many times (median block). */
   warm: RouteInstructions[]
-  /** Start, load and one 404: the empty Worker's and this bundle's (median over its fresh starts). */
-  startup: { empty: number; project: number }
+  /**
+   * Start, load and one 404: the empty Worker's, the empty Worker's given this
+   * project's bindings (Miniflare then runs its KV, queue and ASSETS simulators
+   * in the same workerd, which Cloudflare does not run in the isolate), and this
+   * bundle's (median over its fresh starts).
+   */
+  startup: { empty: number; emptyBound: number; project: number }
 }
 
 /** Warm-up requests per route, then blocks of requests per route taking turns (as the issue's count did, smaller). */
@@ -50,6 +55,17 @@ async function coldOf(options: MiniflareOptions, route: EdgeRoute) {
     const status = await drained(origin, route.path)
     if (status !== 200) throw new Error(`${route.path} answered ${status} on a cold start`)
     return { startup, cold: counted.cut() }
+  } finally {
+    await counted.stop()
+  }
+}
+
+/** Instructions from a fresh counted workerd's start to the end of one 404. */
+async function startupOf(options: MiniflareOptions): Promise<number> {
+  const counted = await startCounted(options)
+  try {
+    await drained(await directOrigin(counted.miniflare), coldNotFound)
+    return counted.cut()
   } finally {
     await counted.stop()
   }
@@ -110,15 +126,10 @@ export async function countInstructions(
     constant: scriptOptions(constantScript, compatibilityDate),
   }
 
-  log('    startup of an empty Worker under callgrind…')
-  const empty = await startCounted(scriptOptions(emptyWorker, compatibilityDate))
-  let emptyStartup: number
-  try {
-    await drained(await directOrigin(empty.miniflare), coldNotFound)
-    emptyStartup = empty.cut()
-  } finally {
-    await empty.stop()
-  }
+  log('    startup of an empty Worker under callgrind, bare and with the project’s bindings…')
+  const { scriptPath: _bundle, modulesRoot: _root, ...bindings } = options.project
+  const emptyStartup = await startupOf(scriptOptions(emptyWorker, compatibilityDate))
+  const emptyBound = await startupOf({ ...bindings, modules: true, script: emptyWorker })
 
   const cold: RouteInstructions[] = []
   const startups: number[] = []
@@ -140,6 +151,6 @@ export async function countInstructions(
       project: warmProject[i] ?? Number.NaN,
       constant: warmConstant[i] ?? Number.NaN,
     })),
-    startup: { empty: emptyStartup, project: median(startups) },
+    startup: { empty: emptyStartup, emptyBound, project: median(startups) },
   }
 }

@@ -62,6 +62,7 @@ import {
   feedDigests,
   listFiles,
 } from './content/lists'
+import { longDateFormats } from './content/long-dates'
 import { readAuthorFiles } from './content/parse-authors'
 import { parseSite } from './content/parse-site'
 import { searchIndexFiles, TermCache } from './content/search-index'
@@ -316,6 +317,11 @@ const manifest: ContentManifest = {
   shardCount,
   sitemapFiles: sitemaps.numbered,
   pages: sitePages.map((page) => page.slug),
+  longDates: longDateFormats([
+    site.value.language,
+    ...metas.map(({ meta }) => meta.language),
+    ...sitePages.map((page) => page.language),
+  ]),
 }
 
 const assetsDir = join(outDir, 'assets')
@@ -489,6 +495,7 @@ function withProblems(problems: string[]): ContentManifest {
     shardCount: 1,
     sitemapFiles: 0,
     pages: [],
+    longDates: {},
   }
   return { ...(last ?? empty), problems }
 }

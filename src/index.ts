@@ -9,11 +9,12 @@ import { type BackupProgress, backupStepsQueue } from './comments/backups/nightl
 import { forgetArticleViews } from './comments/store/public-comments'
 import { applyViewChanges, type ViewChange, viewUpdatesQueue } from './comments/store/readers-view'
 import { CommentStore } from './comments/store/store'
-import { contentProblems, schedule } from './content/index'
+import { contentProblems, longDates, schedule } from './content/index'
 import { nextPublication } from './content/visible'
 import { hasEditCookie } from './http/edit-cookie'
 import { hotResponses } from './http/hot-responses'
 import { problem, problemResponse } from './http/problem'
+import { registerLongDates } from './lib/long-date'
 import { commentEditsCors, commentsCors, publicReadCors } from './middleware/cors'
 import { canonicalListAddress } from './middleware/list-address'
 import { htmlSecurityHeaders } from './middleware/secure-headers'
@@ -37,6 +38,9 @@ import { sitePages } from './routes/site-pages'
 import { sitemaps } from './routes/sitemaps'
 import { websubAnnounce } from './routes/websub'
 import { announceFromWorker } from './websub/worker-run'
+
+// Pages format dates from the build's pieces: Intl's first use costs a fresh isolate ~110 M instructions.
+registerLongDates(longDates)
 
 const app = new Hono<AppEnv>()
 
@@ -147,7 +151,7 @@ export default {
         (batch as MessageBatch<ViewChange>).messages.map((message) => message.body),
         new Date(),
       )
-      // This isolate reads the new views at once; others within their memo's 30 s.
+      // This isolate reads the new views at once; others within their memos' windows (comments/memo-windows.ts).
       forgetArticleViews(update.articles)
       if (update.articles.length > 0) hotResponses.clear()
       return

@@ -1,3 +1,4 @@
+import type { LongDateFormat } from '../lib/long-date'
 /** A person or organisation credited on an article. */
 export interface Author {
   name: string
@@ -171,6 +172,8 @@ export interface ContentManifest {
   sitemapFiles: number
   /** The slugs of the pages (content/pages/), so an unknown path costs no asset read. */
   pages: string[]
+  /** Long date formats by language, read from Intl at build time (src/pages/long-date.ts). */
+  longDates: Record<string, LongDateFormat>
   /**
    * Only in a build for `npm start` whose content is invalid: what is wrong,
    * each `file:line: problem`. The rest is the last good build's (or an empty

@@ -1,6 +1,7 @@
 import type { IntakeReason } from '../comments/refusals'
 import type { FieldIssueCode } from '../comments/rules'
 import type { CommentStatus } from '../comments/types'
+import { formatLongDate, longDateOf } from '../lib/long-date'
 
 /** Interface text in each language the site ships; anything else falls back to English. */
 const en = {
@@ -294,8 +295,14 @@ export function messagesFor(language: string): Messages {
   return catalogue[language.split('-')[0]?.toLowerCase() ?? 'en'] ?? en
 }
 
-/** A date in the reader's language, in UTC so every isolate renders the same bytes. */
+/**
+ * A date in the reader's language, in UTC so every isolate renders the same
+ * bytes: from the build's pieces for the language, Intl only for a language
+ * they cannot express (whose first use on an isolate costs its ICU set-up).
+ */
 export function formatDate(iso: string, language: string): string {
+  const format = longDateOf(language)
+  if (format) return formatLongDate(iso, format)
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(iso),
   )

@@ -13,6 +13,7 @@ import {
   sites,
   zipf,
 } from '../../bench/cost-model'
+import { cacheControl } from '../../src/http/cache-control'
 
 const none: BilledKv = { reads: 0, writes: 0, lists: 0, deletes: 0 }
 const quiet: RequestFigures = { cold: none, warm: none, coldCpuMs: 1, warmCpuMs: 0.1 }
@@ -22,8 +23,11 @@ const kinds: RequestKind[] = [
   'tag',
   'siteFeed',
   'tagFeed',
+  'authorFeed',
+  'search',
   'commentFeed',
   'commentsJson',
+  'siteCommentFeed',
   'post',
   'preview',
   'edit',
@@ -70,4 +74,16 @@ it('counts the nightly backup’s operations in one invocation, from a year of c
   const backup = { ...quiet, cold: { ...none, reads: 1, lists: 1 } }
   const day = dailyOperations(national, measured({ backupPer100: backup }), assumptions)
   assert.equal(day.backupOperations, ((10_000 * 365) / 100) * 2)
+})
+
+it('reads the feeds’ comment counts once per isolate and counts window, whichever feed asked', () => {
+  // The window follows the code: the feeds' max-age.
+  assert.match(cacheControl.feed, new RegExp(`max-age=${assumptions.memoSeconds.counts}\\b`))
+  const counted = { ...quiet, cold: { ...none, reads: 1 } }
+  const feedsOnly = measured({ siteFeed: counted, tagFeed: counted, authorFeed: counted })
+  const flood = { ...blog, pageViews: 0, feedPolls: 1e9, comments: 0 }
+  const day = dailyOperations(flood, feedsOnly, assumptions)
+  // A flood: every isolate reads v1:counts once per window, not once per feed URL.
+  const windows = (assumptions.isolates * 86_400) / assumptions.memoSeconds.counts
+  assert.ok(Math.abs(day.reads - windows) < 1e-3, `${day.reads} reads, ${windows} windows`)
 })

@@ -1,15 +1,13 @@
 import { publicView } from '../public-view'
 import type { PublicComment } from '../types'
 import { Memo, type Versioned } from './memo'
+import { memoWindows } from './memo-windows'
 import type { ArticleView, CommentCounts, CommentStore, RecentComments } from './store'
 
-// Short enough that an approval elsewhere shows within half a minute; long
-// enough that a busy article page reads KV at most twice a minute per isolate.
-const ttlMs = 30_000
 // One entry per article read in this isolate; the least recently loaded go first.
-const viewMemo = new Memo<ArticleView>(ttlMs, 500)
-const countsMemo = new Memo<CommentCounts>(ttlMs, 1)
-const recentMemo = new Memo<RecentComments>(ttlMs, 1)
+const viewMemo = new Memo<ArticleView>(memoWindows.commentsMs, 500)
+const countsMemo = new Memo<CommentCounts>(memoWindows.countsMs, 1)
+const recentMemo = new Memo<RecentComments>(memoWindows.commentsMs, 1)
 
 /** An article's approved comments, and when moderation last changed them. */
 export interface ArticleComments {
