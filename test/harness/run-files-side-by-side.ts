@@ -10,6 +10,9 @@
  * folder of its own, so files share nothing but the test site's bundle, built
  * before they start. The files that build a fixture site of their own (wrangler,
  * tens of seconds) start first, so the run does not end waiting for one of them.
+ * A file that loads the Worker hard on purpose (200 posts at once) says
+ * `test-runner: alone` in a comment: it runs after the others, by itself, so its
+ * connections do not wait on theirs.
  *
  * `node --test` sorts the files it is given by name and takes no order; node:test's
  * run() takes them in the order given. It reports as `node --test` does: spec on
@@ -33,8 +36,11 @@ const files = given.flatMap((path) =>
         .map((name) => resolve(join(path, name)))
     : [resolve(path)],
 )
-const buildsASite = (file: string) => readFileSync(file, 'utf8').includes('buildFixtureBundle(')
-const ordered = [...files.filter(buildsASite), ...files.filter((file) => !buildsASite(file))]
+const text = (file: string) => readFileSync(file, 'utf8')
+const alone = files.filter((file) => text(file).includes('test-runner: alone'))
+const together = files.filter((file) => !alone.includes(file))
+const buildsASite = (file: string) => text(file).includes('buildFixtureBundle(')
+const ordered = [...together.filter(buildsASite), ...together.filter((file) => !buildsASite(file))]
 
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? 4)
 if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -44,9 +50,20 @@ if (!Number.isInteger(concurrency) || concurrency < 1) {
   process.exit(2)
 }
 
-run({ files: ordered, concurrency })
-  .on('test:fail', () => {
-    process.exitCode = 1
+/** Runs `list`, `concurrency` files at a time, reporting to standard output; resolves when done. */
+function runFiles(list: string[], concurrency: number): Promise<void> {
+  if (list.length === 0) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    run({ files: list, concurrency })
+      .on('test:fail', () => {
+        process.exitCode = 1
+      })
+      .compose(process.stdout.isTTY ? new spec() : tap)
+      .on('end', resolve)
+      .on('error', reject)
+      .pipe(process.stdout, { end: false })
   })
-  .compose(process.stdout.isTTY ? new spec() : tap)
-  .pipe(process.stdout)
+}
+
+await runFiles(ordered, concurrency)
+await runFiles(alone, 1)
