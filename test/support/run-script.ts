@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const tsx = import.meta.resolve('tsx')
 
 /** How an operator script ended. */
 export interface Run {
@@ -13,9 +12,12 @@ export interface Run {
 }
 
 /**
- * Runs scripts/<script> with tsx as its own process, as `npm run` would, with
- * exactly the environment given (nothing inherited unless the caller passes it) and
- * `input` as its standard input.
+ * Runs scripts/<script> as its own process, as `npm run` would, with exactly the
+ * environment given (nothing inherited unless the caller passes it) and `input`
+ * as its standard input. The script runs as one bundle (scripts/run-bundled.mjs,
+ * as the content build runs), made once and kept in .cache/bundled/ until its
+ * sources change: tsx's loader would cost every start about half a second, and
+ * several seconds with test files running side by side.
  */
 export function runScript(
   script: string,
@@ -25,7 +27,7 @@ export function runScript(
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      ['--import', tsx, join(root, 'scripts', script), ...args],
+      [join(root, 'scripts', 'run-bundled.mjs'), join(root, 'scripts', script), ...args],
       { cwd: options.cwd ?? root, env: options.env, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const code = error ? Number((error as { code?: number }).code ?? 1) : 0

@@ -54,16 +54,19 @@ const sorted = (list: Array<string | null>) => [...list].sort()
 
 let errors: ReturnType<typeof mock.method>
 let infos: ReturnType<typeof mock.method>
-beforeEach(() => {
-  errors = mock.method(console, 'error', () => {})
-  infos = mock.method(console, 'log', () => {})
-})
-afterEach(() => mock.restoreAll())
 
 const loggedEvents = (spy: ReturnType<typeof mock.method>) =>
   spy.mock.calls.map((call) => JSON.parse(String(call.arguments[0])))
 
 describe('the WebSub announcer', () => {
+  // Inside the describe: the unit tests share one process, and a hook at the top
+  // level would silence the console of every other file's tests too.
+  beforeEach(() => {
+    errors = mock.method(console, 'error', () => {})
+    infos = mock.method(console, 'log', () => {})
+  })
+  afterEach(() => mock.restoreAll())
+
   it('records every feed on its first run and pings nothing', async () => {
     const kv = memoryKv()
     const hub = fakeHub()

@@ -18,7 +18,8 @@ function importWordPress(args: string[]) {
   })
 }
 
-describe('the WordPress importer bounds what it reads', () => {
+// Each case starts the importer as its own process and waits for it: they run side by side.
+describe('the WordPress importer bounds what it reads', { concurrency: true }, () => {
   test('a file over 50 MiB is refused before it is read, with how to go on', async () => {
     // Sparse: 51 MiB by its size, nothing written, so only a stat can tell.
     const file = join(folder, 'huge.xml')
@@ -44,14 +45,16 @@ describe('the WordPress importer bounds what it reads', () => {
   test('--max-mib raises the limit and must be a positive number', async () => {
     const file = join(folder, 'small.xml')
     writeFileSync(file, 'x'.repeat(2 * 1024 * 1024))
-    const refused = await importWordPress([file, '--max-mib', '1'])
+    const [refused, read, wrong] = await Promise.all([
+      importWordPress([file, '--max-mib', '1']),
+      // Read with a higher limit: refused only for what it holds.
+      importWordPress([file, '--max-mib', '3']),
+      importWordPress([file, '--max-mib', 'lots']),
+    ])
     assert.equal(refused.code, 2)
     assert.match(refused.stderr, /small\.xml is 2\.0 MiB \(2097152 bytes\), more than the 1 MiB/)
-    // Read with a higher limit: refused only for what it holds.
-    const read = await importWordPress([file, '--max-mib', '3'])
     assert.equal(read.code, 2)
     assert.match(read.stderr, /small\.xml is not well-formed XML/)
-    const wrong = await importWordPress([file, '--max-mib', 'lots'])
     assert.equal(wrong.code, 2)
     assert.match(wrong.stderr, /--max-mib must be a positive number of MiB, not lots/)
   })

@@ -10,6 +10,8 @@ import {
   validComment,
 } from '../support/comments'
 
+// test-runner: alone. 200 connections at once: with other files' Workers beside it on
+// a shared machine, some would wait past the client's connect timeout.
 let worker: TestWorker
 before(async () => {
   worker = await startWorker()

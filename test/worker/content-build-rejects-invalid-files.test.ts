@@ -57,12 +57,16 @@ function build(
   return buildAgain(root)
 }
 
-/** Runs the build on the content folder under `root` again, into the same output. */
+/**
+ * Runs the build on the content folder under `root` again, into the same output,
+ * as wrangler's [build] command and `npm run build:content` run it: bundled once
+ * (scripts/run-bundled.mjs), so the thirty builds here do not each load tsx.
+ */
 function buildAgain(root: string, env: Record<string, string> = {}) {
   const out = join(root, 'out')
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'scripts/build-content.ts', join(root, 'content'), out],
+    ['scripts/run-bundled.mjs', 'scripts/build-content.ts', join(root, 'content'), out],
     { encoding: 'utf8', env: { ...process.env, ...env } },
   )
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, out, root }

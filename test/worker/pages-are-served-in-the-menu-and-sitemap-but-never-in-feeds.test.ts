@@ -21,7 +21,12 @@ function fixtureCopy(extra: Record<string, string>): string {
 function buildContent(root: string) {
   return spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'scripts/build-content.ts', join(root, 'content'), join(root, 'out')],
+    [
+      'scripts/run-bundled.mjs',
+      'scripts/build-content.ts',
+      join(root, 'content'),
+      join(root, 'out'),
+    ],
     { encoding: 'utf8' },
   )
 }

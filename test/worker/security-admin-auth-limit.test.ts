@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { after, before, beforeEach, test } from 'node:test'
 import { rateLimits } from '../../src/app/rate-limits'
 import { adminToken, startWorker, type TestWorker } from '../harness/worker'
+import { inAWindowWithRoom } from '../support/rate-window'
 
 // Failed authentications a client network may make per minute.
 const allowedFailures = rateLimits.ADMIN_AUTH_LIMITER.limit
@@ -11,6 +12,8 @@ before(async () => {
   worker = await startWorker()
 })
 after(() => worker.stop())
+// Each test counts up to the limit: all of its requests in one of the limiter's windows.
+beforeEach(() => inAWindowWithRoom(rateLimits.ADMIN_AUTH_LIMITER.period))
 
 function list(client: string, authorization?: string) {
   return worker.fetch('/admin/comments', {

@@ -115,7 +115,7 @@ describe('npm run import-wordpress of a whole site, with its uploads folder', ()
   test('the content build takes every imported file at once', () => {
     const built = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'scripts/build-content.ts', content, join(root, 'out')],
+      ['scripts/run-bundled.mjs', 'scripts/build-content.ts', content, join(root, 'out')],
       { encoding: 'utf8' },
     )
     assert.equal(built.status, 0, built.stderr)
