@@ -23,7 +23,7 @@ main.wide>h1{font-size:1.25rem;margin:1.25rem 0 .75rem}
 .card h2 a::after,.card h3 a::after{content:"";position:absolute;inset:0}
 .card .meta{margin:0;font-size:.9rem}.card .meta a{position:relative;z-index:1}
 .card .pic{order:-1;width:100%;aspect-ratio:3/2;object-fit:cover;margin-bottom:.5rem;background:var(--line)}
-.card .summary{margin:.5rem 0 0}.lead h2{font-size:1.6rem}
+.card .summary{margin:.5rem 0 0;max-width:40rem}.lead h2{font-size:1.6rem}
 @media(max-width:39.9rem){.pictured:not(.lead){display:grid;grid-template-columns:1fr 6.5rem;align-content:start;column-gap:.75rem}.pictured:not(.lead) .pic{grid-column:2;grid-row:1/3;aspect-ratio:1;margin:0}}
 @media(min-width:40rem){.cards{grid-template-columns:1fr 1fr}.cards .lead{grid-column:1/-1}}
 @media(min-width:64rem){.cards{grid-template-columns:repeat(3,1fr)}.lead.pictured{display:grid;grid-template-columns:3fr 2fr;grid-template-rows:auto auto 1fr;column-gap:1.5rem}.lead .pic{grid-column:1;grid-row:1/4;margin:0}.lead h2{font-size:2rem}}

@@ -5,6 +5,7 @@ import { messagesFor } from '../../src/pages/i18n'
 import { buildFixtureBundle } from '../harness/fixture-bundle'
 import { startWorker, type TestWorker } from '../harness/worker'
 import { leadImageSize, newsSections, newsSite, newsStories } from '../support/news-site'
+import { axeViolations, blocking } from './support/axe'
 import {
   browserTestTimeout,
   launchChromium,
@@ -75,6 +76,51 @@ describe('the front page looks like news, without JavaScript', () => {
   after(async () => {
     await browser?.close()
     await worker?.stop()
+  })
+
+  test('home, section and article pages of the news site have no serious or critical axe violations', {
+    timeout: browserTestTimeout,
+  }, async () => {
+    for (const viewport of Object.keys(viewports) as ViewportName[]) {
+      // axe needs JavaScript; the pages ship none, so the DOM is the one a reader without it gets.
+      const context = await readerContext(browser, viewport, { javaScript: true })
+      try {
+        const page = await context.newPage()
+        for (const path of [
+          '/',
+          `/tags/${encodeURIComponent('खेल')}`,
+          `/articles/${newsStories[0]?.slug}`,
+        ]) {
+          await page.goto(`${worker.origin}${path}`)
+          assert.deepEqual(blocking(await axeViolations(page)), [], `${path} at ${viewport}`)
+        }
+      } finally {
+        await context.close()
+      }
+    }
+  })
+
+  test("a card's headline is one Tab stop, outlined when focused, before its byline", {
+    timeout: browserTestTimeout,
+  }, async () => {
+    const context = await readerContext(browser, 'desktop')
+    try {
+      const page = await context.newPage()
+      await page.goto(`${worker.origin}/`)
+      const headline = page.locator('li.card:not(.lead) h2 a').first()
+      await headline.focus()
+      const outline = await headline.evaluate((link) => {
+        const style = getComputedStyle(link)
+        return `${style.outlineStyle} ${Number.parseFloat(style.outlineWidth)}`
+      })
+      assert.equal(outline, 'solid 3')
+      await shoot(page, 'desktop-card-focused', headline)
+      await page.keyboard.press('Tab')
+      const next = await page.evaluate(() => document.activeElement?.getAttribute('rel'))
+      assert.equal(next, 'author', 'the byline follows the headline, the picture is no stop')
+    } finally {
+      await context.close()
+    }
   })
 
   for (const viewport of Object.keys(viewports) as ViewportName[]) {
