@@ -10,7 +10,7 @@ img{max-width:100%;height:auto}
 header.site{padding-top:.5rem}
 header.site a{color:var(--ink);text-decoration:none;font-weight:700}
 .masthead{display:flex;flex-wrap:wrap;align-items:center;gap:0 1.5rem;border-bottom:4px double var(--ink)}
-.masthead .name{margin:0 auto 0 0;font-size:2.25rem;line-height:1.4;font-weight:800}
+.masthead .name{margin:0 auto 0 0;font-size:2.25rem;line-height:1.4}
 form.search{margin:.5rem 0}form.search label{display:inline;margin:0}form.search input{width:11rem;max-width:55%}form.search button{margin:0}
 nav.site ul,nav.sections ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:0 1rem}nav.site a{font-weight:400;color:var(--accent)}
 nav.sections{border-bottom:1px solid var(--line)}nav.sections ul{gap:0 1.25rem}
@@ -21,7 +21,7 @@ main.wide>h1{font-size:1.25rem;margin:1.25rem 0 .75rem}
 .card h2,.card h3{font-size:1.2rem;line-height:1.5;margin:0 0 .25rem}
 .card h2 a,.card h3 a{color:var(--ink);text-decoration:none}.card a:hover{text-decoration:underline}
 .card h2 a::after,.card h3 a::after{content:"";position:absolute;inset:0}
-.card .meta{margin:0;font-size:.9rem}.card .meta a{position:relative;z-index:1}
+.card .meta{margin:0}.card .meta a{position:relative;z-index:1}
 .card .pic{order:-1;width:100%;aspect-ratio:3/2;object-fit:cover;margin-bottom:.5rem;background:var(--line)}
 .card .summary{margin:.5rem 0 0;max-width:40rem}.lead h2{font-size:1.6rem}
 @media(max-width:39.9rem){.pictured:not(.lead){display:grid;grid-template-columns:1fr 6.5rem;align-content:start;column-gap:.75rem}.pictured:not(.lead) .pic{grid-column:2;grid-row:1/3;aspect-ratio:1;margin:0}}
