@@ -40,6 +40,7 @@ import type {
   ContentManifest,
   MenuLink,
   SitePage,
+  SiteSettings,
 } from '../src/content/types'
 import { namedStream } from '../src/feeds/article-feed'
 import { paths, reservedPageSlugs } from '../src/paths'
@@ -65,7 +66,9 @@ import {
 import { longDateFormats } from './content/long-dates'
 import { readAuthorFiles } from './content/parse-authors'
 import { parseSite } from './content/parse-site'
+import { withLines } from './content/problem-lines'
 import { searchIndexFiles, TermCache } from './content/search-index'
+import { siteSections } from './content/sections'
 import { buildPages } from './content/site-pages'
 import { sitemapFiles } from './content/sitemaps'
 import { siteUrlFrom, staticAssetFiles } from './content/static-assets'
@@ -88,7 +91,8 @@ function display(path: string): string {
 
 const errors: string[] = []
 const sitePath = join(contentDir, 'site.yaml')
-const site = parseSite(display(sitePath), readFileSync(sitePath, 'utf8'))
+const siteText = readFileSync(sitePath, 'utf8')
+const site = parseSite(display(sitePath), siteText)
 if (!site.ok) errors.push(...site.errors)
 
 const articlesDir = join(contentDir, 'articles')
@@ -169,6 +173,11 @@ if (site.ok) {
   for (const warning of menuWarnings(site.value.menu, sitePages))
     console.warn(`Warning: ${warning}`)
 }
+const sections = siteSections(
+  site.ok ? site.value.sections : undefined,
+  metas.map((entry) => entry.meta),
+)
+errors.push(...withLines(display(sitePath), siteText, sections.problems))
 
 mkdirSync(outDir, { recursive: true })
 if (errors.length > 0 || !site.ok) {
@@ -190,6 +199,8 @@ if (errors.length > 0 || !site.ok) {
   )
   process.exit(0)
 }
+
+const settings: SiteSettings = { ...site.value, sections: sections.sections }
 
 const bodyOf = (hash: string) => {
   const article = stored.get(hash)
@@ -230,7 +241,7 @@ for (const [n, shard] of shards.entries()) {
 const { lists, errors: tagErrors } = buildLists(
   [...metas].reverse(),
   buildTime,
-  site.value.feedSize,
+  settings.feedSize,
   authorFiles.authors,
 )
 for (const name of authorFiles.authors.keys()) {
@@ -247,7 +258,7 @@ if (tagErrors.length > 0) {
 for (const list of lists) {
   for (const [path, file] of listFiles(list, withBody)) outputs.set(path, file)
 }
-text(dataFiles.feedDigests, JSON.stringify(feedDigests(site.value, lists)))
+text(dataFiles.feedDigests, JSON.stringify(feedDigests(settings, lists)))
 const termCache = new TermCache(join(articleCacheDir, 'search-terms.json'))
 const indexed = [...metas].reverse().map((entry) => ({
   hash: entry.hash,
@@ -276,7 +287,7 @@ const sitemaps = sitemapFiles(
         ? []
         : [
             {
-              path: namedStream(site.value, list.name).page,
+              path: namedStream(settings, list.name).page,
               ...comesOut(list.entries[0] as BuiltArticle),
             },
           ],
@@ -301,7 +312,7 @@ for (const page of sitePages) text(dataFiles.page(page.slug), JSON.stringify(pag
 
 const siteList = lists[0] as BuiltList
 const manifest: ContentManifest = {
-  site: site.value,
+  site: settings,
   articles: siteList.head,
   scheduled: metas
     .filter(isScheduled)
@@ -489,6 +500,7 @@ function withProblems(problems: string[]): ContentManifest {
       autoApproveComments: false,
       commentOrigins: [],
       menu: [],
+      sections: [],
     },
     articles: { count: 0, scheduled: [], newestFrom: 0 },
     scheduled: [],

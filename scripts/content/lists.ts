@@ -1,4 +1,4 @@
-import { dataFiles, listChunkSize, listKey } from '../../src/content/data-files'
+import { dataFiles, listChunkSize, listKey, sectionCardCount } from '../../src/content/data-files'
 import { normaliseTag } from '../../src/content/tags'
 import type {
   Article,
@@ -10,6 +10,7 @@ import type {
   NamedListHead,
   NewestEntries,
   SiteSettings,
+  StoryCard,
 } from '../../src/content/types'
 import { archiveLayout } from '../../src/feeds/archive'
 import { namedFeedFolder } from '../../src/feeds/article-feed'
@@ -181,6 +182,7 @@ export function listFiles(
       list: list.name,
       ...list.head,
       ...(list.author ? { author: list.author } : {}),
+      ...(list.name.kind === 'tag' ? { latest: latestCards(list) } : {}),
     }
     const text = JSON.stringify(head)
     files.set(dataFiles.listHead(list.name.kind, listKey(list.name.name)), {
@@ -189,6 +191,24 @@ export function listFiles(
     })
   }
   return files
+}
+
+/**
+ * A tag's last entries as cards (NamedListHead.latest): the scheduled ones and
+ * enough before them that, whichever have come out, an article's section
+ * shows sectionCardCount others besides itself.
+ */
+function latestCards(list: BuiltList): StoryCard[] {
+  const from = Math.max(0, list.entries.length - list.head.scheduled.length - sectionCardCount - 1)
+  return list.entries.slice(from).map(({ meta }) => ({
+    slug: meta.slug,
+    title: meta.title,
+    language: meta.language,
+    published: meta.published,
+    ...(meta.updated ? { updated: meta.updated } : {}),
+    authors: meta.authors,
+    ...(meta.image ? { image: meta.image } : {}),
+  }))
 }
 
 /**

@@ -1,3 +1,4 @@
+import { normaliseTag } from '../../src/content/tags'
 import type { SiteSettings } from '../../src/content/types'
 import { parseSimpleYaml } from './front-matter'
 import type { Parsed } from './parse-article'
@@ -6,8 +7,17 @@ import { siteSettings } from './schema'
 import { describeIssues } from './validation-messages'
 import { parseWithLibrary } from './yaml-library'
 
+/**
+ * content/site.yaml as written: the settings, with `sections` only when the
+ * file chooses them (the build then checks them against the articles' tags, or
+ * picks them: scripts/content/sections.ts).
+ */
+export interface SiteFile extends Omit<SiteSettings, 'sections'> {
+  sections?: string[]
+}
+
 /** Parses and validates content/site.yaml. */
-export function parseSite(file: string, text: string): Parsed<SiteSettings> {
+export function parseSite(file: string, text: string): Parsed<SiteFile> {
   let data: unknown
   try {
     data = parseSimpleYaml(text) ?? parseWithLibrary(text)
@@ -34,6 +44,7 @@ export function parseSite(file: string, text: string): Parsed<SiteSettings> {
       commentOrigins: s.comment_origins.map((origin) => new URL(origin).origin),
       ...(s.websub_hub ? { websubHub: s.websub_hub } : {}),
       menu: s.menu,
+      ...(s.sections ? { sections: s.sections.map(normaliseTag) } : {}),
     },
   }
 }

@@ -124,6 +124,8 @@ export const siteSettings = z.strictObject({
   comment_origins: z._default(z.array(httpUrl, { error: 'must be a list of origins' }), []),
   websub_hub: z.optional(httpUrl),
   menu: z._default(z.array(menuLink, { error: 'must be a list of {label, href}' }), []),
+  // Absent, not empty, means "choose for me": [] is a site without a section menu.
+  sections: z.optional(z.array(tag, { error: 'must be a list of tags' })),
 })
 
 /** A link of an author's file: its text and where it goes. */

@@ -11,6 +11,9 @@ import type { ListKind } from './types'
 /** Articles per page of the home page and of every tag page. */
 export const indexPageSize = 30
 
+/** How many other stories of its section an article page shows under the article. */
+export const sectionCardCount = 3
+
 /**
  * Article metas per chunk of a list (the site's or a tag's), oldest first: a
  * chunk never changes when newer articles arrive, and one page of the home

@@ -14,6 +14,7 @@ import type {
   NewestEntries,
   ScheduledArticle,
   SitePage,
+  StoryCard,
 } from './types'
 import { isOut, visibleCount } from './visible'
 
@@ -55,6 +56,8 @@ export interface ArticleList {
   chunkPath: (chunk: number) => string
   /** Its newest entries with their bodies (NewestEntries), from head.newestFrom on. */
   newestPath: string
+  /** A tag's last entries as cards, oldest first (NamedListHead.latest). */
+  latest?: StoryCard[]
 }
 
 /** The whole site's list. */
@@ -199,6 +202,7 @@ export async function namedList(
         id: `${kind}:${key}`,
         name: head.list,
         ...(head.author ? { author: head.author } : {}),
+        ...(head.latest ? { latest: head.latest } : {}),
         head,
         chunkPath: (n) => dataFiles.namedList(kind, key, n),
         newestPath: dataFiles.namedNewest(kind, key),

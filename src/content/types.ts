@@ -65,6 +65,12 @@ export interface SiteSettings {
   websubHub?: string
   /** The site menu every page's header shows, in order (site.yaml `menu`). */
   menu: MenuLink[]
+  /**
+   * The tags the masthead's section menu links, in order, in NFC: site.yaml
+   * `sections`, or when it is absent the tags most articles carry (see
+   * scripts/content/sections.ts).
+   */
+  sections: string[]
 }
 
 /** One link of the site menu: a path on this site (/about) or an http(s) URL. */
@@ -146,11 +152,23 @@ export interface AuthorProfile {
   links: AuthorLink[]
 }
 
+/** What a story's card shows (src/pages/story-cards.tsx): a list entry without its summary and tags. */
+export type StoryCard = Pick<
+  ArticleMeta,
+  'slug' | 'title' | 'language' | 'published' | 'updated' | 'authors' | 'image'
+>
+
 /** A tag's or an author's list head as the build writes it (dataFiles.listHead). */
 export interface NamedListHead extends ListHead {
   list: ListName
   /** An author's profile; none for a tag. */
   author?: AuthorProfile
+  /**
+   * A tag's last entries as cards, oldest first: its scheduled ones and the
+   * sectionCardCount + 1 before them, so "More in this section" under any of
+   * its articles comes from the head the Worker reads anyway, not a chunk.
+   */
+  latest?: StoryCard[]
 }
 
 /**

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html'
 import type { CommentThread } from '../comments/types'
+import type { MoreInSection } from '../content/sections'
 import type { ArticleMeta } from '../content/types'
 import type { FeedLink } from '../feeds/formats'
 import { paths } from '../paths'
@@ -8,6 +9,7 @@ import { CommentForm, type CommentFormState } from './comment-form'
 import { type CommentLinks, CommentList, type OwnComments } from './comment-list'
 import { formatDate, messagesFor } from './i18n'
 import { Layout, type PageHead } from './layout'
+import { StoryCards } from './story-cards'
 import { Subscribe } from './subscribe'
 
 /** The article's comment section: either the threads and the form, or why not. */
@@ -27,7 +29,7 @@ export type CommentsView =
     }
   | { kind: 'unavailable' }
 
-/** One article: header, body, comments, comment form, subscribe block. */
+/** One article: header, body, more in its section, comments, comment form, subscribe block. */
 export function ArticlePage(props: {
   head: PageHead
   homeUrl: string
@@ -43,6 +45,8 @@ export function ArticlePage(props: {
   /** Each of the article's tags with its feeds, linked from the tag list. */
   tagFeeds: Array<{ tag: string; feeds: FeedLink[] }>
   turnstileSiteKey?: string
+  /** Other stories of the article's section, under it; none when it has no tag. */
+  more?: MoreInSection
 }) {
   const { article, comments } = props
   const t = messagesFor(article.language)
@@ -105,6 +109,22 @@ export function ArticlePage(props: {
           </section>
         ) : null}
       </article>
+      {props.more && props.more.stories.length > 0 ? (
+        <section class="more" aria-labelledby="more-heading">
+          <h2 id="more-heading">{t.moreInSection}</h2>
+          <StoryCards
+            stories={props.more.stories}
+            articleHref={paths.article}
+            authorHref={paths.author}
+            lead={false}
+            level={3}
+            compact={true}
+          />
+          <p>
+            <a href={paths.tag(props.more.tag)}>{t.allInSection(props.more.tag)}</a>
+          </p>
+        </section>
+      ) : null}
       <section id="comments" class="comments" aria-labelledby="comments-heading">
         {comments.kind === 'unavailable' ? (
           <>

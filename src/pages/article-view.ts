@@ -3,6 +3,7 @@ import { type AppEnv, config, originOf } from '../app/context'
 import { threadComments } from '../comments/thread'
 import type { PublicComment } from '../comments/types'
 import { articleBody, site } from '../content/index'
+import { type MoreInSection, moreInSection } from '../content/sections'
 import type { ArticleMeta } from '../content/types'
 import { paths } from '../paths'
 import { commentFeedLinks, listFeedLinks, siteFeedLinks, threadFeedLink } from './advertised-feeds'
@@ -50,17 +51,22 @@ export function commentsView(approved: readonly PublicComment[], extras: PageExt
   }
 }
 
-/** Renders an article page as a full HTML document. */
+/**
+ * Renders an article page as a full HTML document. `more` is its section's
+ * other stories when the caller has read them already (to key its cache on them).
+ */
 export async function articleDocument<E extends AppEnv>(
   c: Context<E>,
   article: ArticleMeta,
   comments: CommentsView,
+  more?: MoreInSection,
 ): Promise<string> {
   const origin = originOf(c)
   const { siteUrl, turnstileSiteKey } = config(c)
   const siteFeeds = siteFeedLinks(site, origin)
   const commentFeeds = commentFeedLinks(article, origin)
   const body = await articleBody(article, c.env.ASSETS)
+  const section = more ?? (await moreInSection(article, c.env.ASSETS, Date.now()))
   const canonical = siteUrl + paths.article(article.slug)
   const structured = newsArticleData(article, { canonical, siteUrl, siteTitle: site.title })
   const page = ArticlePage({
@@ -95,6 +101,7 @@ export async function articleDocument<E extends AppEnv>(
       feeds: listFeedLinks(site, { name: { kind: 'tag', name: tag } }, origin),
     })),
     ...(turnstileSiteKey ? { turnstileSiteKey } : {}),
+    ...(section ? { more: section } : {}),
   })
   return `<!doctype html>${await page.toString()}`
 }

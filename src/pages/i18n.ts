@@ -7,6 +7,7 @@ import { formatLongDate, longDateOf } from '../lib/long-date'
 const en = {
   skipToContent: 'Skip to content',
   siteMenu: 'Site',
+  sections: 'Sections',
   latest: 'Latest articles',
   published: 'Published',
   updated: 'Updated',
@@ -30,6 +31,8 @@ const en = {
   notFoundBody: 'There is no page at this address.',
   backHome: 'Back to the home page',
   readMore: 'Read the article',
+  moreInSection: 'More in this section',
+  allInSection: (section: string) => `Every article tagged ${section}`,
   pages: 'More articles',
   newer: '← Newer articles',
   older: 'Older articles →',
@@ -154,6 +157,7 @@ export type Messages = typeof en
 const hi: Messages = {
   skipToContent: 'सामग्री पर जाएँ',
   siteMenu: 'साइट',
+  sections: 'खंड',
   latest: 'नवीनतम लेख',
   published: 'प्रकाशित',
   updated: 'अद्यतन',
@@ -176,6 +180,8 @@ const hi: Messages = {
   notFoundBody: 'इस पते पर कोई पृष्ठ नहीं है।',
   backHome: 'मुखपृष्ठ पर लौटें',
   readMore: 'लेख पढ़ें',
+  moreInSection: 'इस खंड में और',
+  allInSection: (section: string) => `${section} के सभी लेख`,
   pages: 'और लेख',
   newer: '← नए लेख',
   older: 'पुराने लेख →',

@@ -1,8 +1,8 @@
 import type { ArticleMeta, AuthorProfile, ListName } from '../content/types'
 import type { FeedLink } from '../feeds/formats'
-import { Byline } from './byline'
 import { formatDate, messagesFor } from './i18n'
 import { Layout, type PageHead } from './layout'
+import { StoryCards } from './story-cards'
 import { Subscribe } from './subscribe'
 
 /** Links to the neighbouring pages of the index, when there are any. */
@@ -12,13 +12,12 @@ export interface Pager {
 }
 
 /**
- * Articles as every list shows them (home, tag, author and search results
- * pages): title, date, byline when the list links authors, summary.
+ * Articles as search results show them: title, date, and the summary a reader
+ * weighs a result by. (The home, tag and author pages show cards: story-cards.tsx.)
  */
 export function ArticleItems(props: {
   articles: readonly ArticleMeta[]
   articleHref: (slug: string) => string
-  authorHref?: (name: string) => string
 }) {
   return (
     <ol class="articles">
@@ -31,16 +30,6 @@ export function ArticleItems(props: {
             <time datetime={article.published}>
               {formatDate(article.published, article.language)}
             </time>
-            {props.authorHref ? (
-              <>
-                {' · '}
-                <Byline
-                  authors={article.authors}
-                  language={article.language}
-                  href={props.authorHref}
-                />
-              </>
-            ) : null}
           </p>
           <p>{article.summary}</p>
         </li>
@@ -97,7 +86,10 @@ function AuthorAbout(props: { profile: AuthorProfile; language: string }) {
   )
 }
 
-/** One page of a list of articles, newest first: the home page's, a tag's or an author's. */
+/**
+ * One page of a list of articles, newest first, as cards: the home page's, a
+ * tag's or an author's. On the first page the newest story is the larger lead.
+ */
 export function IndexPage(props: {
   head: PageHead
   homeUrl: string
@@ -116,18 +108,26 @@ export function IndexPage(props: {
   pager: Pager
 }) {
   const t = messagesFor(props.head.language)
+  const section = props.list?.kind === 'tag' ? props.list.name : undefined
   return (
-    <Layout head={props.head} homeUrl={props.homeUrl}>
+    <Layout
+      head={props.head}
+      homeUrl={props.homeUrl}
+      wide={true}
+      {...(section === undefined ? {} : { section })}
+    >
       <h1>
         {props.list === undefined
           ? t.latest
           : `${props.list.kind === 'tag' ? t.tagged : t.writtenBy}: ${props.list.name}`}
       </h1>
       {props.author ? <AuthorAbout profile={props.author} language={props.head.language} /> : null}
-      <ArticleItems
-        articles={props.articles}
+      <StoryCards
+        stories={props.articles}
         articleHref={props.articleHref}
         authorHref={props.authorHref}
+        lead={props.pager.newerHref === undefined}
+        level={2}
       />
       <PagerLinks language={props.head.language} pager={props.pager} />
       <Subscribe

@@ -27,14 +27,19 @@ export interface PageHead {
 }
 
 /**
- * The document shell: head metadata, skip link, site header with the site menu
- * and the search form (a GET form: it works without JavaScript), and footer.
- * `query` fills the search box on a results page.
+ * The document shell: head metadata, skip link, the masthead (the site's name,
+ * the site menu, the search form: a GET form, it works without JavaScript, and
+ * the section menu of site.yaml `sections`), and footer. `query` fills the
+ * search box on a results page.
  */
 export function Layout(props: {
   head: PageHead
   homeUrl: string
   query?: string
+  /** The tag whose page this is, marked as the current section in the masthead. */
+  section?: string
+  /** A front page's width for its cards; articles and forms keep a reading column. */
+  wide?: boolean
   children: Child
 }) {
   const { head } = props
@@ -76,35 +81,55 @@ export function Layout(props: {
           {t.skipToContent}
         </a>
         <header class="site">
-          <p>
-            <a href={props.homeUrl}>{head.siteTitle}</a>
-          </p>
-          {site.menu.length > 0 ? (
-            <nav class="site" aria-label={t.siteMenu}>
+          <div class="masthead">
+            <p class="name">
+              <a href={props.homeUrl}>{head.siteTitle}</a>
+            </p>
+            {site.menu.length > 0 ? (
+              <nav class="site" aria-label={t.siteMenu}>
+                <ul>
+                  {site.menu.map((link) => (
+                    <li>
+                      <a href={link.href}>{link.label}</a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            <search>
+              <form class="search" method="get" action={paths.search}>
+                <label for="search-q">{t.searchLabel}</label>{' '}
+                <input
+                  id="search-q"
+                  type="search"
+                  name="q"
+                  maxlength={maxQueryLength}
+                  value={props.query ?? ''}
+                />{' '}
+                <button type="submit">{t.search}</button>
+              </form>
+            </search>
+          </div>
+          {site.sections.length > 0 ? (
+            <nav class="sections" aria-label={t.sections}>
               <ul>
-                {site.menu.map((link) => (
+                {site.sections.map((tag) => (
                   <li>
-                    <a href={link.href}>{link.label}</a>
+                    <a
+                      href={paths.tag(tag)}
+                      aria-current={tag === props.section ? 'page' : undefined}
+                    >
+                      {tag}
+                    </a>
                   </li>
                 ))}
               </ul>
             </nav>
           ) : null}
-          <search>
-            <form class="search" method="get" action={paths.search}>
-              <label for="search-q">{t.searchLabel}</label>{' '}
-              <input
-                id="search-q"
-                type="search"
-                name="q"
-                maxlength={maxQueryLength}
-                value={props.query ?? ''}
-              />{' '}
-              <button type="submit">{t.search}</button>
-            </form>
-          </search>
         </header>
-        <main id="main">{props.children}</main>
+        <main id="main" class={props.wide ? 'wide' : undefined}>
+          {props.children}
+        </main>
         <footer class="site">
           <p class="meta">{head.siteTitle}</p>
         </footer>

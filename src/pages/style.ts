@@ -5,11 +5,30 @@ export const stylesheet = `
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--paper);color:var(--ink);font:1.125rem/1.75 "Noto Serif Devanagari","Noto Sans Devanagari","Mukta","Hind","Kohinoor Devanagari","Mangal","Nirmala UI",Georgia,serif;overflow-wrap:anywhere}
 main,header.site,footer.site{max-width:42rem;margin:0 auto;padding:0 1rem}
+header.site,footer.site,main.wide{max-width:72rem}
 img{max-width:100%;height:auto}
-header.site{padding-top:1rem;border-bottom:1px solid var(--line)}
+header.site{padding-top:.5rem}
 header.site a{color:var(--ink);text-decoration:none;font-weight:700}
-form.search{margin:0 0 .5rem}form.search input{max-width:60%}
-nav.site ul{list-style:none;margin:0 0 .5rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}nav.site a{font-weight:400;color:var(--accent)}
+.masthead{display:flex;flex-wrap:wrap;align-items:center;gap:0 1.5rem;border-bottom:4px double var(--ink)}
+.masthead .name{margin:0 auto 0 0;font-size:2.25rem;line-height:1.4}
+form.search{margin:.5rem 0}form.search label{display:inline;margin:0}form.search input{width:11rem;max-width:55%}form.search button{margin:0}
+nav.site ul,nav.sections ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:0 1rem}nav.site a{font-weight:400;color:var(--accent)}
+nav.sections{border-bottom:1px solid var(--line)}nav.sections ul{gap:0 1.25rem}
+nav.sections a{display:inline-block;padding:.3rem 0}nav.sections a:hover,nav.sections [aria-current]{box-shadow:inset 0 -3px var(--accent)}
+main.wide>h1{font-size:1.25rem;margin:1.25rem 0 .75rem}
+.cards{list-style:none;padding:0;margin:0 0 1rem;display:grid;gap:1.5rem}
+.card{position:relative;display:flex;flex-direction:column;border-top:1px solid var(--line);padding-top:.75rem}
+.card h2,.card h3{font-size:1.2rem;line-height:1.5;margin:0 0 .25rem}
+.card h2 a,.card h3 a{color:var(--ink);text-decoration:none}.card a:hover{text-decoration:underline}
+.card h2 a::after,.card h3 a::after{content:"";position:absolute;inset:0}
+.card .meta{margin:0}.card .meta a{position:relative;z-index:1}
+.card .pic{order:-1;width:100%;aspect-ratio:3/2;object-fit:cover;margin-bottom:.5rem;background:var(--line)}
+.card .summary{margin:.5rem 0 0;max-width:40rem}.lead h2{font-size:1.6rem}
+@media(max-width:39.9rem){.pictured:not(.lead){display:grid;grid-template-columns:1fr 6.5rem;align-content:start;column-gap:.75rem}.pictured:not(.lead) .pic{grid-column:2;grid-row:1/3;aspect-ratio:1;margin:0}}
+@media(min-width:40rem){.cards{grid-template-columns:1fr 1fr}.cards .lead{grid-column:1/-1}}
+@media(min-width:64rem){.cards{grid-template-columns:repeat(3,1fr)}.lead.pictured{display:grid;grid-template-columns:3fr 2fr;grid-template-rows:auto auto 1fr;column-gap:1.5rem}.lead .pic{grid-column:1;grid-row:1/4;margin:0}.lead h2{font-size:2rem}}
+.cards.compact{grid-template-columns:repeat(auto-fill,minmax(12rem,1fr))}.compact h3{font-size:1.05rem}
+.more{margin-top:2rem}
 h1,h2,h3{line-height:1.4}
 h1{font-size:1.75rem}
 a{color:var(--accent)}

@@ -4,6 +4,7 @@ import { publicView } from '../comments/public-view'
 import type { PublicComments } from '../comments/store/public-comments'
 import { indexPageSize } from '../content/data-files'
 import { findPublicArticle, listEntries, site, visibleList } from '../content/index'
+import { moreInSection } from '../content/sections'
 import type { ListName } from '../content/types'
 import { streamOf } from '../feeds/article-feed'
 import { cacheControl } from '../http/cache-control'
@@ -133,12 +134,21 @@ articles.get('/articles/:slug', async (c) => {
   }
 
   const origin = originOf(c)
+  // Its section's stories change as scheduled articles come out: the page is
+  // rendered again for each count, and is as new as the newest it shows.
+  const more = await moreInSection(article, c.env.ASSETS, Date.now())
   const response = await rendered.get(
-    `article|${article.slug}|${origin}|${approved.version}`,
+    `article|${article.slug}|${origin}|${approved.version}|${more?.visible ?? 0}`,
     async () =>
       renderedResponse(
-        await articleDocument(c, article, commentsView(approved.value, {})),
-        latest(article.updated, article.published, moderated, approved.value.at(-1)?.created),
+        await articleDocument(c, article, commentsView(approved.value, {}), more),
+        latest(
+          article.updated,
+          article.published,
+          moderated,
+          approved.value.at(-1)?.created,
+          ...(more?.stories ?? []).map((story) => story.updated ?? story.published),
+        ),
         // Vary: a browser that has since been given an edit cookie asks again for its own view.
         { 'content-type': htmlType, 'cache-control': cacheControl.comments, vary: 'Cookie' },
       ),

@@ -186,7 +186,7 @@ describe('a reader without JavaScript', () => {
     await readerVisit(browser, 'phone')
   })
 
-  test('on a desktop (1280×800) reads an article in Hindi, comments after fixing a refused e-mail, and replies in a thread', {
+  test('on a desktop (1366×768) reads an article in Hindi, comments after fixing a refused e-mail, and replies in a thread', {
     timeout: browserTestTimeout,
   }, async () => {
     await readerVisit(browser, 'desktop')

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { type BuiltArticle, buildLists, feedDigests, listFiles } from '../../scripts/content/lists'
 import { parseArticle } from '../../scripts/content/parse-article'
-import { dataFiles, listChunkSize, listKey } from '../../src/content/data-files'
+import { dataFiles, listChunkSize, listKey, sectionCardCount } from '../../src/content/data-files'
 import type { SiteSettings } from '../../src/content/types'
 import { paths } from '../../src/paths'
 
@@ -18,6 +18,7 @@ const site: SiteSettings = {
   autoApproveComments: false,
   commentOrigins: [],
   menu: [],
+  sections: [],
 }
 
 function article(
@@ -109,13 +110,52 @@ describe('the lists the build writes', () => {
       JSON.parse(files.get(dataFiles.namedList('tag', key, 1))?.content() ?? '[]').length,
       1,
     )
-    assert.deepEqual(JSON.parse(files.get(dataFiles.listHead('tag', key))?.content() ?? '{}'), {
+    const { latest, ...head } = JSON.parse(
+      files.get(dataFiles.listHead('tag', key))?.content() ?? '{}',
+    )
+    assert.equal(latest.length, sectionCardCount + 1)
+    assert.deepEqual(head, {
       list: { kind: 'tag', name: 'x' },
       count: listChunkSize + 1,
       scheduled: [],
       // Pages of 2 over 101 entries: 49 archive pages, the feed from position 98.
       newestFrom: 98,
     })
+  })
+
+  it("puts a tag's scheduled entries and the sectionCardCount + 1 before them in its head, as cards", () => {
+    const now = Date.parse('2025-01-07T12:00:00Z')
+    const eight = Array.from({ length: 8 }, (_, i) => article(i + 1, ['x'], undefined))
+    eight[4]?.meta.tags.push('y')
+    const { lists } = buildLists(eight, now, site.feedSize)
+    const head = (name: string) => {
+      const list = lists.find((l) => l.name?.kind === 'tag' && l.name.name === name)
+      const files = listFiles(list as (typeof lists)[number], withBody)
+      return JSON.parse(files.get(dataFiles.listHead('tag', listKey(name)))?.content() ?? '{}')
+    }
+    const x = head('x')
+    // a8 is scheduled; it and the four out before it, oldest first.
+    assert.deepEqual(x.scheduled, ['2025-01-08T00:00:00Z'])
+    assert.deepEqual(
+      x.latest.map((card: { slug: string }) => card.slug),
+      ['a4', 'a5', 'a6', 'a7', 'a8'],
+    )
+    // A card is what story-cards.tsx shows: no summary, tags or body.
+    assert.deepEqual(x.latest[0], {
+      slug: 'a4',
+      title: 'लेख 4',
+      language: 'hi',
+      published: '2025-01-04T00:00:00Z',
+      authors: [{ name: 'लेखक' }],
+    })
+    assert.deepEqual(
+      head('y').latest.map((card: { slug: string }) => card.slug),
+      ['a5'],
+    )
+    const author = lists.find((l) => l.name?.kind === 'author')
+    const authorFiles = listFiles(author as (typeof lists)[number], withBody)
+    const authorHead = authorFiles.get(dataFiles.listHead('author', listKey('लेखक')))?.content()
+    assert.equal(JSON.parse(authorHead ?? '{}').latest, undefined, 'only tags have sections')
   })
 
   it('keeps what a subscription feed can show, bodies and all, in the newest file', () => {

@@ -17,6 +17,7 @@ const site: SiteSettings = {
   autoApproveComments: false,
   commentOrigins: [],
   menu: [],
+  sections: [],
 }
 const article: ArticleMeta = {
   slug: 'x',

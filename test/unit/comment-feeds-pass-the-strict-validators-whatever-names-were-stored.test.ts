@@ -19,6 +19,7 @@ const site: SiteSettings = {
   autoApproveComments: false,
   commentOrigins: [],
   menu: [],
+  sections: [],
 }
 const article: ArticleMeta = {
   slug: 'lekh',

@@ -49,8 +49,9 @@ describe(`a fresh isolate at ${articleCount} generated articles`, () => {
     { path: '/feed.json', files: 1, answers: 1 },
     // A tag's head (its size and schedule), then its newest file.
     { path: `${paths.tagFeeds(tag)}feed.xml`, files: 2, answers: 1 },
-    // The article's shard: at most a few articles hash to one below 8,192.
-    { path: paths.article(newest), files: 1, answers: 3 },
+    // The article's shard (at most a few articles hash to one below 8,192), and
+    // its section's head, whose last few cards "More in this section" shows.
+    { path: paths.article(newest), files: 2, answers: 3 },
   ]
   for (const { path, files, answers } of routes) {
     it(`answers ${decodeURI(path)} cold reading ${files} small file(s) through ASSETS`, async () => {

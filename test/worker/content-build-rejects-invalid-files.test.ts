@@ -188,6 +188,11 @@ describe('content build', () => {
       readFileSync(join(result.out, 'assets', 'media', 'chart.png')),
       pngHeader(640, 480),
     )
+    // The home page's cards read the lists, never a shard: their entries carry it too.
+    const [listed] = JSON.parse(
+      readFileSync(join(result.out, 'assets', dataFiles.siteList(0)), 'utf8'),
+    )
+    assert.deepEqual(listed.image, shard.x.image)
   })
 
   it('names the file, line, field, expectation and value for a bad date', () => {
@@ -274,6 +279,21 @@ describe('content build', () => {
       build({ 'x.md': valid }, site).stderr,
       /site\.yaml:10: "feed_size" must be a whole number from 1 to 100, got 0/,
     )
+  })
+
+  it('refuses a section no article carries, naming the line of "sections:"', () => {
+    const settings = readFileSync(testSiteSettings, 'utf8')
+    const site = `${settings.trimEnd()}\nsections:\n  - खेल\n  - राजनीति\n`
+    const line = site.split('\n').indexOf('sections:') + 1
+    const result = build({ 'x.md': valid.replace('\n---\n', '\ntags: [राजनीति]\n---\n') }, site)
+    assert.equal(result.status, 1)
+    assert.ok(
+      result.stderr.includes(
+        `site.yaml:${line}: "sections.0" is "खेल", a tag no article carries: its page would be 404`,
+      ),
+      result.stderr,
+    )
+    assert.doesNotMatch(result.stderr, /sections\.1/)
   })
 
   it("refuses an author's file with a bad name, link or unknown field, naming the file and field", () => {

@@ -29,7 +29,7 @@ const chromiumArgs = [
 /** The two screens every page is checked on. */
 export const viewports = {
   phone: { width: 390, height: 844 },
-  desktop: { width: 1280, height: 800 },
+  desktop: { width: 1366, height: 768 },
 } as const
 
 export type ViewportName = keyof typeof viewports
