@@ -170,18 +170,28 @@ async function bulkApprove(worker: TestWorker, ids: readonly string[]) {
   ).text()
   const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1]
   if (!csrf) throw new Error('no CSRF token on the moderation page')
-  return counted(worker, async () =>
-    ok(
-      await formPost(
-        worker,
-        '/admin',
-        [['csrf', csrf], ['act', 'approve'], ...ids.map((id) => ['id', id])],
-        cookie,
-      ),
+  // Each approval carries the version the page showed, as the page's own form
+  // does; without it the page approves nothing and the count would be of a no-op.
+  const approvals = ids.flatMap((id): Array<[string, string]> => {
+    const version = new RegExp(`name="seen:${id}" value="([^"]*)"`).exec(page)?.[1]
+    if (version === undefined) throw new Error(`comment ${id} is not on the moderation page`)
+    return [
+      ['id', id],
+      [`seen:${id}`, version],
+    ]
+  })
+  return counted(worker, async () => {
+    const answer = await ok(
+      await formPost(worker, '/admin', [['csrf', csrf], ['act', 'approve'], ...approvals], cookie),
       303,
       'bulk approve',
-    ),
-  )
+    )
+    const done = new URL(answer.headers.get('location') ?? '', 'http://x').searchParams
+    if (done.get('count') !== String(ids.length)) {
+      throw new Error(`bulk approve approved ${done.get('count')} of ${ids.length}`)
+    }
+    return answer
+  })
 }
 
 /**
