@@ -31,10 +31,11 @@ tags: []
 # For a republished article:   source: { name: Publisher, url: https://example.org/story }
 # open, or closed to turn comments off.
 comments: open
-# true keeps it out of the deployed site (npm start still shows it, marked as a draft);
-# when you publish it, set published to that moment.
-# A published time in the future schedules it: it appears at that instant, without a deploy.
-draft: false
+# A new article starts as a draft, so a deploy never publishes its TODOs: npm start
+# shows it, marked as a draft. Set false when every TODO is replaced, and set
+# published to that moment. A published time in the future schedules it: it appears
+# at that instant, without a deploy.
+draft: true
 ---
 
 TODO: write the article here in Markdown. A line starting with "## " is a sub-heading.

@@ -66,4 +66,5 @@ writeFileSync(file, text, { flag: 'wx' })
 console.log(`Created ${file}.
 Next: replace every TODO (title, summary, body; authors if needed), then run
 "npm start" to preview it at http://localhost:8787/articles/${slug}.
+It is a draft until you set "draft: false": a deploy leaves it out until then.
 The build checks the front matter and names any field it cannot accept.`)

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, test } from 'node:test'
@@ -23,7 +23,7 @@ describe('npm run new-article', () => {
     rmSync(join(contentDir, '..'), { recursive: true, force: true })
   })
 
-  test('creates content/articles/<slug>.md that the build accepts', async () => {
+  test('creates content/articles/<slug>.md as a draft that the build accepts and publishes once undrafted', async () => {
     const run = await inContent('new-article.ts', ['monsoon-arrives-early'], contentDir)
     assert.equal(run.code, 0, run.stderr)
     const file = join(contentDir, 'articles', 'monsoon-arrives-early.md')
@@ -34,13 +34,19 @@ describe('npm run new-article', () => {
     assert.match(frontMatter.published, /^\d{4}-\d\d-\d\dT\d\d:\d\d[+-]\d\d:\d\d$/)
     assert.ok(Math.abs(Date.parse(frontMatter.published) - Date.now()) < 120_000, 'published now')
 
-    const outDir = join(contentDir, '..', 'built')
-    const build = await inContent('build-content.ts', [contentDir, outDir], contentDir)
-    assert.equal(build.code, 0, build.stderr)
-    const listed = JSON.parse(
-      readFileSync(join(outDir, 'assets', dataFiles.siteList(0)), 'utf8'),
-    ) as Array<{ slug: string }>
-    assert.ok(listed.some((article) => article.slug === 'monsoon-arrives-early'))
+    assert.equal(frontMatter.draft, true, 'a deploy never publishes its TODOs')
+
+    const listedAfterBuild = async (outDir: string) => {
+      const build = await inContent('build-content.ts', [contentDir, outDir], contentDir)
+      assert.equal(build.code, 0, build.stderr)
+      const listed = JSON.parse(
+        readFileSync(join(outDir, 'assets', dataFiles.siteList(0)), 'utf8'),
+      ) as Array<{ slug: string }>
+      return listed.some((article) => article.slug === 'monsoon-arrives-early')
+    }
+    assert.equal(await listedAfterBuild(join(contentDir, '..', 'built-draft')), false)
+    writeFileSync(file, readFileSync(file, 'utf8').replace('draft: true', 'draft: false'))
+    assert.equal(await listedAfterBuild(join(contentDir, '..', 'built')), true)
   })
 
   test('starts content/articles/ again when the last article and its folder were removed', async () => {
