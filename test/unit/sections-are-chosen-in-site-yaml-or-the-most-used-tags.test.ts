@@ -63,7 +63,7 @@ describe('site.yaml sections', () => {
     ])
   })
 
-  it('keep the chosen tags that articles carry, and name those none carries or that repeat', () => {
+  it('keep the chosen tags that articles carry, and name those none carries (with the most used tags instead) or that repeat', () => {
     assert.deepEqual(siteSections(['राजनीति', 'खेल'], articles), {
       sections: ['राजनीति', 'खेल'],
       problems: [],
@@ -71,7 +71,7 @@ describe('site.yaml sections', () => {
     assert.deepEqual(siteSections(['खेल', 'व्यापार', 'खेल'], articles), {
       sections: ['खेल', 'व्यापार'],
       problems: [
-        '"sections.1" is "व्यापार", a tag no article carries: its page would be 404',
+        '"sections.1" is "व्यापार", a tag no article carries: its page would be 404; tags articles carry: "खेल", "राजनीति", "क्रिकेट", "शहर", "मौसम", "विज्ञान", "स्वास्थ्य", "शिक्षा"',
         '"sections.2" repeats the section "खेल"',
       ],
     })
