@@ -100,7 +100,7 @@ function noticeFrom(query: (name: string) => string | undefined): string | undef
   const changed = Number(query('changed') ?? 0)
   const gone = missing > 0 ? ` ${t.gone(missing)}` : ''
   const edited = changed > 0 ? ` ${t.changed(changed)}` : ''
-  return `${t.done[done]}: ${t.comments(count)}.${gone}${edited}`
+  return `${t.done[done](count)}: ${t.comments(count)}${t.fullStop}${gone}${edited}`
 }
 
 /** The first line of a comment, short enough to say which comment a reply answers. */

@@ -190,8 +190,12 @@ describe('moderating', () => {
     const page = await (await moderator.get(location)).text()
     const t = moderationWords(page)
     assert.ok(
-      page.includes(`role="status" id="moderation-notice">${t.done.approve}: ${t.comments(1)}.`),
+      page.includes(
+        `role="status" id="moderation-notice">${t.done.approve(1)}: ${t.comments(1)}${t.fullStop}`,
+      ),
     )
+    // The test site is Hindi: its sentence ends with the danda, not a full stop.
+    assert.ok(page.includes('स्वीकृत: 1 टिप्पणी।'), 'a Hindi notice ends with ।')
     assert.doesNotMatch(page, new RegExp(`id="comment-${id}"`))
   })
 
