@@ -108,7 +108,7 @@ async function moderatorsDay(browser: Browser, viewport: ViewportName): Promise<
     // Approve one: the list comes back at once without it and says what happened.
     assert.equal(await press(page, `#comment-${first} button.approve`), 303)
     const t = await words(page)
-    assert.equal(await notice(page), `${t.done.approve}: ${t.comments(1)}.`)
+    assert.equal(await notice(page), `${t.done.approve(1)}: ${t.comments(1)}${t.fullStop}`)
     assert.equal(await page.locator(`#comment-${first}`).count(), 0)
     await shoot(page, 'approved-one')
 
@@ -116,7 +116,7 @@ async function moderatorsDay(browser: Browser, viewport: ViewportName): Promise<
     await page.locator(`#select-${second}`).check()
     await page.locator(`#select-${third}`).check()
     assert.equal(await press(page, 'fieldset.bulk button.spam'), 303)
-    assert.equal(await notice(page), `${t.done.spam}: ${t.comments(2)}.`)
+    assert.equal(await notice(page), `${t.done.spam(2)}: ${t.comments(2)}${t.fullStop}`)
     await page.locator('#filter-status').selectOption('spam')
     await Promise.all([page.waitForNavigation(), page.locator('form.filter button').click()])
     for (const id of [second, third]) {

@@ -94,7 +94,7 @@ describe('the moderation page', () => {
     const words = moderationWords(again)
     assert.ok(
       again.includes(
-        `id="moderation-notice">${words.done.approve}: ${words.comments(0)}. ${words.changed(1)}`,
+        `id="moderation-notice">${words.done.approve(0)}: ${words.comments(0)}${words.fullStop} ${words.changed(1)}`,
       ),
       'the notice says one changed and to look again',
     )
