@@ -151,7 +151,7 @@ export default {
         (batch as MessageBatch<ViewChange>).messages.map((message) => message.body),
         new Date(),
       )
-      // This isolate reads the new views at once; others within their memos' windows (comments/memo-windows.ts).
+      // This isolate reads the new views at once; others within their memos' windows (comments/store/memo-windows.ts).
       forgetArticleViews(update.articles)
       if (update.articles.length > 0) hotResponses.clear()
       return

@@ -26,7 +26,7 @@ export const contentProblems: readonly string[] | undefined = manifest.problems
 /** Site-wide settings, validated at build time. */
 export const site = manifest.site
 
-/** Long date formats by language, read from Intl at build time (src/pages/long-date.ts). */
+/** Long date formats by language, read from Intl at build time (src/lib/long-date.ts). */
 export const longDates = manifest.longDates
 
 /** The articles the build found still ahead of its clock, oldest first. */

@@ -190,7 +190,7 @@ export interface ContentManifest {
   sitemapFiles: number
   /** The slugs of the pages (content/pages/), so an unknown path costs no asset read. */
   pages: string[]
-  /** Long date formats by language, read from Intl at build time (src/pages/long-date.ts). */
+  /** Long date formats by language, read from Intl at build time (src/lib/long-date.ts). */
   longDates: Record<string, LongDateFormat>
   /**
    * Only in a build for `npm start` whose content is invalid: what is wrong,

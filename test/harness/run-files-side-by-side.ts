@@ -18,24 +18,12 @@
  * run() takes them in the order given. It reports as `node --test` does: spec on
  * a terminal, else TAP, and exits non-zero when a test failed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { run } from 'node:test'
 import { spec, tap } from 'node:test/reporters'
+import { testFilesFrom } from './test-files'
 
-const given = process.argv.slice(2)
-if (given.length === 0) {
-  console.error('usage: run-files-side-by-side.ts <folder or test file>...')
-  process.exit(2)
-}
-const files = given.flatMap((path) =>
-  statSync(path).isDirectory()
-    ? readdirSync(path)
-        .filter((name) => name.endsWith('.test.ts'))
-        .sort()
-        .map((name) => resolve(join(path, name)))
-    : [resolve(path)],
-)
+const files = testFilesFrom(process.argv.slice(2), 'run-files-side-by-side.ts')
 const text = (file: string) => readFileSync(file, 'utf8')
 const alone = files.filter((file) => text(file).includes('test-runner: alone'))
 const together = files.filter((file) => !alone.includes(file))

@@ -11,21 +11,8 @@
  * (a mock, an environment variable, a hook at the top level) puts it back
  * within its own describe.
  */
-import { readdirSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { testFilesFrom } from './test-files'
 
-const given = process.argv.slice(2)
-if (given.length === 0) {
-  console.error('usage: run-in-one-process.ts <folder or test file>...')
-  process.exit(2)
-}
-const files = given.flatMap((path) =>
-  statSync(path).isDirectory()
-    ? readdirSync(path)
-        .filter((name) => name.endsWith('.test.ts'))
-        .sort()
-        .map((name) => join(path, name))
-    : [path],
-)
-for (const file of files) await import(pathToFileURL(resolve(file)).href)
+const files = testFilesFrom(process.argv.slice(2), 'run-in-one-process.ts')
+for (const file of files) await import(pathToFileURL(file).href)
