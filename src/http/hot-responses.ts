@@ -10,30 +10,40 @@ interface HotEntry {
 const perAnswer = new Set(['content-length'])
 
 /**
- * Finished answers to plain GETs (no query string), by URL, for a few seconds:
- * the bytes, validators and the final headers every middleware added. A hit
- * is answered before the router runs at all, which is what lets a feed poll
- * cost about as much as returning a constant. Entries expire quickly because
- * comment counts and approvals change what some of them say; moderation in
- * this isolate clears them at once.
+ * Finished answers to GETs, by URL, for a few seconds: the bytes, validators
+ * and the final headers every middleware added. A hit is answered before the
+ * router runs at all, which is what lets a feed poll cost about as much as
+ * returning a constant. Entries expire quickly because comment counts and
+ * approvals change what some of them say; moderation in this isolate clears
+ * them at once. URLs with a query string (searches, and any address a stranger
+ * decorates with one) are kept apart in a smaller map, so a flood of made-up
+ * queries only pushes out other queries, never the feeds and pages.
  */
 export class HotResponses {
-  private readonly entries: BoundedMap<string, HotEntry>
+  private readonly plain: BoundedMap<string, HotEntry>
+  private readonly queried: BoundedMap<string, HotEntry>
 
   constructor(
     private readonly ttlMs: number,
     capacity: number,
+    queriedCapacity: number,
   ) {
-    this.entries = new BoundedMap(capacity)
+    this.plain = new BoundedMap(capacity)
+    this.queried = new BoundedMap(queriedCapacity)
+  }
+
+  private mapOf(url: string): BoundedMap<string, HotEntry> {
+    return url.includes('?') ? this.queried : this.plain
   }
 
   /** The kept answer for this request, or undefined when the router must run. */
   serve(request: Request, now = Date.now()): Response | undefined {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
-    const entry = this.entries.get(request.url)
+    const entries = this.mapOf(request.url)
+    const entry = entries.get(request.url)
     if (!entry) return undefined
     if (entry.expires <= now) {
-      this.entries.delete(request.url)
+      entries.delete(request.url)
       return undefined
     }
     return serveRendered(request, entry.rendered)
@@ -50,12 +60,11 @@ export class HotResponses {
     now = Date.now(),
     until = Number.POSITIVE_INFINITY,
   ): void {
-    if (url.includes('?')) return
     const headers: Record<string, string> = {}
     finalHeaders.forEach((value, name) => {
       if (!perAnswer.has(name)) headers[name] = value
     })
-    this.entries.set(url, {
+    this.mapOf(url).set(url, {
       rendered: { ...rendered, headers },
       expires: Math.min(now + this.ttlMs, until),
     })
@@ -63,9 +72,10 @@ export class HotResponses {
 
   /** Forgets every answer (after moderation changed what readers see). */
   clear(): void {
-    this.entries.clear()
+    this.plain.clear()
+    this.queried.clear()
   }
 }
 
-/** The isolate's hot answers: 10 seconds each, a few hundred URLs at most. */
-export const hotResponses = new HotResponses(10_000, 512)
+/** The isolate's hot answers: 10 seconds each, a few hundred URLs and 64 queries at most. */
+export const hotResponses = new HotResponses(10_000, 512, 64)
