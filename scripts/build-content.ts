@@ -72,6 +72,7 @@ import { siteSections } from './content/sections'
 import { buildPages } from './content/site-pages'
 import { sitemapFiles } from './content/sitemaps'
 import { siteUrlFrom, staticAssetFiles } from './content/static-assets'
+import { scheduledFeedsNotice, staticFeedHeaders, staticFeeds } from './content/static-feeds'
 
 const started = performance.now()
 const contentDir = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content'
@@ -218,9 +219,9 @@ const text = (path: string, content: string) =>
   outputs.set(path, { key: keyOf(content), content: () => content })
 
 const wranglerToml = readFileSync('wrangler.toml', 'utf8')
-for (const [path, content] of staticAssetFiles(siteUrlFrom(process.env, wranglerToml))) {
-  text(path, content)
-}
+const siteUrl = siteUrlFrom(process.env, wranglerToml)
+const staticFeedRules = settings.feeds === 'static' ? staticFeedHeaders(settings, siteUrl) : ''
+for (const [path, content] of staticAssetFiles(siteUrl, staticFeedRules)) text(path, content)
 
 const shardCount = shardCountFor(metas.length)
 const shards = Array.from({ length: shardCount }, () => [] as typeof metas)
@@ -257,6 +258,18 @@ if (tagErrors.length > 0) {
 }
 for (const list of lists) {
   for (const [path, file] of listFiles(list, withBody)) outputs.set(path, file)
+}
+if (settings.feeds === 'static') {
+  const feeds = staticFeeds({
+    site: settings,
+    lists,
+    origin: siteUrl,
+    rendererStamp: feedRendererStamp(),
+    withBody,
+  })
+  for (const [path, file] of feeds.files) outputs.set(path, file)
+  const notice = scheduledFeedsNotice(feeds)
+  if (notice) console.log(notice)
 }
 text(dataFiles.feedDigests, JSON.stringify(feedDigests(settings, lists)))
 const termCache = new TermCache(join(articleCacheDir, 'search-terms.json'))
@@ -474,6 +487,21 @@ function lastModifiedOf(entries: readonly BuiltArticle[]): string | undefined {
   return latest
 }
 
+/**
+ * Names the code that shapes a static feed's bytes, beyond the compiler's own
+ * (compilerFiles), so a change to a renderer writes every static feed again.
+ */
+function feedRendererStamp(): string {
+  const src = join(here, '..', 'src')
+  const feedsDir = join(src, 'feeds')
+  const files = [
+    ...readdirSync(feedsDir).map((name) => join(feedsDir, name)),
+    join(src, 'http', 'cache-control.ts'),
+    join(src, 'websub', 'link-header.ts'),
+  ].sort()
+  return keyOf(...files.map((file) => readFileSync(file)))
+}
+
 /** Writes the bundle's manifest, only when it changed, so wrangler dev does not reload for nothing. */
 function writeManifestText(text: string): void {
   const path = join(outDir, 'content.json.txt')
@@ -499,6 +527,7 @@ function withProblems(problems: string[]): ContentManifest {
       feedSize: 1,
       autoApproveComments: false,
       commentOrigins: [],
+      feeds: 'worker',
       menu: [],
       sections: [],
     },
