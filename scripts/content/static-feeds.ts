@@ -3,6 +3,7 @@ import { archiveLayout } from '../../src/feeds/archive'
 import { articleFeed, streamOf } from '../../src/feeds/article-feed'
 import { contentTypeOf, feedFormatIds, feedFormats } from '../../src/feeds/formats'
 import { cacheControl } from '../../src/http/cache-control'
+import { publicRead } from '../../src/http/public-read'
 import { paths, routePatterns } from '../../src/paths'
 import { websubLinkHeader } from '../../src/websub/link-header'
 import { keyOf } from './build-state'
@@ -126,8 +127,8 @@ const folderPatterns = [paths.siteFeeds, routePatterns.tagFeeds, routePatterns.a
 
 /**
  * The `_headers` rules that give the static feeds the Worker's headers: its
- * Content-Type, Cache-Control (replacing the assets' own) and, with a WebSub
- * hub, the Link header naming hub and feed. X-Content-Type-Options comes from
+ * Content-Type, Cache-Control (replacing the assets' own), CORS for a GET and,
+ * with a WebSub hub, the Link header naming hub and feed. X-Content-Type-Options comes from
  * the rule for every asset.
  */
 export function staticFeedHeaders(site: SiteSettings, origin: string): string {
@@ -135,13 +136,17 @@ export function staticFeedHeaders(site: SiteSettings, origin: string): string {
   for (const folder of folderPatterns) {
     for (const format of feedFormatIds) {
       const { file } = feedFormats[format]
-      const type = `  Content-Type: ${contentTypeOf(format)}\n`
+      // As the Worker's CORS answers a GET; a preflight (OPTIONS) the asset server cannot answer.
+      const shared =
+        `  Content-Type: ${contentTypeOf(format)}\n` +
+        `  Access-Control-Allow-Origin: ${publicRead.origin}\n` +
+        `  Access-Control-Expose-Headers: ${publicRead.exposeHeaders.join(',')}\n`
       const link = site.websubHub
         ? `  Link: ${websubLinkHeader(site.websubHub, origin + folder + file)}\n`
         : ''
       rules.push(
-        `${folder}${file}\n  ! Cache-Control\n  Cache-Control: ${cacheControl.feed}\n${type}${link}`,
-        `${paths.archiveFeeds(folder, ':page')}${file}\n  ! Cache-Control\n  Cache-Control: ${cacheControl.archive}\n${type}`,
+        `${folder}${file}\n  ! Cache-Control\n  Cache-Control: ${cacheControl.feed}\n${shared}${link}`,
+        `${paths.archiveFeeds(folder, ':page')}${file}\n  ! Cache-Control\n  Cache-Control: ${cacheControl.archive}\n${shared}`,
       )
     }
   }

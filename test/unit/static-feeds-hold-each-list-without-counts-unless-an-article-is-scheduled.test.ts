@@ -124,23 +124,29 @@ describe('the static feeds’ _headers rules', () => {
         .map(([path, ...headers]) => [path ?? '', headers.map((line) => line.trim())]),
     )
 
-  it('give each feed file its format’s type, the Worker’s Cache-Control in place of the assets’, and the hub', () => {
+  it('give each feed file its format’s type, the Worker’s Cache-Control in place of the assets’, its CORS and the hub', () => {
     const hub = 'https://hub.example.org/'
     const byPath = rules(staticFeedHeaders({ ...site, websubHub: hub }, origin))
     assert.equal(byPath.size, 3 * 2 * feedFormatIds.length)
     for (const format of feedFormatIds) {
       const { file, mediaType } = feedFormats[format]
       const type = `Content-Type: ${mediaType}; charset=utf-8`
+      const cors = [
+        'Access-Control-Allow-Origin: *',
+        'Access-Control-Expose-Headers: ETag,Retry-After',
+      ]
       assert.deepEqual(byPath.get(`/tags/:tag/${file}`), [
         '! Cache-Control',
         `Cache-Control: ${cacheControl.feed}`,
         type,
+        ...cors,
         `Link: <${hub}>; rel="hub", <${origin}/tags/:tag/${file}>; rel="self"`,
       ])
       assert.deepEqual(byPath.get(`/authors/:author/archive/:page/${file}`), [
         '! Cache-Control',
         `Cache-Control: ${cacheControl.archive}`,
         type,
+        ...cors,
       ])
     }
   })
