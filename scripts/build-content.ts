@@ -6,8 +6,9 @@
  * the site's and every tag's list of articles in chunks with its newest
  * entries' bodies in one file (what its feed shows), the search index, the
  * feeds' digests for WebSub and the sitemaps (under /_data/, read by the Worker through ASSETS),
- * and the stylesheet, favicon, robots.txt and media (served without the
- * Worker). Exits 1 naming every broken field.
+ * and the stylesheet, favicon, robots.txt, media and, with `feeds: static`,
+ * the site's, tags' and authors' feeds (served without the Worker). Exits 1
+ * naming every broken field.
  *
  * Drafts are left out unless CONTENT_INCLUDE_DRAFTS=1 (set by `npm start`).
  * Articles published after the build's clock are built and marked scheduled:
@@ -32,7 +33,13 @@ import {
 } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { dataFiles, shardCountFor, shardOf, sitemapUrlLimit } from '../src/content/data-files'
+import {
+  assetFileLimit,
+  dataFiles,
+  shardCountFor,
+  shardOf,
+  sitemapUrlLimit,
+} from '../src/content/data-files'
 import { normaliseTag } from '../src/content/tags'
 import type {
   Article,
@@ -72,7 +79,7 @@ import { siteSections } from './content/sections'
 import { buildPages } from './content/site-pages'
 import { sitemapFiles } from './content/sitemaps'
 import { siteUrlFrom, staticAssetFiles } from './content/static-assets'
-import { scheduledFeedsNotice, staticFeedHeaders, staticFeeds } from './content/static-feeds'
+import { staticFeedHeaders, staticFeeds, staticFeedsNotices } from './content/static-feeds'
 
 const started = performance.now()
 const contentDir = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content'
@@ -259,18 +266,6 @@ if (tagErrors.length > 0) {
 for (const list of lists) {
   for (const [path, file] of listFiles(list, withBody)) outputs.set(path, file)
 }
-if (settings.feeds === 'static') {
-  const feeds = staticFeeds({
-    site: settings,
-    lists,
-    origin: siteUrl,
-    rendererStamp: feedRendererStamp(),
-    withBody,
-  })
-  for (const [path, file] of feeds.files) outputs.set(path, file)
-  const notice = scheduledFeedsNotice(feeds)
-  if (notice) console.log(notice)
-}
 text(dataFiles.feedDigests, JSON.stringify(feedDigests(settings, lists)))
 const termCache = new TermCache(join(articleCacheDir, 'search-terms.json'))
 const indexed = [...metas].reverse().map((entry) => ({
@@ -322,6 +317,19 @@ if (existsSync(mediaDir)) {
 }
 
 for (const page of sitePages) text(dataFiles.page(page.slug), JSON.stringify(page))
+// Last, so that the feeds get what room the version's file limit leaves.
+if (settings.feeds === 'static') {
+  const feeds = staticFeeds({
+    site: settings,
+    lists,
+    origin: siteUrl,
+    rendererStamp: feedRendererStamp(),
+    withBody,
+    fileBudget: assetFileLimit - outputs.size,
+  })
+  for (const [path, file] of feeds.files) outputs.set(path, file)
+  for (const notice of staticFeedsNotices(feeds, assetFileLimit)) console.log(notice)
+}
 
 const siteList = lists[0] as BuiltList
 const manifest: ContentManifest = {

@@ -37,6 +37,8 @@ export interface StaticFeeds {
   scheduledFolders: string[]
   /** The last of those articles' `published`: a deploy after it writes every feed again. */
   lastScheduled?: string
+  /** Feed documents (a subscription feed or an archive page, every format) left out for the file budget. */
+  overBudget: number
 }
 
 export interface StaticFeedsInput {
@@ -47,22 +49,33 @@ export interface StaticFeedsInput {
   /** Names the feed renderers' code, so a change to them writes every feed again. */
   rendererStamp: string
   withBody: (entry: BuiltArticle) => Article
+  /** How many files the feeds may add to the assets (a version holds a limited number). */
+  fileBudget: number
 }
 
-/** Every static feed file of the lists that have nothing scheduled. */
+/** One feed document of a list: its subscription feed or an archive page. */
+interface FeedDocument {
+  list: BuiltList
+  /** Its folder's URL path. */
+  folder: string
+  start: number
+  end: number
+  pageCount: number
+  archivePage?: number
+}
+
+/**
+ * The static feed files of the lists that have nothing scheduled, as many as
+ * the budget holds: every subscription feed first (the site's, then the lists
+ * with the most articles, likeliest polled), then archive pages (read once by a
+ * reader catching up). What is left out stays the Worker's.
+ */
 export function staticFeeds(input: StaticFeedsInput): StaticFeeds {
-  const { site, origin } = input
-  const files = new Map<string, OutputFile>()
+  const { site } = input
   const scheduledFolders: string[] = []
   let lastScheduled: string | undefined
-  const settings = JSON.stringify([
-    site.title,
-    site.description,
-    site.language,
-    site.idAuthority,
-    site.feedSize,
-    site.websubHub ?? null,
-  ])
+  const subscriptions: FeedDocument[] = []
+  const archives: FeedDocument[] = []
   for (const list of input.lists) {
     const waiting = list.head.scheduled
     if (waiting.length > 0) {
@@ -72,54 +85,90 @@ export function staticFeeds(input: StaticFeedsInput): StaticFeeds {
         lastScheduled = last
       continue
     }
-    const { pageCount, currentStart } = archiveLayout(list.entries.length, site.feedSize)
-    const documents = [
-      { folder: list.feedFolder, start: currentStart, end: list.entries.length },
-      ...Array.from({ length: pageCount }, (_, n) => ({
-        page: n + 1,
-        folder: paths.archiveFeeds(list.feedFolder, n + 1),
-        start: n * site.feedSize,
-        end: (n + 1) * site.feedSize,
-      })),
-    ]
-    for (const document of documents) {
-      const folder = assetPathOf(document.folder)
-      if (folder === undefined) continue
-      const entries = list.entries.slice(document.start, document.end)
-      const key = keyOf(
-        input.rendererStamp,
-        settings,
-        origin,
-        document.folder,
-        String(pageCount),
-        entries.map((entry) => entry.hash).join(''),
-      )
-      const render = () => {
-        const articles = entries.map(input.withBody).reverse()
-        const bodies = new Map(articles.map((article) => [article.slug, article.html]))
-        return articleFeed({
-          site,
-          stream: streamOf(site, list),
-          articles,
-          archivePages: pageCount,
-          ...('page' in document ? { archivePage: document.page } : {}),
-          origin,
-          bodyOf: (slug) => {
-            const body = bodies.get(slug)
-            if (body === undefined) throw new Error(`no body for feed entry ${slug}`)
-            return body
-          },
-        })
-      }
-      for (const format of feedFormatIds) {
-        files.set(folder + feedFormats[format].file, {
-          key: keyOf(key, format),
-          content: () => feedFormats[format].render(render()),
-        })
-      }
+    const count = list.entries.length
+    const { pageCount, currentStart } = archiveLayout(count, site.feedSize)
+    subscriptions.push({
+      list,
+      folder: list.feedFolder,
+      start: currentStart,
+      end: count,
+      pageCount,
+    })
+    for (let page = 1; page <= pageCount; page++) {
+      archives.push({
+        list,
+        folder: paths.archiveFeeds(list.feedFolder, page),
+        start: (page - 1) * site.feedSize,
+        end: page * site.feedSize,
+        pageCount,
+        archivePage: page,
+      })
     }
   }
-  return { files, scheduledFolders, ...(lastScheduled ? { lastScheduled } : {}) }
+  // The site's list comes first and stays first (a stable sort).
+  subscriptions.sort((a, b) =>
+    a.list.name === undefined ? -1 : b.list.name === undefined ? 1 : b.end - a.end,
+  )
+  const files = new Map<string, OutputFile>()
+  let overBudget = 0
+  for (const document of [...subscriptions, ...archives]) {
+    const folder = assetPathOf(document.folder)
+    if (folder === undefined) continue
+    if (files.size + feedFormatIds.length > input.fileBudget) {
+      overBudget++
+      continue
+    }
+    for (const [path, file] of documentFiles(input, document)) files.set(folder + path, file)
+  }
+  return { files, scheduledFolders, ...(lastScheduled ? { lastScheduled } : {}), overBudget }
+}
+
+/** One document's file in every format, by file name; rendered once, when a file is written. */
+function documentFiles(input: StaticFeedsInput, document: FeedDocument): Map<string, OutputFile> {
+  const { site, origin } = input
+  const { list, pageCount, archivePage } = document
+  const entries = list.entries.slice(document.start, document.end)
+  const key = keyOf(
+    input.rendererStamp,
+    JSON.stringify([
+      site.title,
+      site.description,
+      site.language,
+      site.idAuthority,
+      site.feedSize,
+      site.websubHub ?? null,
+    ]),
+    origin,
+    document.folder,
+    String(pageCount),
+    entries.map((entry) => entry.hash).join(''),
+  )
+  let rendered: ReturnType<typeof articleFeed> | undefined
+  const render = () => {
+    if (rendered) return rendered
+    const articles = entries.map(input.withBody).reverse()
+    const bodies = new Map(articles.map((article) => [article.slug, article.html]))
+    rendered = articleFeed({
+      site,
+      stream: streamOf(site, list),
+      articles,
+      archivePages: pageCount,
+      ...(archivePage === undefined ? {} : { archivePage }),
+      origin,
+      bodyOf: (slug) => {
+        const body = bodies.get(slug)
+        if (body === undefined) throw new Error(`no body for feed entry ${slug}`)
+        return body
+      },
+    })
+    return rendered
+  }
+  return new Map(
+    feedFormatIds.map((format) => [
+      feedFormats[format].file,
+      { key: keyOf(key, format), content: () => feedFormats[format].render(render()) },
+    ]),
+  )
 }
 
 /** The feed folders' URL patterns, as `_headers` writes them (`:name` is one segment). */
@@ -153,13 +202,23 @@ export function staticFeedHeaders(site: SiteSettings, origin: string): string {
   return rules.join('')
 }
 
-/** What the build says when lists are left to the Worker for their scheduled articles. */
-export function scheduledFeedsNotice(feeds: StaticFeeds): string | undefined {
-  if (feeds.lastScheduled === undefined) return undefined
-  const count = feeds.scheduledFolders.length
-  return (
-    `Static feeds: ${count} feed folder(s) (${feeds.scheduledFolders.join(', ')}) have articles ` +
-    `scheduled after this build, so the Worker serves them and shows each article on time; ` +
-    `deploy again after ${feeds.lastScheduled} to serve them as static files.`
-  )
+/** What the build says of the feeds it left to the Worker, if any: one line each cause. */
+export function staticFeedsNotices(feeds: StaticFeeds, fileLimit: number): string[] {
+  const notices: string[] = []
+  if (feeds.lastScheduled !== undefined) {
+    const count = feeds.scheduledFolders.length
+    notices.push(
+      `Static feeds: ${count} feed folder(s) (${feeds.scheduledFolders.join(', ')}) have articles ` +
+        `scheduled after this build, so the Worker serves them and shows each article on time; ` +
+        `deploy again after ${feeds.lastScheduled} to serve them as static files.`,
+    )
+  }
+  if (feeds.overBudget > 0) {
+    notices.push(
+      `Static feeds: ${feeds.overBudget} feed(s) or archive page(s) stay the Worker's: as files they ` +
+        `would take the assets past ${fileLimit.toLocaleString('en-US')} files, a version's limit ` +
+        `on the free plan.`,
+    )
+  }
+  return notices
 }

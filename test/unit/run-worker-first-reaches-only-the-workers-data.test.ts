@@ -41,7 +41,8 @@ function feedPaths(): string[] {
   const entries = [0, 1, 2, 3].map((n) => ({ meta, hash: `h${n}`, publishedAt: 0 }))
   const { lists } = buildLists(entries, 1, site.feedSize)
   const withBody = () => ({ ...meta, html: 'पाठ' })
-  const files = staticFeeds({ site, lists, origin: '', rendererStamp: '', withBody }).files
+  const input = { site, lists, origin: '', rendererStamp: '', withBody, fileBudget: 1_000 }
+  const files = staticFeeds(input).files
   return [...files.keys()].map((path) => path.split('/').map(encodeURIComponent).join('/'))
 }
 

@@ -4,9 +4,9 @@ import { type BuiltArticle, buildLists } from '../../scripts/content/lists'
 import { parseArticle } from '../../scripts/content/parse-article'
 import {
   assetPathOf,
-  scheduledFeedsNotice,
   staticFeedHeaders,
   staticFeeds,
+  staticFeedsNotices,
 } from '../../scripts/content/static-feeds'
 import type { SiteSettings } from '../../src/content/types'
 import { feedFormatIds, feedFormats } from '../../src/feeds/formats'
@@ -39,9 +39,9 @@ const withBody = (entry: BuiltArticle) => ({ ...entry.meta, html: `<p>${entry.me
 const day = (n: number) => `2025-01-${String(n).padStart(2, '0')}T00:00:00Z`
 
 /** The static feeds of `articles` (oldest first) as the build would write them at `now`. */
-function feedsAt(articles: BuiltArticle[], now: number) {
+function feedsAt(articles: BuiltArticle[], now: number, fileBudget = 1_000) {
   const { lists } = buildLists(articles, now, site.feedSize)
-  return staticFeeds({ site, lists, origin, rendererStamp: 'stamp', withBody })
+  return staticFeeds({ site, lists, origin, rendererStamp: 'stamp', withBody, fileBudget })
 }
 
 const filesOf = (folder: string) => feedFormatIds.map((format) => folder + feedFormats[format].file)
@@ -58,7 +58,7 @@ describe('static feeds', () => {
     ])
     assert.deepEqual([...feeds.files.keys()].sort(), folders.flatMap(filesOf).sort())
     assert.equal(feeds.lastScheduled, undefined)
-    assert.equal(scheduledFeedsNotice(feeds), undefined)
+    assert.deepEqual(staticFeedsNotices(feeds, 20_000), [])
   })
 
   it('leaves every comment count out, and links to the canonical origin', () => {
@@ -85,7 +85,7 @@ describe('static feeds', () => {
     ])
     assert.equal(feeds.lastScheduled, day(25))
     assert.match(
-      scheduledFeedsNotice(feeds) ?? '',
+      staticFeedsNotices(feeds, 20_000).join(''),
       /3 feed folder\(s\).*deploy again after 2025-01-25T00:00:00Z/,
     )
   })
@@ -102,10 +102,48 @@ describe('static feeds', () => {
     assert.equal(assetPathOf(paths.tagFeeds('खेल जगत')), '/tags/खेल जगत/')
   })
 
+  it('stays within the file budget: the site’s feeds, then the largest lists’, then archive pages', () => {
+    const tagged = [
+      ...seven,
+      ...[8, 9, 10].map((n) => article(n, ['छोटा'], day(n))),
+      article(11, ['बड़ा', 'छोटा'], day(11)),
+      ...[12, 13, 14, 15].map((n) => article(n, ['बड़ा'], day(n))),
+    ]
+    const folders = (budget: number) => {
+      const feeds = feedsAt(tagged, Date.parse(day(28)), budget)
+      const written = [...feeds.files.keys()].map((path) => path.replace(/[^/]+$/, ''))
+      return { folders: [...new Set(written)], left: feeds.overBudget, feeds }
+    }
+    // 15 articles: the site and the author have 15, खेल जगत 7, बड़ा 5, छोटा 4.
+    assert.deepEqual(folders(3 * 3 + 2).folders, ['/', '/authors/लेखक/', '/tags/खेल जगत/'])
+    const { folders: more, left, feeds } = folders(3 * 6)
+    assert.deepEqual(more, [
+      '/',
+      '/authors/लेखक/',
+      '/tags/खेल जगत/',
+      '/tags/बड़ा/',
+      '/tags/छोटा/',
+      '/archive/1/',
+    ])
+    // Archive pages: the site's 6, the author's 6, खेल जगत's 2; the site's first is in.
+    assert.equal(left, 6 + 6 + 2 - 1)
+    assert.match(
+      staticFeedsNotices(feeds, 20_000).join(''),
+      /13 feed\(s\) or archive page\(s\) .*20,000 files/,
+    )
+  })
+
   it('writes again a feed whose articles or renderers changed, and only then', () => {
     const key = (articles: BuiltArticle[], stamp: string) => {
       const { lists } = buildLists(articles, Date.parse(day(28)), site.feedSize)
-      const feeds = staticFeeds({ site, lists, origin, rendererStamp: stamp, withBody })
+      const feeds = staticFeeds({
+        site,
+        lists,
+        origin,
+        rendererStamp: stamp,
+        withBody,
+        fileBudget: 1_000,
+      })
       return feeds.files.get('/feed.xml')?.key
     }
     const edited = seven.map((entry, n) => (n === 6 ? { ...entry, hash: 'edited' } : entry))
