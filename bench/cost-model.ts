@@ -89,6 +89,12 @@ export interface Assumptions {
   authorFeedShare: number
   /** Days of comments the nightly backup holds. */
   storedDays: number
+  /**
+   * Whether the site's, tags' and authors' feeds are static assets (site.yaml
+   * `feeds: static`): their polls then never run the Worker, so they cost no
+   * request, CPU or KV; Cloudflare serves static assets free and without limit.
+   */
+  staticFeeds: boolean
 }
 
 export const defaultAssumptions: Omit<Assumptions, 'isolates'> = {
@@ -103,6 +109,7 @@ export const defaultAssumptions: Omit<Assumptions, 'isolates'> = {
   siteFeedShare: 0.8,
   authorFeedShare: 0.1,
   storedDays: 365,
+  staticFeeds: false,
 }
 
 /** Shares of issue 24 / EDGE.md. */
@@ -121,7 +128,10 @@ const share = {
 
 /** Daily totals. */
 export interface Daily extends BilledKv {
+  /** Requests that run the Worker. */
   requests: number
+  /** Requests answered as static assets, never running the Worker: free. */
+  staticRequests: number
   cpuMs: number
   /** KV operations of one nightly backup invocation. */
   backupOperations: number
@@ -149,6 +159,7 @@ export function zipf(n: number): number[] {
 
 const zero = (): Daily => ({
   requests: 0,
+  staticRequests: 0,
   cpuMs: 0,
   reads: 0,
   writes: 0,
@@ -159,13 +170,19 @@ const zero = (): Daily => ({
 })
 
 /**
+ * The article feeds: those that read the comment counts, and those `feeds: static`
+ * writes as files (scripts/content/static-feeds.ts); comment feeds stay the Worker's.
+ */
+export const articleFeedKinds: readonly RequestKind[] = ['siteFeed', 'tagFeed', 'authorFeed']
+
+/**
  * Kinds whose KV reads are one isolate-wide key, memoised once for all their
  * URLs (src/comments/store/public-comments.ts): `v1:counts` for the site, tag and
  * author feeds, `v1:recent` for the site comment feed. The other kinds read a
  * key per URL (an article's view) or none.
  */
 const sharedKeys: Array<{ kinds: RequestKind[]; window: keyof Assumptions['memoSeconds'] }> = [
-  { kinds: ['siteFeed', 'tagFeed', 'authorFeed'], window: 'counts' },
+  { kinds: [...articleFeedKinds], window: 'counts' },
   { kinds: ['siteCommentFeed'], window: 'comments' },
 ]
 
@@ -183,6 +200,10 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
   /** Adds `perDay` requests of one URL of `kind`. */
   const url = (kind: RequestKind, perDay: number) => {
     if (perDay <= 0) return
+    if (assumptions.staticFeeds && articleFeedKinds.includes(kind)) {
+      day.staticRequests += perDay
+      return
+    }
     const f = measured[kind]
     const cpuCold = Math.min(perDay, coldPerDay(perDay, assumptions.isolates, lifetime))
     day.requests += perDay

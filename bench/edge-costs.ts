@@ -81,20 +81,22 @@ export function measuredFrom(figures: EdgeProjectFigures): Measured {
   return Object.fromEntries(entries) as Measured
 }
 
-/** Every site at every isolate count. */
+/** Every site at every isolate count, with the Worker's feeds and then with static ones. */
 export function priceSites(measured: Measured): SiteCost[] {
   return sites.flatMap((site) =>
-    isolateCounts.map((isolates) => {
-      const assumptions = { ...defaultAssumptions, isolates }
-      const day = dailyOperations(site, measured, assumptions)
-      return {
-        site,
-        assumptions,
-        day,
-        dollars: monthlyDollars(day),
-        free: freePlanUse(day),
-        paid: paidPlanUse(day),
-      }
-    }),
+    [false, true].flatMap((staticFeeds) =>
+      isolateCounts.map((isolates) => {
+        const assumptions = { ...defaultAssumptions, isolates, staticFeeds }
+        const day = dailyOperations(site, measured, assumptions)
+        return {
+          site,
+          assumptions,
+          day,
+          dollars: monthlyDollars(day),
+          free: freePlanUse(day),
+          paid: paidPlanUse(day),
+        }
+      }),
+    ),
   )
 }

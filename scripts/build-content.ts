@@ -6,8 +6,9 @@
  * the site's and every tag's list of articles in chunks with its newest
  * entries' bodies in one file (what its feed shows), the search index, the
  * feeds' digests for WebSub and the sitemaps (under /_data/, read by the Worker through ASSETS),
- * and the stylesheet, favicon, robots.txt and media (served without the
- * Worker). Exits 1 naming every broken field.
+ * and the stylesheet, favicon, robots.txt, media and, with `feeds: static`,
+ * the site's, tags' and authors' feeds (served without the Worker). Exits 1
+ * naming every broken field.
  *
  * Drafts are left out unless CONTENT_INCLUDE_DRAFTS=1 (set by `npm start`).
  * Articles published after the build's clock are built and marked scheduled:
@@ -32,7 +33,13 @@ import {
 } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { dataFiles, shardCountFor, shardOf, sitemapUrlLimit } from '../src/content/data-files'
+import {
+  assetFileLimit,
+  dataFiles,
+  shardCountFor,
+  shardOf,
+  sitemapUrlLimit,
+} from '../src/content/data-files'
 import { normaliseTag } from '../src/content/tags'
 import type {
   Article,
@@ -72,6 +79,7 @@ import { siteSections } from './content/sections'
 import { buildPages } from './content/site-pages'
 import { sitemapFiles } from './content/sitemaps'
 import { siteUrlFrom, staticAssetFiles } from './content/static-assets'
+import { staticFeedHeaders, staticFeeds, staticFeedsNotices } from './content/static-feeds'
 
 const started = performance.now()
 const contentDir = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content'
@@ -218,9 +226,9 @@ const text = (path: string, content: string) =>
   outputs.set(path, { key: keyOf(content), content: () => content })
 
 const wranglerToml = readFileSync('wrangler.toml', 'utf8')
-for (const [path, content] of staticAssetFiles(siteUrlFrom(process.env, wranglerToml))) {
-  text(path, content)
-}
+const siteUrl = siteUrlFrom(process.env, wranglerToml)
+const staticFeedRules = settings.feeds === 'static' ? staticFeedHeaders(settings, siteUrl) : ''
+for (const [path, content] of staticAssetFiles(siteUrl, staticFeedRules)) text(path, content)
 
 const shardCount = shardCountFor(metas.length)
 const shards = Array.from({ length: shardCount }, () => [] as typeof metas)
@@ -309,6 +317,19 @@ if (existsSync(mediaDir)) {
 }
 
 for (const page of sitePages) text(dataFiles.page(page.slug), JSON.stringify(page))
+// Last, so that the feeds get what room the version's file limit leaves.
+if (settings.feeds === 'static') {
+  const feeds = staticFeeds({
+    site: settings,
+    lists,
+    origin: siteUrl,
+    rendererStamp: feedRendererStamp(),
+    withBody,
+    fileBudget: assetFileLimit - outputs.size,
+  })
+  for (const [path, file] of feeds.files) outputs.set(path, file)
+  for (const notice of staticFeedsNotices(feeds, assetFileLimit)) console.log(notice)
+}
 
 const siteList = lists[0] as BuiltList
 const manifest: ContentManifest = {
@@ -474,6 +495,21 @@ function lastModifiedOf(entries: readonly BuiltArticle[]): string | undefined {
   return latest
 }
 
+/**
+ * Names the code that shapes a static feed's bytes, beyond the compiler's own
+ * (compilerFiles), so a change to a renderer writes every static feed again.
+ */
+function feedRendererStamp(): string {
+  const src = join(here, '..', 'src')
+  const feedsDir = join(src, 'feeds')
+  const files = [
+    ...readdirSync(feedsDir).map((name) => join(feedsDir, name)),
+    join(src, 'http', 'cache-control.ts'),
+    join(src, 'websub', 'link-header.ts'),
+  ].sort()
+  return keyOf(...files.map((file) => readFileSync(file)))
+}
+
 /** Writes the bundle's manifest, only when it changed, so wrangler dev does not reload for nothing. */
 function writeManifestText(text: string): void {
   const path = join(outDir, 'content.json.txt')
@@ -499,6 +535,7 @@ function withProblems(problems: string[]): ContentManifest {
       feedSize: 1,
       autoApproveComments: false,
       commentOrigins: [],
+      feeds: 'worker',
       menu: [],
       sections: [],
     },

@@ -43,6 +43,7 @@ export function parseSite(file: string, text: string): Parsed<SiteFile> {
       autoApproveComments: s.auto_approve_comments,
       commentOrigins: s.comment_origins.map((origin) => new URL(origin).origin),
       ...(s.websub_hub ? { websubHub: s.websub_hub } : {}),
+      feeds: s.feeds,
       menu: s.menu,
       ...(s.sections ? { sections: s.sections.map(normaliseTag) } : {}),
     },

@@ -123,6 +123,10 @@ export const siteSettings = z.strictObject({
   auto_approve_comments: z._default(trueOrFalse, false),
   comment_origins: z._default(z.array(httpUrl, { error: 'must be a list of origins' }), []),
   websub_hub: z.optional(httpUrl),
+  feeds: z._default(
+    z.enum(['worker', 'static'], { error: 'must be "worker" or "static"' }),
+    'worker',
+  ),
   menu: z._default(z.array(menuLink, { error: 'must be a list of {label, href}' }), []),
   // Absent, not empty, means "choose for me": [] is a site without a section menu.
   sections: z.optional(z.array(tag, { error: 'must be a list of tags' })),

@@ -4,11 +4,12 @@ import { stylesheet } from '../../src/pages/style'
 import { paths } from '../../src/paths'
 
 /**
- * The files served as static assets, without running the Worker (wrangler.toml's
- * run_worker_first leaves out exactly these paths), by their path under the assets.
- * `_headers` gives them the headers the Worker would have set.
+ * The files served as static assets, without running the Worker (a path that
+ * has a file and no run_worker_first pattern is the file's), by their path under the assets.
+ * `_headers` gives them the headers the Worker would have set; `moreHeaders`
+ * adds rules of other files (the static feeds').
  */
-export function staticAssetFiles(siteUrl: string): Map<string, string> {
+export function staticAssetFiles(siteUrl: string, moreHeaders = ''): Map<string, string> {
   return new Map([
     ['/site.css', stylesheet],
     ['/favicon.svg', favicon],
@@ -18,13 +19,13 @@ export function staticAssetFiles(siteUrl: string): Map<string, string> {
     ],
     [
       '/_headers',
-      `/*\n  Cache-Control: ${cacheControl.asset}\n  X-Content-Type-Options: nosniff\n`,
+      `/*\n  Cache-Control: ${cacheControl.asset}\n  X-Content-Type-Options: nosniff\n${moreHeaders}`,
     ],
   ])
 }
 
 /**
- * The site's canonical origin for robots.txt: SITE_URL from the environment, else
+ * The site's canonical origin for robots.txt and static feeds: SITE_URL from the environment, else
  * the one wrangler.toml's [vars] give the Worker (a static file cannot read vars).
  */
 export function siteUrlFrom(env: NodeJS.ProcessEnv, wranglerToml: string): string {

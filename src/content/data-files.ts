@@ -21,6 +21,9 @@ export const sectionCardCount = 3
  */
 export const listChunkSize = 100
 
+/** The files a Worker version's assets may hold on the free plan (100,000 on the paid plan). */
+export const assetFileLimit = 20_000
+
 /**
  * The most shard files an archive is split into: at 100,000 articles about 8
  * share one, and with the lists, newest files and sitemaps the assets stay

@@ -63,6 +63,12 @@ export interface SiteSettings {
   commentOrigins: string[]
   /** The WebSub hub the subscription feeds name and the Worker notifies (site.yaml `websub_hub`). */
   websubHub?: string
+  /**
+   * Who answers the site's, tags' and authors' feeds (site.yaml `feeds`): the Worker,
+   * with live comment counts, or Cloudflare from files the build writes, without them
+   * (scripts/content/static-feeds.ts).
+   */
+  feeds: FeedServing
   /** The site menu every page's header shows, in order (site.yaml `menu`). */
   menu: MenuLink[]
   /**
@@ -72,6 +78,9 @@ export interface SiteSettings {
    */
   sections: string[]
 }
+
+/** Who answers the site's, tags' and authors' feeds: site.yaml `feeds`. */
+export type FeedServing = 'worker' | 'static'
 
 /** One link of the site menu: a path on this site (/about) or an http(s) URL. */
 export interface MenuLink {

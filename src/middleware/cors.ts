@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
 import type { AppEnv } from '../app/context'
+import { publicRead } from '../http/public-read'
 import { isCommentPartner, isTrustedOrigin } from './origin-guard'
 
 const maxAge = 86_400
@@ -11,10 +12,10 @@ const conditionalHeaders = ['If-None-Match', 'If-Modified-Since']
  * conditional requests (so the preflight allows If-None-Match) and ETag visible.
  */
 export const publicReadCors: MiddlewareHandler<AppEnv> = cors({
-  origin: '*',
+  origin: publicRead.origin,
   allowMethods: ['GET', 'HEAD'],
   allowHeaders: conditionalHeaders,
-  exposeHeaders: ['ETag', 'Retry-After'],
+  exposeHeaders: publicRead.exposeHeaders,
   maxAge,
 })
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -57,5 +57,13 @@ export function buildFixtureBundle(
   if (result.status !== 0) {
     throw new Error(`fixture build failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
   }
+  writeFileSync(join(scratch, buildOutputFile), result.stdout + result.stderr)
   return join(scratch, 'dist', 'index.js')
+}
+
+const buildOutputFile = 'build-output.txt'
+
+/** What the build of a fixture bundle printed (wrangler's output, the content build's in it). */
+export function buildOutputOf(bundle: string): string {
+  return readFileSync(join(dirname(dirname(bundle)), buildOutputFile), 'utf8')
 }

@@ -16,6 +16,7 @@ const site: SiteSettings = {
   idAuthority: 'example.org,2024',
   feedSize: 2,
   autoApproveComments: false,
+  feeds: 'worker',
   commentOrigins: [],
   menu: [],
   sections: [],

@@ -15,6 +15,7 @@ const site: SiteSettings = {
   idAuthority: 'example.org,2024',
   feedSize: 10,
   autoApproveComments: false,
+  feeds: 'worker',
   commentOrigins: [],
   menu: [],
   sections: [],

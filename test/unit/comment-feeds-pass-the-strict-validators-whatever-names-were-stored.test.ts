@@ -17,6 +17,7 @@ const site: SiteSettings = {
   idAuthority: 'news.example.org,2024',
   feedSize: 10,
   autoApproveComments: false,
+  feeds: 'worker',
   commentOrigins: [],
   menu: [],
   sections: [],

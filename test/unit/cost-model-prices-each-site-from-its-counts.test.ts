@@ -87,3 +87,18 @@ it('reads the feeds’ comment counts once per isolate and counts window, whiche
   const windows = (assumptions.isolates * 86_400) / assumptions.memoSeconds.counts
   assert.ok(Math.abs(day.reads - windows) < 1e-3, `${day.reads} reads, ${windows} windows`)
 })
+
+it('prices static feeds’ polls as free static requests: no Worker request, CPU or KV', () => {
+  const counted = { ...quiet, cold: { ...none, reads: 1 }, warm: { ...none, reads: 1 } }
+  const feeds = measured({ siteFeed: counted, tagFeed: counted, authorFeed: counted })
+  const polled = { ...blog, pageViews: 0, comments: 0 }
+  const worker = dailyOperations(polled, feeds, assumptions)
+  const files = dailyOperations(polled, feeds, { ...assumptions, staticFeeds: true })
+  // 98 % of the polls are article feeds; the other 2 % read comments, from the Worker either way.
+  assert.ok(Math.abs(files.staticRequests - polled.feedPolls * 0.98) < 1e-6)
+  assert.ok(Math.abs(worker.requests - files.requests - files.staticRequests) < 1e-6)
+  assert.ok(Math.abs(files.requests - polled.feedPolls * 0.02) < 1e-6)
+  assert.ok(worker.reads > 0)
+  assert.equal(files.reads, 0)
+  assert.ok(files.cpuMs < worker.cpuMs)
+})

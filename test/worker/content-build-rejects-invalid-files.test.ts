@@ -281,6 +281,14 @@ describe('content build', () => {
     )
   })
 
+  it('refuses a way of serving feeds other than worker or static', () => {
+    const site = `${readFileSync(testSiteSettings, 'utf8').trimEnd()}\nfeeds: files\n`
+    assert.match(
+      build({ 'x.md': valid }, site).stderr,
+      /site\.yaml:\d+: "feeds" must be "worker" or "static", got "files"/,
+    )
+  })
+
   it('refuses a section no article carries, naming the line of "sections:"', () => {
     const settings = readFileSync(testSiteSettings, 'utf8')
     const site = `${settings.trimEnd()}\nsections:\n  - खेल\n  - राजनीति\n`

@@ -1,36 +1,17 @@
 import assert from 'node:assert/strict'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { dataFiles } from '../../src/content/data-files'
+import { startStubBehindAssets, workerRan } from '../harness/stub-worker'
 import { testSiteBundle } from '../harness/test-site'
-import { startWorker, type TestWorker } from '../harness/worker'
+import type { TestWorker } from '../harness/worker'
 
-// The real assets and wrangler.toml in front of a Worker that only says it ran:
-// whatever it answers went through the Worker, anything else did not.
-const workerRan = 'the Worker ran'
-let root: string
+// The test site's assets, as its build wrote them, with the real wrangler.toml.
 let worker: TestWorker
 
 before(async () => {
-  root = mkdtempSync(join(tmpdir(), 'static-files-'))
-  cpSync('wrangler.toml', join(root, 'wrangler.toml'))
-  mkdirSync(join(root, 'src'))
-  // The test site's assets, as its build wrote them.
-  const built = dirname(dirname(testSiteBundle()))
-  symlinkSync(join(built, 'src', 'generated'), join(root, 'src', 'generated'), 'dir')
-  mkdirSync(join(root, 'dist'))
-  writeFileSync(
-    join(root, 'dist', 'index.js'),
-    `export default { fetch: () => new Response(${JSON.stringify(workerRan)}, { status: 500 }) }\n`,
-  )
-  worker = await startWorker({ scriptPath: join(root, 'dist', 'index.js') })
+  worker = await startStubBehindAssets(testSiteBundle())
 })
-after(async () => {
-  await worker.stop()
-  rmSync(root, { recursive: true, force: true })
-})
+after(() => worker.stop())
 
 describe('static files', () => {
   for (const [path, type] of [
@@ -47,7 +28,7 @@ describe('static files', () => {
     })
   }
 
-  it('the Worker runs first for pages, feeds and the sitemap', async () => {
+  it('the Worker answers pages, the Worker-served feeds and the sitemap, which have no file', async () => {
     for (const path of ['/', '/feed.xml', '/sitemap.xml', '/articles/x']) {
       assert.equal(await (await worker.fetch(path)).text(), workerRan, path)
     }
