@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -47,6 +48,8 @@ export function buildFixtureBundle(
   mkdirSync(parent, { recursive: true })
   const scratch = mkdtempSync(join(parent, 'fixture-site-'))
   cpSync(contentDir, join(scratch, 'content'), { recursive: true })
+  // A large build compiles on threads whose code, written under .cache/, imports packages.
+  symlinkSync(join(repositoryRoot, 'node_modules'), join(scratch, 'node_modules'), 'dir')
   // startWorker reads the bindings (and the assets' folder) from it; the build reads SITE_URL.
   writeFileSync(join(scratch, 'wrangler.toml'), wranglerToml)
   const result = spawnSync(
