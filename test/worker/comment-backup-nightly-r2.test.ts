@@ -5,6 +5,8 @@ import type { StoredComment } from '../../src/comments/types'
 import { startWorker, type TestWorker } from '../harness/worker'
 import { adminCall, postJson, validComment } from '../support/comments'
 
+// test-runner: long (6 MiB of comments backed up twice): started first, so the run does not end waiting for it.
+
 /** Every line `GET /admin/export` hands out, page by page, as the CLI prints them. */
 async function exportedLines(worker: TestWorker): Promise<string[]> {
   const lines: string[] = []

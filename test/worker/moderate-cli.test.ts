@@ -8,6 +8,8 @@ import { adminToken, startWorker, type TestWorker } from '../harness/worker'
 import { runScript } from '../support/run-script'
 import { seed } from '../support/seed'
 
+// test-runner: long (a CLI process per step): started first, so the run does not end waiting for it.
+
 /** Runs `npm run moderate -- <args>` as its own process, with only the environment given. */
 function moderate(args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
   const { ADMIN_TOKEN: _token, SITE_URL: _url, ...inherited } = process.env
