@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import { type LogLevel, Miniflare, type MiniflareOptions, NoOpLog } from 'miniflare'
-import { unstable_getMiniflareWorkerOptions } from 'wrangler'
 import { cronTriggers } from '../../src/app/cron-triggers'
 import { rateLimits } from '../../src/app/rate-limits'
 import { keyPages } from '../../src/comments/store/kv-list'
@@ -16,6 +15,7 @@ import {
   tallyKvOperations,
 } from './kv-operations'
 import { testSiteBundle } from './test-site'
+import { workerOptionsFrom } from './worker-options'
 
 /** The admin token every test Worker is started with. */
 export const adminToken = 'qV7mX2pL9sK4tR8wN3bZ6cJ1hD5fG0yAeUiOoPlMnBv'
@@ -144,13 +144,13 @@ function quietStdio(stdout: Readable, stderr: Readable) {
 
 /**
  * Starts a bundle, the test site's (test/harness/test-site.ts) unless told, with
- * the bindings from its wrangler.toml.
+ * the bindings from its wrangler.toml (read by wrangler, test/harness/worker-options.ts).
  */
 export async function startWorker(options: StartOptions = {}): Promise<TestWorker> {
   const scriptPath = options.scriptPath ?? testSiteBundle()
   // A bundle sits in <root>/dist; its wrangler.toml (and its assets) in <root>.
   const configPath = join(dirname(dirname(scriptPath)), 'wrangler.toml')
-  const { workerOptions } = unstable_getMiniflareWorkerOptions(configPath)
+  const workerOptions = await workerOptionsFrom(configPath)
   const bindings = {
     ...(workerOptions.bindings ?? {}),
     ADMIN_TOKEN: adminToken,

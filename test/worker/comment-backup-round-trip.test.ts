@@ -5,6 +5,8 @@ import { adminToken, startWorker, type TestWorker } from '../harness/worker'
 import { adminCall, commentsPath, postJson, slug, validComment } from '../support/comments'
 import { runScript } from '../support/run-script'
 
+// test-runner: long (the comments CLI exports and imports through the API): started first, so the run does not end waiting for it.
+
 /** Runs `npm run comments -- <args>` against the worker, with `input` on standard input. */
 function comments(worker: TestWorker, args: string[], input?: string) {
   const { ADMIN_TOKEN: _token, SITE_URL: _url, ...inherited } = process.env

@@ -19,6 +19,8 @@ import type { ContentManifest } from '../../src/content/types'
 import { testSiteSettings } from '../harness/test-site'
 import { pngHeader } from '../support/images'
 
+// test-runner: long (a content build per broken file): started first, so the run does not end waiting for it.
+
 const roots: string[] = []
 after(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true })

@@ -17,6 +17,8 @@ import {
 } from '../support/fuzz-bodies'
 import { assertValidJsonFeed, assertWellFormedXml } from '../support/validators'
 
+// test-runner: long (about 300 posts): started first, so the run does not end waiting for it.
+
 // Bounded: about 300 posts in all, a few seconds. FUZZ_SEED=<n> replays a run;
 // FUZZ_SCALE=<k> multiplies the runs for a deeper search by hand.
 const scale = Number(process.env.FUZZ_SCALE ?? 1)

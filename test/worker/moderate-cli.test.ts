@@ -3,10 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, test } from 'node:test'
+import { after, before, beforeEach, describe, test } from 'node:test'
 import { adminToken, startWorker, type TestWorker } from '../harness/worker'
 import { runScript } from '../support/run-script'
 import { seed } from '../support/seed'
+
+// test-runner: long (a CLI process per step): started first, so the run does not end waiting for it.
 
 /** Runs `npm run moderate -- <args>` as its own process, with only the environment given. */
 function moderate(args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
@@ -45,25 +47,33 @@ describe('npm run moderate', () => {
     return (await postWithToken(author, content)).id
   }
 
-  // A fresh site (and KV) for every test, so no test sees another's comments.
-  beforeEach(async () => {
+  // One site for the file, its KV emptied before every test, so no test sees another's
+  // comments: starting a Worker for each test cost more than all the tests together.
+  before(async () => {
     worker = await startWorker()
     asOperator = { ADMIN_TOKEN: adminToken, SITE_URL: worker.origin }
   })
-  afterEach(async () => {
+  beforeEach(async () => {
+    const kv = await worker.kv()
+    await Promise.all((await worker.kvKeys()).map((key) => kv.delete(key)))
+  })
+  after(async () => {
     await worker?.stop()
   })
 
   test('keeps the device token the site hands it, and so still gets in once strangers on its network are locked out', async () => {
+    // A site of its own: the lockout would refuse the other tests' requests for a minute.
+    const site = await startWorker()
+    const asOperator = { ADMIN_TOKEN: adminToken, SITE_URL: site.origin }
     const home = mkdtempSync(join(tmpdir(), 'moderate-device-'))
     const elsewhere = mkdtempSync(join(tmpdir(), 'moderate-no-device-'))
     try {
       assert.equal((await moderate(['list'], asOperator, home)).code, 0)
       const devices = JSON.parse(readFileSync(join(home, '.cache/admin-devices.json'), 'utf8'))
-      assert.match(devices[worker.origin] ?? '', /^[\w-]{22}\.[\w-]{43}$/)
+      assert.match(devices[site.origin] ?? '', /^[\w-]{22}\.[\w-]{43}$/)
       // Strangers guess from the same network (the CLI's requests carry no CF-Connecting-IP).
       for (let i = 0; i <= 10; i++) {
-        const guess = await worker.fetch('/admin/comments', {
+        const guess = await site.fetch('/admin/comments', {
           headers: { authorization: 'Bearer guess' },
         })
         await guess.body?.cancel()
@@ -74,6 +84,7 @@ describe('npm run moderate', () => {
       const known = await moderate(['list'], asOperator, home)
       assert.equal(known.code, 0, known.stderr)
     } finally {
+      await site.stop()
       rmSync(home, { recursive: true, force: true })
       rmSync(elsewhere, { recursive: true, force: true })
     }

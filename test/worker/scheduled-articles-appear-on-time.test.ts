@@ -6,6 +6,8 @@ import { startWorker, type TestWorker } from '../harness/worker'
 import { contentFolder } from '../support/content-folder'
 import { type ModeratorClient, signIn } from '../support/moderation-page'
 
+// test-runner: long (waits for a scheduled instant on the real clock): started first, so the run does not end waiting for it.
+
 // The scheduled article comes out this long after the fixture is written: room for the
 // build and the start, then the test waits for the instant itself. The build shares
 // the machine with the other test files running beside this one, so the room is wide;

@@ -14,6 +14,8 @@ import { contentFolder, type FixtureArticle } from '../support/content-folder'
 import { runScript } from '../support/run-script'
 import { type RecordingHub, startRecordingHub } from '../support/websub-hub'
 
+// test-runner: long (two builds and scheduled instants on the real clock): started first, so the run does not end waiting for it.
+
 // Two deploys of one site with a hub, sharing one KV namespace (a folder), and
 // the real Cron Trigger handler run through Miniflare in between. The second
 // deploy changes one article and schedules two more, which come out a little
