@@ -10,6 +10,7 @@ import { contentFolder } from '../support/content-folder'
 
 // Room for the build and the starts before the scheduled instant, on a shared machine
 // (as scheduled-articles-appear-on-time); the test then waits for the instant itself.
+// test-runner: long (waits for that instant on the real clock): started first, so the run does not end waiting for it.
 const leadMs = 90_000
 const releaseAt = Math.ceil((Date.now() + leadMs) / 1000) * 1000
 const published = new Date(releaseAt).toISOString()
