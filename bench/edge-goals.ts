@@ -74,7 +74,8 @@ export function instructionGoals(all: readonly EdgeProjectFigures[]): GoalCheck[
 /** The cost goals, met only if met at every isolate count. */
 export function costGoals(costs: readonly SiteCost[], backupPer100: number): GoalCheck[] {
   const of = (name: string) => costs.filter((c) => c.site.name === name)
-  const isolates = (c: SiteCost) => `${c.assumptions.isolates} isolates`
+  const isolates = (c: SiteCost) =>
+    `${c.assumptions.isolates} isolates in ${c.assumptions.dataCentres} data centres`
   const blog = of('blog')
   const regional = of('regional')
   const national = of('national')

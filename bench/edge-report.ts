@@ -107,6 +107,7 @@ function costSection(costs: readonly SiteCost[], backupPer100: number, source: s
   const rows = costs.map((c) => [
     c.site.name,
     String(c.assumptions.isolates),
+    String(c.assumptions.dataCentres),
     whole(c.day.requests),
     whole(c.day.reads),
     whole(c.day.writes),
@@ -130,6 +131,7 @@ function costSection(costs: readonly SiteCost[], backupPer100: number, source: s
       [
         'site',
         'isolates',
+        'data centres',
         'requests/day',
         'KV reads/day',
         'writes/day',
@@ -148,7 +150,7 @@ function costSection(costs: readonly SiteCost[], backupPer100: number, source: s
     '',
     `Fed by the KV counts and CPU figures at ${source} (bench/cost-model.ts, a pure module; bench/edge-costs.ts maps the figures). Sites (issue 24): blog 1,000 page views, 20,000 feed polls, 10 comments a day over 50 articles read; regional 200,000 / 1 M / 500 over 2,000; national 5 M / 20 M / 10,000 over 10,000. Page views: 75 % article pages (Zipf, s = 1, over the articles read), 13 % home, 2 % searches (${assumptions?.searches} distinct a day, evenly), 10 % tag pages (${assumptions?.tags} tags, evenly). Feed polls: 98 % feeds, ${pct(assumptions?.siteFeedShare ?? 0)} of them the site feed (three formats, evenly), ${pct(assumptions?.authorFeedShare ?? 0)} author feeds (${assumptions?.authors} authors, evenly) and the rest tag feeds; 2 % comment reads, a third each comment feeds and comments JSON (Zipf over the articles) and the site comment feed. Comments: each posted once; 20 % previewed, 5 % edited while pending; moderated (approved or spam) in batches of 25; backed up nightly with ${assumptions?.storedDays} days of comments stored.`,
     '',
-    `Cold share: traffic spreads evenly over the day and over the isolates; an isolate lives about ${assumptions?.isolateMinutes} minutes, so the first request to each URL per isolate in that time is cold in CPU. KV is read again when an isolate’s memo of it is older than its window (src/comments/store/memo-windows.ts): ${assumptions?.memoSeconds.counts} s for the comment counts, one key for all site, tag and author feeds of an isolate; ${assumptions?.memoSeconds.comments} s for what readers see of comments, per article (page, comment feeds, comments JSON) and one key for the site comment feed; each is counted as the chance that a window sees at least one request (Poisson). Cold requests are priced with the cold figures, the rest with the warm ones. Write paths are given the article page’s CPU. A month is 30 days; dollars are the paid plan’s usage charges above what it includes, not its monthly fee. Reads are billed per key (a bulk get as many reads: the dearer reading).`,
+    `Cold share: traffic spreads evenly over the day and over the isolates; an isolate lives about ${assumptions?.isolateMinutes} minutes, so the first request to each URL per isolate in that time is cold in CPU. KV is read again when a data centre’s copy of it (the Cache API, shared by the data centre’s isolates, src/comments/store/data-centre-cache.ts) is older than its window (src/comments/store/memo-windows.ts): ${assumptions?.memoSeconds.counts} s for the comment counts, one key for all site, tag and author feeds; ${assumptions?.memoSeconds.comments} s for what readers see of comments, per article (page, comment feeds, comments JSON) and one key for the site comment feed; each is counted as the chance that a data centre’s window sees at least one request (Poisson), the isolates spread evenly over the data centres (50 isolates: a site read in one country, 10 data centres; 500: worldwide, 150; bench/edge-costs.ts). An isolate’s memo only saves it the cache’s lookups. Cold requests are priced with the cold figures, the rest with the warm ones. Write paths are given the article page’s CPU. A month is 30 days; dollars are the paid plan’s usage charges above what it includes, not its monthly fee. Reads are billed per key (a bulk get as many reads: the dearer reading).`,
     '',
     'Sources (Cloudflare’s published limits and prices, as gathered for this project):',
     '',
