@@ -85,14 +85,29 @@ const ops = (o: KvOperations) => {
 
 function kvSection(all: readonly EdgeProjectFigures[]): string {
   const rows = all.flatMap((f) =>
-    (f.kv ?? []).map((row) => [at(f), row.kind, ops(row.cold), ops(row.warm)]),
+    (f.kv ?? []).map((row) => [
+      at(f),
+      row.kind,
+      ops(row.cold),
+      ops(row.warm),
+      row.dataCentre ? ops(row.dataCentre) : '',
+    ]),
   )
   return [
     '## Edge: KV operations per request, counted at the binding',
     '',
-    table(['N', 'request', 'cold (first on a fresh isolate)', 'warm (the same again)'], rows),
+    table(
+      [
+        'N',
+        'request',
+        'cold (first on a fresh isolate)',
+        'warm (the same again)',
+        'cold isolate, warm data centre',
+      ],
+      rows,
+    ),
     '',
-    `Counted by a Miniflare wrapped binding in front of the real namespace (test/harness/kv-operations.ts): every get, getWithMetadata, list, put and delete the Worker makes. Reader routes: each on its own fresh workerd after one 404, the article carrying ${edgeComments} approved comments. Writes: on one fresh workerd, each twice in a row (JSON POST, preview form, the author's PATCH while pending, approval through the API); then 25 new comments approved in one post of the moderation page, and the nightly backup (its Cron run) divided by the stored comments / 100. A bulk get is shown as one call with the keys it read.`,
+    `Counted by a Miniflare wrapped binding in front of the real namespace (test/harness/kv-operations.ts): every get, getWithMetadata, list, put and delete the Worker makes. Reader routes: each on its own fresh workerd after one 404, the article carrying ${edgeComments} approved comments; then the same request on a second fresh workerd sharing the first one’s cache folder (Miniflare’s \`cachePersist\`), as a new isolate of the same data centre finds what the first put in \`caches.default\`. Writes: on one fresh workerd, each twice in a row (JSON POST, preview form, the author's PATCH while pending, approval through the API); then 25 new comments approved in one post of the moderation page, and the nightly backup (its Cron run) divided by the stored comments / 100. A bulk get is shown as one call with the keys it read.`,
   ].join('\n')
 }
 
