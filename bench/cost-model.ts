@@ -73,9 +73,15 @@ export const sites: readonly Site[] = [
 /** What the model assumes beyond the measured figures; stated beside the table. */
 export interface Assumptions {
   isolates: number
+  /**
+   * Data centres the isolates run in. What readers see of comments is read from
+   * KV once per data centre and window (src/comments/store/data-centre-cache.ts,
+   * the Cache API being per data centre); CPU stays counted per isolate.
+   */
+  dataCentres: number
   /** How long an isolate lives: its first request to each URL in that time is cold (CPU). */
   isolateMinutes: number
-  /** How long an isolate keeps what it read from KV (src/comments/store/memo-windows.ts): KV is read again after it. */
+  /** How long an isolate, and its data centre, keep what they read from KV (src/comments/store/memo-windows.ts): KV is read again after it. */
   memoSeconds: { counts: number; comments: number }
   /** Tags readers visit, evenly. */
   tags: number
@@ -97,7 +103,7 @@ export interface Assumptions {
   staticFeeds: boolean
 }
 
-export const defaultAssumptions: Omit<Assumptions, 'isolates'> = {
+export const defaultAssumptions: Omit<Assumptions, 'isolates' | 'dataCentres'> = {
   isolateMinutes: 5,
   memoSeconds: {
     counts: memoWindows.countsMs / 1000,
@@ -142,11 +148,12 @@ export interface Daily extends BilledKv {
 const secondsPerDay = 86_400
 
 /**
- * Requests of a URL asked `perDay` times that find it cold: per isolate and
- * window, the first request is (the chance of at least one, Poisson).
+ * Requests of a URL asked `perDay` times that find it cold: per place (an
+ * isolate, a data centre) and window, the first request is (the chance of at
+ * least one, Poisson).
  */
-export function coldPerDay(perDay: number, isolates: number, windowSeconds: number): number {
-  const windows = (isolates * secondsPerDay) / windowSeconds
+export function coldPerDay(perDay: number, places: number, windowSeconds: number): number {
+  const windows = (places * secondsPerDay) / windowSeconds
   return windows * (1 - Math.exp(-perDay / windows))
 }
 
@@ -176,8 +183,8 @@ const zero = (): Daily => ({
 export const articleFeedKinds: readonly RequestKind[] = ['siteFeed', 'tagFeed', 'authorFeed']
 
 /**
- * Kinds whose KV reads are one isolate-wide key, memoised once for all their
- * URLs (src/comments/store/public-comments.ts): `v1:counts` for the site, tag and
+ * Kinds whose KV reads are one key for all their URLs, memoised once
+ * (src/comments/store/public-comments.ts): `v1:counts` for the site, tag and
  * author feeds, `v1:recent` for the site comment feed. The other kinds read a
  * key per URL (an article's view) or none.
  */
@@ -192,8 +199,8 @@ const kvOps = ['reads', 'writes', 'lists', 'deletes'] as const
 export function dailyOperations(site: Site, measured: Measured, assumptions: Assumptions): Daily {
   const day = zero()
   const lifetime = assumptions.isolateMinutes * 60
-  const kvWindow = (window: keyof Assumptions['memoSeconds']) =>
-    Math.min(assumptions.memoSeconds[window], lifetime)
+  // The data centre's cache outlives its isolates: a window is not cut short by their end.
+  const kvWindow = (window: keyof Assumptions['memoSeconds']) => assumptions.memoSeconds[window]
   const shared = new Map(sharedKeys.flatMap((group) => group.kinds.map((kind) => [kind, group])))
   // Requests a day of each kind reading a shared key, for its KV once all URLs are in.
   const sharedPerDay = new Map<RequestKind, number>()
@@ -215,7 +222,10 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
       sharedPerDay.set(kind, (sharedPerDay.get(kind) ?? 0) + perDay)
       return
     }
-    const kvCold = Math.min(perDay, coldPerDay(perDay, assumptions.isolates, kvWindow('comments')))
+    const kvCold = Math.min(
+      perDay,
+      coldPerDay(perDay, assumptions.dataCentres, kvWindow('comments')),
+    )
     for (const op of kvOps) day[op] += kvCold * f.cold[op] + (perDay - kvCold) * f.warm[op]
   }
   const articles = zipf(site.articlesRead)
@@ -241,11 +251,14 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
     url('commentsJson', (commentReads / 3) * weight)
   }
   url('siteCommentFeed', commentReads / 3)
-  // A shared key is read when an isolate's window sees any request of its kinds.
+  // A shared key is read when a data centre's window sees any request of its kinds.
   for (const group of sharedKeys) {
     const total = group.kinds.reduce((sum, kind) => sum + (sharedPerDay.get(kind) ?? 0), 0)
     if (total <= 0) continue
-    const kvCold = Math.min(total, coldPerDay(total, assumptions.isolates, kvWindow(group.window)))
+    const kvCold = Math.min(
+      total,
+      coldPerDay(total, assumptions.dataCentres, kvWindow(group.window)),
+    )
     for (const kind of group.kinds) {
       const part = (sharedPerDay.get(kind) ?? 0) / total
       const f = measured[kind]

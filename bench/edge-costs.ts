@@ -16,8 +16,17 @@ import {
 import type { EdgeProjectFigures } from './edge'
 import { writeKinds } from './kv-counts'
 
-/** The isolate counts the model is run for: a site read in one country, and worldwide. */
-export const isolateCounts = [50, 500]
+/**
+ * The isolate counts the model is run for, and the data centres they run in: a
+ * site read in one country (Cloudflare has from a handful to a dozen or more
+ * cities in a large country), and worldwide (over 300 cities, most of a
+ * worldwide site's readers near fewer than half of them). Traffic is spread
+ * evenly over them, which gives the most KV reads for a count.
+ */
+export const placements = [
+  { isolates: 50, dataCentres: 10 },
+  { isolates: 500, dataCentres: 150 },
+]
 
 /** One site at one isolate count, priced. */
 export interface SiteCost {
@@ -85,8 +94,8 @@ export function measuredFrom(figures: EdgeProjectFigures): Measured {
 export function priceSites(measured: Measured): SiteCost[] {
   return sites.flatMap((site) =>
     [false, true].flatMap((staticFeeds) =>
-      isolateCounts.map((isolates) => {
-        const assumptions = { ...defaultAssumptions, isolates, staticFeeds }
+      placements.map((placement) => {
+        const assumptions = { ...defaultAssumptions, ...placement, staticFeeds }
         const day = dailyOperations(site, measured, assumptions)
         return {
           site,

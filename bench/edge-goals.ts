@@ -96,7 +96,8 @@ export function costGoals(costs: readonly SiteCost[], backupPer100: number): Goa
 /** The three sites' goals, over the costs of one way of serving feeds (named in each goal). */
 function siteGoals(costs: readonly SiteCost[], feeds: string): GoalCheck[] {
   const of = (name: string) => costs.filter((c) => c.site.name === name)
-  const isolates = (c: SiteCost) => `${c.assumptions.isolates} isolates`
+  const isolates = (c: SiteCost) =>
+    `${c.assumptions.isolates} isolates in ${c.assumptions.dataCentres} data centres`
   const blog = of('blog')
   const regional = of('regional')
   const national = of('national')

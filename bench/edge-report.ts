@@ -85,14 +85,29 @@ const ops = (o: KvOperations) => {
 
 function kvSection(all: readonly EdgeProjectFigures[]): string {
   const rows = all.flatMap((f) =>
-    (f.kv ?? []).map((row) => [at(f), row.kind, ops(row.cold), ops(row.warm)]),
+    (f.kv ?? []).map((row) => [
+      at(f),
+      row.kind,
+      ops(row.cold),
+      ops(row.warm),
+      row.dataCentre ? ops(row.dataCentre) : '',
+    ]),
   )
   return [
     '## Edge: KV operations per request, counted at the binding',
     '',
-    table(['N', 'request', 'cold (first on a fresh isolate)', 'warm (the same again)'], rows),
+    table(
+      [
+        'N',
+        'request',
+        'cold (first on a fresh isolate)',
+        'warm (the same again)',
+        'cold isolate, warm data centre',
+      ],
+      rows,
+    ),
     '',
-    `Counted by a Miniflare wrapped binding in front of the real namespace (test/harness/kv-operations.ts): every get, getWithMetadata, list, put and delete the Worker makes. Reader routes: each on its own fresh workerd after one 404, the article carrying ${edgeComments} approved comments. Writes: on one fresh workerd, each twice in a row (JSON POST, preview form, the author's PATCH while pending, approval through the API); then 25 new comments approved in one post of the moderation page, and the nightly backup (its Cron run) divided by the stored comments / 100. A bulk get is shown as one call with the keys it read.`,
+    `Counted by a Miniflare wrapped binding in front of the real namespace (test/harness/kv-operations.ts): every get, getWithMetadata, list, put and delete the Worker makes. Reader routes: each on its own fresh workerd after one 404, the article carrying ${edgeComments} approved comments; then the same request on a second fresh workerd sharing the first one’s cache folder (Miniflare’s \`cachePersist\`), as a new isolate of the same data centre finds what the first put in \`caches.default\`. Writes: on one fresh workerd, each twice in a row (JSON POST, preview form, the author's PATCH while pending, approval through the API); then 25 new comments approved in one post of the moderation page, and the nightly backup (its Cron run) divided by the stored comments / 100. A bulk get is shown as one call with the keys it read.`,
   ].join('\n')
 }
 
@@ -108,6 +123,7 @@ function costSection(costs: readonly SiteCost[], backupPer100: number, source: s
     c.site.name,
     c.assumptions.staticFeeds ? 'static' : 'Worker',
     String(c.assumptions.isolates),
+    String(c.assumptions.dataCentres),
     whole(c.day.requests),
     whole(c.day.staticRequests),
     whole(c.day.reads),
@@ -133,6 +149,7 @@ function costSection(costs: readonly SiteCost[], backupPer100: number, source: s
         'site',
         'feeds',
         'isolates',
+        'data centres',
         'Worker requests/day',
         'static requests/day (free)',
         'KV reads/day',
@@ -152,7 +169,7 @@ function costSection(costs: readonly SiteCost[], backupPer100: number, source: s
     '',
     `Fed by the KV counts and CPU figures at ${source} (bench/cost-model.ts, a pure module; bench/edge-costs.ts maps the figures). Sites (issue 24): blog 1,000 page views, 20,000 feed polls, 10 comments a day over 50 articles read; regional 200,000 / 1 M / 500 over 2,000; national 5 M / 20 M / 10,000 over 10,000. Page views: 75 % article pages (Zipf, s = 1, over the articles read), 13 % home, 2 % searches (${assumptions?.searches} distinct a day, evenly), 10 % tag pages (${assumptions?.tags} tags, evenly). Feed polls: 98 % feeds, ${pct(assumptions?.siteFeedShare ?? 0)} of them the site feed (three formats, evenly), ${pct(assumptions?.authorFeedShare ?? 0)} author feeds (${assumptions?.authors} authors, evenly) and the rest tag feeds (with \`feeds: static\` all of these are static assets: no Worker request, CPU or KV); 2 % comment reads, a third each comment feeds and comments JSON (Zipf over the articles) and the site comment feed. Comments: each posted once; 20 % previewed, 5 % edited while pending; moderated (approved or spam) in batches of 25; backed up nightly with ${assumptions?.storedDays} days of comments stored.`,
     '',
-    `Cold share: traffic spreads evenly over the day and over the isolates; an isolate lives about ${assumptions?.isolateMinutes} minutes, so the first request to each URL per isolate in that time is cold in CPU. KV is read again when an isolate’s memo of it is older than its window (src/comments/store/memo-windows.ts): ${assumptions?.memoSeconds.counts} s for the comment counts, one key for all site, tag and author feeds of an isolate; ${assumptions?.memoSeconds.comments} s for what readers see of comments, per article (page, comment feeds, comments JSON) and one key for the site comment feed; each is counted as the chance that a window sees at least one request (Poisson). Cold requests are priced with the cold figures, the rest with the warm ones. Write paths are given the article page’s CPU. A month is 30 days; dollars are the paid plan’s usage charges above what it includes, not its monthly fee. Reads are billed per key (a bulk get as many reads: the dearer reading).`,
+    `Cold share: traffic spreads evenly over the day and over the isolates; an isolate lives about ${assumptions?.isolateMinutes} minutes, so the first request to each URL per isolate in that time is cold in CPU. KV is read again when a data centre’s copy of it (the Cache API, shared by the data centre’s isolates, src/comments/store/data-centre-cache.ts) is older than its window (src/comments/store/memo-windows.ts): ${assumptions?.memoSeconds.counts} s for the comment counts, one key for all site, tag and author feeds; ${assumptions?.memoSeconds.comments} s for what readers see of comments, per article (page, comment feeds, comments JSON) and one key for the site comment feed; each is counted as the chance that a data centre’s window sees at least one request (Poisson), the isolates spread evenly over the data centres (50 isolates: a site read in one country, 10 data centres; 500: worldwide, 150; bench/edge-costs.ts). An isolate’s memo only saves it the cache’s lookups. Cold requests are priced with the cold figures, the rest with the warm ones. Write paths are given the article page’s CPU. A month is 30 days; dollars are the paid plan’s usage charges above what it includes, not its monthly fee. Reads are billed per key (a bulk get as many reads: the dearer reading).`,
     '',
     'Sources (Cloudflare’s published limits and prices, as gathered for this project):',
     '',

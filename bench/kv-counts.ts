@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { cronTriggers } from '../src/app/cron-triggers'
 import { type KvOperations, kvOperationKinds, noKvOperations } from '../test/harness/kv-operations'
 import { seedSlug } from '../test/harness/routes'
@@ -10,6 +11,8 @@ export interface KvCountRow {
   kind: string
   cold: KvOperations
   warm: KvOperations
+  /** Reader routes: the first on another fresh isolate of the same data centre (its cache). */
+  dataCentre?: KvOperations
 }
 
 /** The write paths the cost model needs, by name. */
@@ -26,10 +29,11 @@ const article = `/articles/${seedSlug}`
 let nextClient = 1
 const client = () => `203.0.${Math.floor(nextClient / 250)}.${(nextClient++ % 250) + 1}`
 
-const start = (project: BuiltProject, kvPersist: string) =>
+const start = (project: BuiltProject, kvPersist: string, cachePersist?: string) =>
   startWorker({
     scriptPath: project.bundlePath,
     kvPersist,
+    ...(cachePersist ? { cachePersist } : {}),
     countKv: true,
     quiet: true,
     // Every post must be stored: the limiter is not what is counted here.
@@ -44,8 +48,12 @@ async function ok(response: Response, want: number, what: string): Promise<Respo
 }
 
 /** A fresh isolate whose first request (a 404) is behind it and not counted. */
-async function fresh(project: BuiltProject, kvPersist: string): Promise<TestWorker> {
-  const worker = await start(project, kvPersist)
+async function fresh(
+  project: BuiltProject,
+  kvPersist: string,
+  cachePersist?: string,
+): Promise<TestWorker> {
+  const worker = await start(project, kvPersist, cachePersist)
   await (await worker.fetch(coldNotFound)).arrayBuffer()
   await worker.takeKvOperations()
   return worker
@@ -57,23 +65,37 @@ async function counted(worker: TestWorker, request: () => Promise<unknown>) {
   return worker.takeKvOperations()
 }
 
-/** Each reader route on its own fresh isolate: the first request, then the same again. */
+/**
+ * Each reader route on its own fresh isolate, in a data centre of its own (a
+ * cache folder per route): the first request, the same again, then the first
+ * on a second fresh isolate of that data centre.
+ */
 export async function countReaderKv(
   project: BuiltProject,
   routes: readonly EdgeRoute[],
   kvPersist: string,
 ): Promise<KvCountRow[]> {
   const rows: KvCountRow[] = []
-  for (const route of routes) {
-    const worker = await fresh(project, kvPersist)
+  for (const [n, route] of routes.entries()) {
+    const cachePersist = join(kvPersist, `cache-${n}`)
+    const first = async (worker: TestWorker) =>
+      counted(worker, async () =>
+        (await ok(await worker.fetch(route.path), 200, route.path)).arrayBuffer(),
+      )
+    const worker = await fresh(project, kvPersist, cachePersist)
+    let cold: KvOperations
+    let warm: KvOperations
     try {
-      const get = async () =>
-        (await ok(await worker.fetch(route.path), 200, route.path)).arrayBuffer()
-      const cold = await counted(worker, get)
-      const warm = await counted(worker, get)
-      rows.push({ kind: route.name, cold, warm })
+      cold = await first(worker)
+      warm = await first(worker)
     } finally {
       await worker.stop()
+    }
+    const neighbour = await fresh(project, kvPersist, cachePersist)
+    try {
+      rows.push({ kind: route.name, cold, warm, dataCentre: await first(neighbour) })
+    } finally {
+      await neighbour.stop()
     }
   }
   return rows

@@ -6,6 +6,7 @@ import type { AppEnv } from './app/context'
 import { cronTriggers } from './app/cron-triggers'
 import { runBackupStep, startBackup } from './comments/backups/backup-run'
 import { type BackupProgress, backupStepsQueue } from './comments/backups/nightly-backup'
+import { DataCentreCache } from './comments/store/data-centre-cache'
 import { forgetArticleViews } from './comments/store/public-comments'
 import { applyViewChanges, type ViewChange, viewUpdatesQueue } from './comments/store/readers-view'
 import { CommentStore } from './comments/store/store'
@@ -145,13 +146,16 @@ export default {
   },
   async queue(batch, env) {
     if (batch.queue === viewUpdatesQueue) {
+      const store = new CommentStore(env.COMMENTS, DataCentreCache.forSite(configFrom(env).siteUrl))
       // Throws on a KV failure: the batch is retried whole, and applying it again is harmless.
       const update = await applyViewChanges(
-        new CommentStore(env.COMMENTS),
+        store,
         (batch as MessageBatch<ViewChange>).messages.map((message) => message.body),
         new Date(),
       )
-      // This isolate reads the new views at once; others within their memos' windows (comments/store/memo-windows.ts).
+      // This data centre and isolate read the new views at once; others within their
+      // windows (comments/store/memo-windows.ts). The cache first: this isolate reads it next.
+      await store.forgetReadersViews(update.articles)
       forgetArticleViews(update.articles)
       if (update.articles.length > 0) hotResponses.clear()
       return

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { SessionStore } from '../admin/session-store'
+import { DataCentreCache } from '../comments/store/data-centre-cache'
 import { PublicComments } from '../comments/store/public-comments'
 import { CommentStore } from '../comments/store/store'
 import { type RenderedResponse, serveRendered } from '../http/rendered'
@@ -36,9 +37,9 @@ export function config<E extends AppEnv>(c: Context<E>): Config {
   return configFrom(c.env)
 }
 
-/** The comment store over this request's KV binding. */
+/** The comment store over this request's KV binding and this data centre's cache. */
 export function commentStore<E extends AppEnv>(c: Context<E>): CommentStore {
-  return new CommentStore(c.env.COMMENTS)
+  return new CommentStore(c.env.COMMENTS, DataCentreCache.forSite(config(c).siteUrl))
 }
 
 /** The moderation page's session generation, in this request's KV binding. */

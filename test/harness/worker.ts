@@ -89,6 +89,14 @@ export interface StartOptions {
    * same folder finds what this one stored, as a new deploy finds its namespace.
    */
   kvPersist?: string
+  /**
+   * A folder to keep the Cache API's `caches.default` in, instead of memory:
+   * Workers started with the same folder share it, as the isolates of one
+   * data centre share theirs.
+   */
+  cachePersist?: string
+  /** Start with a cache that keeps nothing, as Cloudflare's on `*.workers.dev`. */
+  withoutCache?: boolean
   /** Failed admin authentications allowed per client per minute, overriding wrangler.toml. */
   adminAuthLimit?: number
   /** Route COMMENTS through a wrapper whose calls can be made to fail (see setKvFaults). */
@@ -203,6 +211,7 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     ratelimits,
     queueConsumers,
     ...(options.withoutQueueProducers ? { queueProducers: {} } : {}),
+    ...(options.withoutCache ? { cache: false } : {}),
     ...(options.outboundService ? { outboundService: options.outboundService } : {}),
   }
   const log = new SentMailLog()
@@ -211,6 +220,7 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     port: 0,
     log,
     ...(options.kvPersist ? { kvPersist: options.kvPersist } : {}),
+    ...(options.cachePersist ? { cachePersist: options.cachePersist } : {}),
     ...(options.quiet ? { handleRuntimeStdio: quietStdio } : {}),
   }
   if (options.kvFaults && options.countKv) {

@@ -88,7 +88,7 @@ describe('Memo', () => {
     let loads = 0
     const load = async () => {
       loads++
-      return ['same']
+      return { value: ['same'], readAt: Date.now() }
     }
     const first = await memo.get('article', load, 0)
     await memo.get('article', load, 500)
@@ -101,9 +101,25 @@ describe('Memo', () => {
   it('gives a changed value a new version', async () => {
     const memo = new Memo<number>(0, 4)
     let n = 0
-    const first = await memo.get('k', async () => n)
+    const load = async () => ({ value: n, readAt: Date.now() })
+    const first = await memo.get('k', load)
     n = 1
-    const second = await memo.get('k', async () => n)
+    const second = await memo.get('k', load)
     assert.notEqual(second.version, first.version)
+  })
+
+  it('keeps a value read from KV earlier only for what is left of the time to live', async () => {
+    const memo = new Memo<string>(30_000, 4)
+    let loads = 0
+    // Read from KV 20 s before this isolate took it (the data centre's cache).
+    const load = async () => {
+      loads++
+      return { value: 'view', readAt: 1_000_000 - 20_000 }
+    }
+    await memo.get('article', load, 1_000_000)
+    await memo.get('article', load, 1_000_000 + 9_000)
+    assert.equal(loads, 1)
+    await memo.get('article', load, 1_000_000 + 10_000)
+    assert.equal(loads, 2, 'kept 10 s, not another 30')
   })
 })

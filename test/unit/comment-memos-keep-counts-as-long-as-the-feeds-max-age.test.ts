@@ -10,9 +10,9 @@ it('keeps the feeds’ counts for the feeds’ max-age, and comments for theirs'
   assert.equal(memoWindows.commentsMs, 30_000)
   assert.match(cacheControl.comments, /max-age=30\b/)
   let loads = 0
-  const load = async () => ++loads
+  const load = async () => ({ value: ++loads, readAt: Date.now() })
   const counts = new Memo<number>(memoWindows.countsMs, 1)
-  // `get` takes the instant it is asked at; loads are stamped with the clock, here Date.now().
+  // `get` takes the instant it is asked at; each load says when it read, here Date.now().
   const start = Date.now()
   await counts.get('all', load, start)
   await counts.get('all', load, start + memoWindows.commentsMs)

@@ -41,7 +41,7 @@ const measured = (over: Partial<Measured> = {}): Measured => ({
 const blog = sites.find((site) => site.name === 'blog')
 const national = sites.find((site) => site.name === 'national')
 if (!blog || !national) throw new Error('the model lost a site')
-const assumptions = { ...defaultAssumptions, isolates: 50 }
+const assumptions = { ...defaultAssumptions, isolates: 50, dataCentres: 10 }
 
 it('counts a cold request per isolate and window, never more than the requests', () => {
   // One request a day over 50 isolates: it is cold.
@@ -76,15 +76,15 @@ it('counts the nightly backup’s operations in one invocation, from a year of c
   assert.equal(day.backupOperations, ((10_000 * 365) / 100) * 2)
 })
 
-it('reads the feeds’ comment counts once per isolate and counts window, whichever feed asked', () => {
+it('reads the feeds’ comment counts once per data centre and counts window, whichever feed asked', () => {
   // The window follows the code: the feeds' max-age.
   assert.match(cacheControl.feed, new RegExp(`max-age=${assumptions.memoSeconds.counts}\\b`))
   const counted = { ...quiet, cold: { ...none, reads: 1 } }
   const feedsOnly = measured({ siteFeed: counted, tagFeed: counted, authorFeed: counted })
   const flood = { ...blog, pageViews: 0, feedPolls: 1e9, comments: 0 }
   const day = dailyOperations(flood, feedsOnly, assumptions)
-  // A flood: every isolate reads v1:counts once per window, not once per feed URL.
-  const windows = (assumptions.isolates * 86_400) / assumptions.memoSeconds.counts
+  // A flood: every data centre reads v1:counts once per window, not once per isolate or feed URL.
+  const windows = (assumptions.dataCentres * 86_400) / assumptions.memoSeconds.counts
   assert.ok(Math.abs(day.reads - windows) < 1e-3, `${day.reads} reads, ${windows} windows`)
 })
 
@@ -101,4 +101,17 @@ it('prices static feeds’ polls as free static requests: no Worker request, CPU
   assert.ok(worker.reads > 0)
   assert.equal(files.reads, 0)
   assert.ok(files.cpuMs < worker.cpuMs)
+})
+
+it('reads an article’s view once per data centre and window, and counts cold CPU per isolate', () => {
+  const idle: RequestFigures = { cold: none, warm: none, coldCpuMs: 0, warmCpuMs: 0 }
+  const only = Object.fromEntries(kinds.map((kind) => [kind, idle])) as Measured
+  const viewRead = { ...idle, cold: { ...none, reads: 1 }, coldCpuMs: 1 }
+  const flood = { ...blog, pageViews: 1e9, feedPolls: 0, comments: 0, articlesRead: 1 }
+  const day = dailyOperations(flood, { ...only, article: viewRead }, assumptions)
+  const dataCentreWindows = (assumptions.dataCentres * 86_400) / assumptions.memoSeconds.comments
+  assert.ok(Math.abs(day.reads - dataCentreWindows) < 1e-3, `${day.reads} reads`)
+  // Each isolate still renders its first article page of its life: 1 ms each.
+  const isolateLives = (assumptions.isolates * 86_400) / (assumptions.isolateMinutes * 60)
+  assert.ok(Math.abs(day.cpuMs - isolateLives) < 1e-3, `${day.cpuMs} ms`)
 })

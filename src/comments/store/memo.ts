@@ -10,14 +10,23 @@ interface Entry<T> {
   value: T
   version: number
   serialised: string
-  loadedAt: number
+  readAt: number
 }
 
 let nextVersion = 1
 
+/** A loaded value and the instant it was read from KV, which may be before the load. */
+export interface Loaded<T> {
+  value: T
+  readAt: number
+}
+
 /**
- * Per-isolate memo of KV reads. A page view within `ttlMs` of the last load
- * reads nothing from KV; moderation in this isolate invalidates at once.
+ * Per-isolate memo of KV reads. A page view within `ttlMs` of the KV read it
+ * shows reads nothing from KV; moderation in this isolate invalidates at once.
+ * A load may hand back a value read earlier (the data centre's cache): it is
+ * kept only for what is left of `ttlMs` since that read, so the two windows
+ * never add up.
  *
  * Only loaded values are shared between requests, never a load in progress:
  * workerd cancels a request that waits on I/O begun by another request ("your
@@ -34,17 +43,17 @@ export class Memo<T> {
     this.entries = new BoundedMap(capacity)
   }
 
-  /** The memoised value for `key`, reloaded with `load` when older than the TTL. */
-  get(key: string, load: () => Promise<T>, now = Date.now()): Promise<Versioned<T>> {
+  /** The memoised value for `key`, reloaded with `load` when read longer than the TTL ago. */
+  get(key: string, load: () => Promise<Loaded<T>>, now = Date.now()): Promise<Versioned<T>> {
     const entry = this.entries.get(key)
-    if (entry && now - entry.loadedAt < this.ttlMs) {
+    if (entry && now - entry.readAt < this.ttlMs) {
       return Promise.resolve({ value: entry.value, version: entry.version })
     }
-    return load().then((value) => {
+    return load().then(({ value, readAt }) => {
       const serialised = JSON.stringify(value)
       const current = this.entries.get(key)
       const version = current?.serialised === serialised ? current.version : nextVersion++
-      this.entries.set(key, { value, version, serialised, loadedAt: Date.now() })
+      this.entries.set(key, { value, version, serialised, readAt })
       return { value, version }
     })
   }

@@ -16,8 +16,9 @@ export interface ArticleComments {
 }
 
 /**
- * What readers see of comments, memoised per isolate over the store: one KV
- * read of the article's view (never a listing), and one of the counts.
+ * What readers see of comments, memoised per isolate over the store, which
+ * reads it through the data centre's cache: at most one KV read of the
+ * article's view (never a listing), and one of the counts, per data centre and window.
  */
 export class PublicComments {
   constructor(private readonly store: CommentStore) {}
@@ -25,9 +26,9 @@ export class PublicComments {
   /** An article's approved comments, oldest first, and when they last changed. */
   async forArticle(article: string): Promise<ArticleComments> {
     const { value, version } = await viewMemo.get(article, async () => {
-      const view = await this.store.view(article)
+      const { value: view, readAt } = await this.store.readersView(article, memoWindows.commentsMs)
       // A view written before a rule changed is shown as publicView shows comments now.
-      return { ...view, comments: view.comments.map(publicView) }
+      return { value: { ...view, comments: view.comments.map(publicView) }, readAt }
     })
     return { approved: { value: value.comments, version }, moderated: value.updated }
   }
@@ -39,19 +40,22 @@ export class PublicComments {
 
   /** Approved comment counts by article. */
   counts(): Promise<Versioned<CommentCounts>> {
-    return countsMemo.get('all', () => this.store.counts())
+    return countsMemo.get('all', () => this.store.readersCounts(memoWindows.countsMs))
   }
 
   /** The newest approved comments across articles, oldest first: one read of `v1:recent`. */
   recent(): Promise<Versioned<RecentComments>> {
     return recentMemo.get('all', async () => {
-      const recent = await this.store.recent()
-      return { ...recent, comments: recent.comments.map(publicView) }
+      const { value: recent, readAt } = await this.store.readersRecent(memoWindows.commentsMs)
+      return { value: { ...recent, comments: recent.comments.map(publicView) }, readAt }
     })
   }
 }
 
-/** Called where the view updater rewrote `articles`: this isolate reads them afresh. */
+/**
+ * Called where the view updater rewrote `articles`, after the store dropped the
+ * data centre's copies: this isolate reads them afresh.
+ */
 export function forgetArticleViews(articles: readonly string[]): void {
   for (const article of articles) viewMemo.invalidate(article)
   if (articles.length > 0) {

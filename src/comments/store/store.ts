@@ -1,6 +1,8 @@
 import { duplicateFingerprint } from '../fingerprint'
 import type { CommentStatus, PublicComment, StoredComment } from '../types'
+import { DataCentreCache } from './data-centre-cache'
 import { keys } from './keys'
+import type { Loaded } from './memo'
 
 /** Approved comment counts, written by the view updater; `updated` feeds Last-Modified. */
 export interface CommentCounts {
@@ -34,9 +36,19 @@ export interface Page<T> {
   cursor?: string
 }
 
-/** Reads and writes comments in Workers KV; the only module that touches the binding. */
+// Without a site's cache (scripts, the unit tests' stores) every read goes to KV.
+const noDataCentre = new DataCentreCache(undefined, 'http://localhost')
+
+/**
+ * Reads and writes comments in Workers KV; the only module that touches the
+ * binding. What readers see is read through `dataCentre`; the view updater and
+ * moderators read KV itself.
+ */
 export class CommentStore {
-  constructor(private readonly kv: KVNamespace) {}
+  constructor(
+    private readonly kv: KVNamespace,
+    private readonly dataCentre: DataCentreCache = noDataCentre,
+  ) {}
 
   /** Stores a new comment under its own keys. */
   async add(comment: StoredComment, fingerprint: string): Promise<void> {
@@ -191,6 +203,38 @@ export class CommentStore {
   /** The newest approved comments across articles: one read, never a listing. */
   async recent(): Promise<RecentComments> {
     return (await this.kv.get<RecentComments>(keys.recent, 'json')) ?? emptyView
+  }
+
+  /**
+   * An article's view for readers: as this data centre read it from KV within
+   * `windowMs`, or from KV now; with the instant of that read.
+   */
+  readersView(article: string, windowMs: number): Promise<Loaded<ArticleView>> {
+    return this.readersRead(keys.view(article), windowMs, emptyView)
+  }
+
+  /** The approved counts for readers, as readersView reads a view. */
+  readersCounts(windowMs: number): Promise<Loaded<CommentCounts>> {
+    return this.readersRead(keys.counts, windowMs, { updated: null, articles: {} })
+  }
+
+  /** The newest approved comments across articles for readers, as readersView reads a view. */
+  readersRecent(windowMs: number): Promise<Loaded<RecentComments>> {
+    return this.readersRead(keys.recent, windowMs, emptyView)
+  }
+
+  /**
+   * Drops this data centre's copies of what readers see of `articles`, and of
+   * the counts and recent comments they are in, after the view updater rewrote them.
+   */
+  async forgetReadersViews(articles: readonly string[]): Promise<void> {
+    if (articles.length === 0) return
+    await this.dataCentre.forget([...articles.map(keys.view), keys.counts, keys.recent])
+  }
+
+  private async readersRead<T>(key: string, windowMs: number, absent: T): Promise<Loaded<T>> {
+    const { text, readAt } = await this.dataCentre.read(key, windowMs, () => this.kv.get(key))
+    return { value: text === null ? absent : (JSON.parse(text) as T), readAt }
   }
 
   /** Writes the newest approved comments across articles; only the serial view updater calls this. */

@@ -1,0 +1,122 @@
+/** The part of the Cache API this uses: `caches.default` in a Worker. */
+export type CacheLike = Pick<Cache, 'match' | 'put' | 'delete'>
+
+/** A KV value's text (null when the key holds nothing) and the instant it was read from KV. */
+export interface KvRead {
+  text: string | null
+  readAt: number
+}
+
+const readAtHeader = 'x-kv-read-at'
+
+// A first path segment with a dot is never a page's slug nor a route's (paths.ts),
+// so no answer of the site is ever cached under these addresses.
+const folder = '/.kv-reads/'
+
+/**
+ * The cache address of a KV key's value: on the site's own origin, since a
+ * data centre's cache is shared by every Worker of the zone, and named by the
+ * KV key, whose `v1:` prefix changes with the stored format.
+ */
+export function dataCentreKey(siteUrl: string, kvKey: string): string {
+  return `${new URL(siteUrl).origin}${folder}${encodeURIComponent(kvKey)}`
+}
+
+/**
+ * How much longer a value read from KV at `readAt` may be shown, so that caches
+ * in turn never keep it past `windowMs` from that read. A clock ahead of this
+ * one (the data centre's other machines) never lengthens the window.
+ */
+export function remainingMs(readAt: number, windowMs: number, now: number): number {
+  return windowMs - Math.max(0, now - readAt)
+}
+
+/**
+ * A data centre's copy of what its isolates read from KV for readers, each
+ * value kept for what is left of its window from the KV read. Every isolate of
+ * a data centre shares it, and its operations are not billed, where each KV
+ * read is. It only ever saves reads: an error, or a cache that keeps nothing
+ * (`*.workers.dev`, where Cloudflare makes its operations no-ops), leaves
+ * reading KV as without it.
+ */
+export class DataCentreCache {
+  constructor(
+    private readonly cache: CacheLike | undefined,
+    private readonly siteUrl: string,
+  ) {}
+
+  /** This Worker's `caches.default` for the site at `siteUrl`, or none where the runtime has none. */
+  static forSite(siteUrl: string): DataCentreCache {
+    // Only Workers' CacheStorage has a `default`; a browser's or Node's has none.
+    const storage = typeof caches === 'undefined' ? undefined : (caches as { default?: CacheLike })
+    return new DataCentreCache(storage?.default, siteUrl)
+  }
+
+  /** `kvKey`'s value as this data centre read it within `windowMs`, or as `readKv` reads it now. */
+  async read(
+    kvKey: string,
+    windowMs: number,
+    readKv: () => Promise<string | null>,
+  ): Promise<KvRead> {
+    const address = dataCentreKey(this.siteUrl, kvKey)
+    const kept = await this.match(address, windowMs)
+    if (kept) return kept
+    // The instant before the read: what KV answers is at least that fresh.
+    const readAt = Date.now()
+    const text = await readKv()
+    await this.keep(address, { text, readAt }, windowMs)
+    return { text, readAt }
+  }
+
+  /** Drops the data centre's copies of `kvKeys`, so its isolates read KV for them next. */
+  async forget(kvKeys: readonly string[]): Promise<void> {
+    if (!this.cache) return
+    const cache = this.cache
+    await Promise.all(
+      kvKeys.map((kvKey) =>
+        cache.delete(dataCentreKey(this.siteUrl, kvKey)).catch((error) => failed('delete', error)),
+      ),
+    )
+  }
+
+  private async match(address: string, windowMs: number): Promise<KvRead | undefined> {
+    if (!this.cache) return undefined
+    try {
+      const response = await this.cache.match(address)
+      if (!response) return undefined
+      const text = await response.text()
+      // Anything else under the address, or a clock gone back, has no usable instant.
+      const readAt = Number(response.headers.get(readAtHeader))
+      if (!(readAt > 0) || remainingMs(readAt, windowMs, Date.now()) <= 0) return undefined
+      // The readers' keys always hold JSON, so an empty body stands for an absent key.
+      return { text: text === '' ? null : text, readAt }
+    } catch (error) {
+      failed('match', error)
+      return undefined
+    }
+  }
+
+  private async keep(address: string, read: KvRead, windowMs: number): Promise<void> {
+    if (!this.cache) return
+    // Whole seconds, rounded down: the cache's copy never outlives the window.
+    const seconds = Math.floor(remainingMs(read.readAt, windowMs, Date.now()) / 1000)
+    if (seconds < 1) return
+    const response = new Response(read.text ?? '', {
+      headers: {
+        'cache-control': `max-age=${seconds}`,
+        [readAtHeader]: String(read.readAt),
+      },
+    })
+    try {
+      await this.cache.put(address, response)
+    } catch (error) {
+      failed('put', error)
+    }
+  }
+}
+
+function failed(operation: string, error: unknown): void {
+  console.error(
+    JSON.stringify({ event: 'data_centre_cache_failed', operation, error: String(error) }),
+  )
+}

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, it } from 'node:test'
+import { type StartOptions, startWorker, type TestWorker } from '../harness/worker'
+import {
+  adminCall,
+  commentsPath,
+  newClient,
+  postJson,
+  shownIds,
+  untilReadersSee,
+  validComment,
+} from '../support/comments'
+
+const folders: string[] = []
+const workers: TestWorker[] = []
+after(async () => {
+  await Promise.all(workers.map((worker) => worker.stop()))
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true })
+})
+
+/**
+ * `count` fresh Workers over one KV namespace and, unless told, one cache: each
+ * a process with an empty memory, as the isolates of one data centre are.
+ */
+async function dataCentre(count: number, options: StartOptions = {}): Promise<TestWorker[]> {
+  const folder = mkdtempSync(join(tmpdir(), 'data-centre-'))
+  folders.push(folder)
+  const started: TestWorker[] = []
+  // One after another: two workerd starting at once on one folder find its SQLite busy.
+  for (let n = 0; n < count; n++) {
+    const worker = await startWorker({
+      countKv: true,
+      kvPersist: join(folder, 'kv'),
+      cachePersist: join(folder, 'cache'),
+      ...options,
+    })
+    workers.push(worker)
+    started.push(worker)
+  }
+  return started
+}
+
+/** Posts a comment through `worker` and approves it there; its id. */
+async function approvedThrough(worker: TestWorker): Promise<string> {
+  const posted = await postJson(worker, validComment(), newClient())
+  assert.equal(posted.status, 201)
+  const { id } = (await posted.json()) as { id: string }
+  const approved = await adminCall(worker, 'POST', `/admin/comments/${id}/approve`)
+  assert.equal(approved.status, 200)
+  return id
+}
+
+/** KV gets (the billed reads) a reader's request of `path` made, counted at the binding. */
+async function kvGetsOf(worker: TestWorker, path: string): Promise<number> {
+  await worker.takeKvOperations()
+  const response = await worker.fetch(path, { headers: { accept: 'application/json' } })
+  assert.equal(response.status, 200, path)
+  await response.arrayBuffer()
+  return (await worker.takeKvOperations()).get
+}
+
+it('reads an article’s comments and the site comment feed from KV once for two isolates of a data centre', async () => {
+  const [first, second] = (await dataCentre(2)) as [TestWorker, TestWorker]
+  const id = await approvedThrough(first)
+  await untilReadersSee(first, commentsPath, [id])
+  // The view updater dropped the cache's copy; the first isolate read it since, the second takes it.
+  assert.equal(await kvGetsOf(second, commentsPath), 0, 'the second isolate read the view from KV')
+  assert.deepEqual(await shownIds(second), [id])
+  assert.equal(await kvGetsOf(second, '/comments/feed.xml'), 1, 'the first read of v1:recent')
+  assert.equal(await kvGetsOf(first, '/comments/feed.xml'), 0, 'the first isolate read v1:recent')
+})
+
+it('shows an approval at once to a fresh isolate of the data centre where the view updater ran', async () => {
+  const [moderated, fresh] = (await dataCentre(2)) as [TestWorker, TestWorker]
+  // Readers of the moderating isolate have the article's comments in the cache, without the new one.
+  assert.deepEqual(await shownIds(moderated), [])
+  const id = await approvedThrough(moderated)
+  await untilReadersSee(moderated, commentsPath, [id])
+  // Well within the 30 s the cache's copy was kept for: only its deletion lets this read KV.
+  assert.deepEqual(await shownIds(fresh), [id])
+})
+
+it('reads KV in every isolate, and shows the same, where the cache keeps nothing (*.workers.dev)', async () => {
+  const [first, second] = (await dataCentre(2, { withoutCache: true })) as [TestWorker, TestWorker]
+  const id = await approvedThrough(first)
+  await untilReadersSee(first, commentsPath, [id])
+  assert.equal(await kvGetsOf(second, commentsPath), 1)
+  assert.deepEqual(await shownIds(second), [id])
+})
