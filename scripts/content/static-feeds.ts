@@ -210,7 +210,7 @@ export function staticFeedsNotices(feeds: StaticFeeds, fileLimit: number): strin
     notices.push(
       `Static feeds: ${count} feed folder(s) (${feeds.scheduledFolders.join(', ')}) have articles ` +
         `scheduled after this build, so the Worker serves them and shows each article on time; ` +
-        `deploy again after ${feeds.lastScheduled} to serve them as static files.`,
+        `deploy again after ${new Date(feeds.lastScheduled).toISOString()} to serve them as static files.`,
     )
   }
   if (feeds.overBudget > 0) {

@@ -21,7 +21,9 @@ function item(entry: FeedEntry) {
     ...(entry.replies
       ? {
           _comments: {
-            about: 'Comments on this item: the page, the comment feeds and the approved count.',
+            // Static feeds leave the count out (scripts/content/static-feeds.ts): one text true of both.
+            about:
+              'Comments on this item: the page and the comment feeds; count, when present, is how many are approved.',
             url: entry.replies.pageUrl,
             feed_url: entry.replies.feeds.json,
             ...(entry.replies.count === undefined ? {} : { count: entry.replies.count }),

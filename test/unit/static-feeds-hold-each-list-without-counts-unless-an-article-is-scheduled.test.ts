@@ -86,7 +86,13 @@ describe('static feeds', () => {
     assert.equal(feeds.lastScheduled, day(25))
     assert.match(
       staticFeedsNotices(feeds, 20_000).join(''),
-      /3 feed folder\(s\).*deploy again after 2025-01-25T00:00:00Z/,
+      /3 feed folder\(s\).*deploy again after 2025-01-25T00:00:00\.000Z/,
+    )
+    const offset = { ...feeds, lastScheduled: '2025-01-25T05:30:00+05:30' }
+    assert.match(
+      staticFeedsNotices(offset, 20_000).join(''),
+      /deploy again after 2025-01-25T00:00:00\.000Z/,
+      'the instant is named in UTC, whatever offset the article was written with',
     )
   })
 
