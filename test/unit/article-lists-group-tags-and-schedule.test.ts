@@ -1,38 +1,20 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { type BuiltArticle, buildLists, feedDigests, listFiles } from '../../scripts/content/lists'
-import { parseArticle } from '../../scripts/content/parse-article'
 import { dataFiles, listChunkSize, listKey, sectionCardCount } from '../../src/content/data-files'
-import type { SiteSettings } from '../../src/content/types'
 import { paths } from '../../src/paths'
+import { builtArticle, listSite } from '../support/built-articles'
 
 // "तमिऴ": ऴ is U+0934 in NFC and ळ + ़ (U+0933 U+093C) in NFD; both spell one tag.
 const nfc = 'तमिऴ'.normalize('NFC')
 const nfd = 'तमिऴ'.normalize('NFD')
-const site: SiteSettings = {
-  title: 'साइट',
-  description: 'विवरण',
-  language: 'hi',
-  idAuthority: 'example.org,2024',
-  feedSize: 2,
-  autoApproveComments: false,
-  feeds: 'worker',
-  commentOrigins: [],
-  menu: [],
-  sections: [],
-}
+const site = listSite('worker')
 
-function article(
+const article = (
   n: number,
   tags: string[],
   published = `2025-01-${String(n).padStart(2, '0')}T00:00:00Z`,
-): BuiltArticle {
-  const text = `---\ntitle: "लेख ${n}"\nslug: a${n}\npublished: ${published}\nlanguage: hi\nsummary: "सारांश"\nauthors:\n  - name: लेखक\ntags: [${tags.map((t) => JSON.stringify(t)).join(', ')}]\n---\n\nपाठ\n`
-  const parsed = parseArticle(`a${n}.md`, text, (markdown) => ({ html: markdown, problems: [] }))
-  assert.ok(parsed.ok, JSON.stringify(parsed))
-  const { html: _html, ...meta } = parsed.value
-  return { meta, hash: `hash-${n}`, publishedAt: Date.parse(meta.published) }
-}
+): BuiltArticle => builtArticle(n, tags, published)
 
 const withBody = (entry: BuiltArticle) => ({ ...entry.meta, html: `body of ${entry.meta.slug}` })
 

@@ -1,39 +1,20 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { type BuiltArticle, buildLists } from '../../scripts/content/lists'
-import { parseArticle } from '../../scripts/content/parse-article'
 import {
   assetPathOf,
   staticFeedHeaders,
   staticFeeds,
   staticFeedsNotices,
 } from '../../scripts/content/static-feeds'
-import type { SiteSettings } from '../../src/content/types'
 import { feedFormatIds, feedFormats } from '../../src/feeds/formats'
 import { cacheControl } from '../../src/http/cache-control'
 import { paths } from '../../src/paths'
+import { builtArticle, listSite } from '../support/built-articles'
 
-const site: SiteSettings = {
-  title: 'साइट',
-  description: 'विवरण',
-  language: 'hi',
-  idAuthority: 'example.org,2024',
-  feedSize: 2,
-  autoApproveComments: false,
-  feeds: 'static',
-  commentOrigins: [],
-  menu: [],
-  sections: [],
-}
+const site = listSite('static')
 const origin = 'https://news.example.org'
-
-function article(n: number, tags: string[], published: string): BuiltArticle {
-  const text = `---\ntitle: "लेख ${n}"\nslug: a${n}\npublished: ${published}\nlanguage: hi\nsummary: "सारांश"\nauthors:\n  - name: लेखक\ntags: [${tags.map((t) => JSON.stringify(t)).join(', ')}]\n---\n\nपाठ\n`
-  const parsed = parseArticle(`a${n}.md`, text, (markdown) => ({ html: markdown, problems: [] }))
-  assert.ok(parsed.ok, JSON.stringify(parsed))
-  const { html: _html, ...meta } = parsed.value
-  return { meta, hash: `hash-${n}`, publishedAt: Date.parse(meta.published) }
-}
+const article = builtArticle
 
 const withBody = (entry: BuiltArticle) => ({ ...entry.meta, html: `<p>${entry.meta.slug}</p>` })
 const day = (n: number) => `2025-01-${String(n).padStart(2, '0')}T00:00:00Z`
