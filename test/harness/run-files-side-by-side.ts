@@ -1,13 +1,15 @@
 /**
- * Runs test files as `node --test` does, a process for each, but several at a
- * time and the longest first: `node --import tsx test/harness/run-files-side-by-side.ts
- * test/worker` (every *.test.ts in the folder) or with the files to run.
+ * Runs test files as `node --test` does, but in a few processes that each take
+ * the next file when they end one (run-files-sent-in-turn.ts), and the longest
+ * first: `node --import tsx test/harness/run-files-side-by-side.ts test/worker`
+ * (every *.test.ts in the folder) or with the files to run.
  *
  * The worker layer's files mostly wait (for workerd, a queue's batch, a scheduled
- * instant), so four run side by side even on two cores (TEST_CONCURRENCY changes
- * it; 1 runs them one after another). Each file starts its own Workers on ports
- * the system picks and keeps its data in memory or in a folder of its own, so
- * files share nothing but the test site's bundle, built before they start.
+ * instant), so four processes run side by side even on two cores (TEST_CONCURRENCY
+ * changes it; 1 runs the files one after another). Each file starts its own
+ * Workers on ports the system picks and keeps its data in memory or in a folder
+ * of its own, so files share nothing but the test site's bundle, built before
+ * they start, and the process they run in.
  *
  * The run ends when its longest file ends, so the longest start first: each file
  * takes the time it took in the last run here (kept in .cache/test-times.json), and
@@ -20,12 +22,14 @@
  * tests together when the file ends, then each file's time, longest first, and
  * exits non-zero when a test failed.
  */
+import { fork } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { PassThrough } from 'node:stream'
-import { run } from 'node:test'
 import { spec, tap } from 'node:test/reporters'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { asErrors } from './report-to-parent'
+import type { NextFile } from './run-files-sent-in-turn'
 import { testFilesFrom } from './test-files'
 
 const files = testFilesFrom(process.argv.slice(2), 'run-files-side-by-side.ts')
@@ -68,7 +72,17 @@ const together = files
   .sort((a, b) => b.expected - a.expected)
   .map(({ file }) => file)
 
-type TestEvent = { type: string; data: { nesting: number; file?: string; [key: string]: unknown } }
+type TestEvent = {
+  type: string
+  data: {
+    name?: string
+    nesting: number
+    skip?: unknown
+    todo?: unknown
+    details?: { type?: string; duration_ms?: number; error?: { failureType?: string } }
+    [key: string]: unknown
+  }
+}
 
 // One reporter for every file's events, a file's given all at once when it ends.
 const events = new PassThrough({ objectMode: true })
@@ -76,49 +90,114 @@ const reported = events.compose(process.stdout.isTTY ? new spec() : tap)
 reported.pipe(process.stdout)
 const reporterDone = new Promise((resolve) => reported.on('end', resolve))
 
-const totals = new Map<string, number>()
+const totals = { tests: 0, suites: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 }
 const seconds: Record<string, number> = {}
 let topLevel = 0
 
-/** Runs one file in a process of its own; passes its events on when it ends. */
-async function runFile(file: string): Promise<void> {
-  const started = performance.now()
-  const own: TestEvent[] = []
-  await new Promise<void>((resolve, reject) => {
-    run({ files: [file] })
-      .on('data', (event: TestEvent) => own.push(event))
-      .on('end', resolve)
-      .on('error', reject)
-  })
-  seconds[name(file)] = Math.round((performance.now() - started) / 100) / 10
+/**
+ * Adds a finished test or suite to the totals. A suite counts among the failures
+ * only when it failed of itself (a hook, a file whose process died), not when a
+ * test in it did, which is counted already.
+ */
+function count({ type, data }: TestEvent): void {
+  const suite = data.details?.type === 'suite'
+  if (suite) totals.suites += 1
+  else totals.tests += 1
+  const failure = data.details?.error?.failureType
+  if (suite && (type === 'test:pass' || failure === 'subtestsFailed')) return
+  if (data.skip !== undefined) totals.skipped += 1
+  else if (data.todo !== undefined) totals.todo += 1
+  else if (type === 'test:pass') totals.pass += 1
+  else if (failure === 'cancelledByParent') totals.cancelled += 1
+  else totals.fail += 1
+}
+
+/** Passes on a file's events, its suite numbered among the run's top-level ones. */
+function report(own: TestEvent[]): void {
   for (const event of own) {
     const { type, data } = event
-    // The run's own plan and summary are of this file alone: the whole run's come at the end.
-    if (data.nesting === 0 && data.file === undefined) {
-      if (type === 'test:diagnostic') {
-        const [key, value] = String(data.message).split(' ')
-        if (key && key !== 'duration_ms') totals.set(key, (totals.get(key) ?? 0) + Number(value))
-      }
-      if (type === 'test:plan' || type === 'test:diagnostic') continue
-    }
+    const ended = type === 'test:pass' || type === 'test:fail'
+    if (ended) count(event)
     if (type === 'test:fail') process.exitCode = 1
-    if (data.nesting === 0 && (type === 'test:pass' || type === 'test:fail')) {
+    if (data.nesting === 0 && ended) {
       topLevel += 1
       events.write({ type, data: { ...data, testNumber: topLevel } })
     } else events.write(event)
   }
 }
 
-/** Runs `list`, `concurrency` files at a time, each as soon as a place is free, in order. */
-async function runFiles(list: string[], concurrency: number): Promise<void> {
-  const queue = [...list]
-  const next = async (): Promise<void> => {
-    const file = queue.shift()
-    if (file === undefined) return
-    await runFile(file)
-    await next()
+/** A failed top-level entry for a file whose process ended before the file did. */
+function lostFile(name: string, code: number | null): TestEvent {
+  const error = new Error(`the test process ended (exit code ${code}) before this file did`)
+  return {
+    type: 'test:fail',
+    data: {
+      name,
+      nesting: 0,
+      details: {
+        type: 'suite',
+        duration_ms: 0,
+        error: Object.assign(error, { failureType: 'uncaughtException' }),
+      },
+    },
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, list.length) }, next))
+}
+
+const harness = dirname(fileURLToPath(import.meta.url))
+const childArguments = [
+  ...process.execArgv,
+  `--test-reporter=${pathToFileURL(join(harness, 'report-to-parent.ts')).href}`,
+  '--test-reporter-destination=stdout',
+]
+
+/**
+ * Runs the files of `queue` in one process, each as soon as it ends the one
+ * before, until the queue is empty; a process that dies takes only its file
+ * with it, and the rest go on in a new one.
+ */
+async function runInOneProcess(queue: string[]): Promise<void> {
+  let file = queue.shift()
+  if (file === undefined) return
+  const child = fork(join(harness, 'run-files-sent-in-turn.ts'), [], {
+    execArgv: childArguments,
+    // Whatever a test prints of its own goes to stderr, so stdout stays the report.
+    stdio: ['ignore', 2, 2, 'ipc'],
+  })
+  let own: TestEvent[] = []
+  let started = 0
+  const send = (next: NextFile) => child.send(next)
+  const sendFile = (path: string) => {
+    own = []
+    started = performance.now()
+    send({ name: name(path), path })
+  }
+  const ended = new Promise<number | null>((resolve) => child.on('exit', resolve))
+  child.on('message', (message: unknown) => {
+    const event = asErrors(message) as TestEvent
+    own.push(event)
+    const { type, data } = event
+    if (file === undefined || data.nesting !== 0 || data.name !== name(file)) return
+    if (type !== 'test:pass' && type !== 'test:fail') return
+    seconds[name(file)] = Math.round((performance.now() - started) / 100) / 10
+    report(own)
+    own = []
+    file = queue.shift()
+    if (file === undefined) send({ done: true })
+    else sendFile(file)
+  })
+  sendFile(file)
+  const code = await ended
+  if (file === undefined) return
+  report([...own, lostFile(name(file), code)])
+  await runInOneProcess(queue)
+}
+
+/** Runs `list` in `processes` processes, each taking the next file in order when it ends one. */
+async function runFiles(list: string[], processes: number): Promise<void> {
+  const queue = [...list]
+  await Promise.all(
+    Array.from({ length: Math.min(processes, list.length) }, () => runInOneProcess(queue)),
+  )
 }
 
 const started = performance.now()
@@ -127,7 +206,7 @@ await runFiles(alone, 1)
 const diagnostic = (message: string) =>
   events.write({ type: 'test:diagnostic', data: { nesting: 0, message } })
 events.write({ type: 'test:plan', data: { nesting: 0, count: topLevel } })
-for (const [key, value] of totals) diagnostic(`${key} ${value}`)
+for (const [key, value] of Object.entries(totals)) diagnostic(`${key} ${value}`)
 diagnostic(`duration_ms ${Math.round(performance.now() - started)}`)
 diagnostic('seconds each file took, longest first:')
 const byTime = Object.entries(seconds).sort((a, b) => b[1] - a[1])
