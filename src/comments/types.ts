@@ -19,3 +19,10 @@ export interface CommentThread {
   comment: PublicComment
   replies: CommentThread[]
 }
+
+/** A comment as a listing of comment keys names it: its id and its stored JSON's digest. */
+export interface ListedComment {
+  id: string
+  /** Absent for a comment written before digests were kept. */
+  digest?: string
+}

@@ -60,7 +60,7 @@ export interface TestWorker {
 /** The part of the KV binding tests use directly. */
 export interface KVNamespaceLike {
   get(key: string): Promise<string | null>
-  put(key: string, value: string): Promise<void>
+  put(key: string, value: string, options?: { metadata?: unknown }): Promise<void>
   delete(key: string): Promise<void>
   list(options?: { prefix?: string; cursor?: string }): Promise<{
     keys: Array<{ name: string }>

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { keys } from '../../src/comments/store/keys'
 import type { StoredComment } from '../../src/comments/types'
+import { textDigest } from '../../src/lib/text-digest'
 import { startWorker, type TestWorker } from '../harness/worker'
 import { adminCall, postJson, validComment } from '../support/comments'
 
@@ -25,8 +26,9 @@ async function exportedLines(worker: TestWorker): Promise<string[]> {
 
 /**
  * 600 pending comments of nearly 10,000 characters (about 6 MiB), stored straight
- * into KV as CommentStore.add lays them out (the comment under its id, its
- * moderation list entry): the backup reads what is stored, however it came in.
+ * into KV as CommentStore.add lays them out (the comment under its id with its
+ * digest, its moderation list entry): the backup reads what is stored, however
+ * it came in.
  * Through /admin/import (six requests of a megabyte, each 100 comments hashed and
  * stored one after another and 100 view updates queued) this took most of a
  * minute when four test files ran side by side, and once one of those requests
@@ -50,7 +52,9 @@ async function storeLongComments(worker: TestWorker): Promise<void> {
     }))
     await Promise.all(
       comments.flatMap((comment) => [
-        kv.put(keys.comment(comment.id), JSON.stringify(comment)),
+        kv.put(keys.comment(comment.id), JSON.stringify(comment), {
+          metadata: { d: textDigest(JSON.stringify(comment)) },
+        }),
         kv.put(keys.listEntry(comment.status, comment.article, comment.id), ''),
       ]),
     )
@@ -113,32 +117,129 @@ describe('the nightly Cron Trigger backs every comment up to R2', () => {
   })
 })
 
+describe('a night’s backup reads from KV only the comments changed since the night before', () => {
+  let worker: TestWorker
+  const slug = 'openai-sora-artists-leak-protest'
+  const ids: string[] = []
+
+  /** Posts a comment; its id. */
+  async function post(content: string): Promise<string> {
+    const response = await postJson(worker, validComment({ content }))
+    assert.equal(response.status, 201)
+    return ((await response.json()) as { id: string }).id
+  }
+
+  /** Waits until readers see `count` approved comments, so no view update reads KV later. */
+  async function settled(count: number): Promise<void> {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const response = await worker.fetch(`/articles/${slug}/comments`)
+      const body = (await response.json()) as { comments: unknown[] }
+      if (body.comments.length === count) return
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    assert.fail(`readers never saw ${count} approved comments`)
+  }
+
+  before(async () => {
+    worker = await startWorker({ rateLimit: 1000, quiet: true, countKv: true })
+    for (let i = 0; i < 6; i += 1) ids.push(await post(`पहली रात की टिप्पणी ${i}`))
+    for (const id of ids.slice(0, 2))
+      await adminCall(worker, 'POST', `/admin/comments/${id}/approve`)
+    await settled(2)
+  })
+  after(async () => {
+    await worker?.stop()
+  })
+
+  test('the first night reads every comment', async () => {
+    await worker.takeKvOperations()
+    assert.equal(await worker.scheduled(new Date('2026-11-25T03:17:00Z')), 'ok')
+    assert.equal((await worker.takeKvOperations()).keysRead, 6)
+  })
+
+  test('the second reads the approved one and the new one, drops the deleted one, copies the rest', async () => {
+    await adminCall(worker, 'POST', `/admin/comments/${ids[2]}/approve`)
+    await adminCall(worker, 'DELETE', `/admin/comments/${ids[3]}`)
+    await post('दूसरी रात की नई टिप्पणी')
+    await settled(3)
+    await worker.takeKvOperations()
+    assert.equal(await worker.scheduled(new Date('2026-11-26T03:17:00Z')), 'ok')
+    const operations = await worker.takeKvOperations()
+    const expected = await exportedLines(worker)
+    assert.equal(expected.length, 6)
+    const text = await (await (await worker.backups()).get('comments/2026-11-26.jsonl'))?.text()
+    assert.ok(text === `${expected.join('\n')}\n`, 'the object holds exactly the export')
+    assert.equal(operations.keysRead, 2)
+    assert.equal(operations.list, 1)
+  })
+
+  test('an earlier backup changed by hand costs reads, never a wrong line', async () => {
+    const bucket = await worker.backups()
+    const lines = (await (await bucket.get('comments/2026-11-26.jsonl'))?.text())?.split('\n') ?? []
+    // One line altered, one left out, the file cut off in the middle of its last line.
+    const altered = lines[0]?.replace('पहली रात', 'बदली रात') ?? ''
+    const cut = lines[5]?.slice(0, 20) ?? ''
+    await bucket.put('comments/2026-11-26.jsonl', [altered, ...lines.slice(2, 5), cut].join('\n'))
+    await worker.takeKvOperations()
+    assert.equal(await worker.scheduled(new Date('2026-11-27T03:17:00Z')), 'ok')
+    const operations = await worker.takeKvOperations()
+    const expected = `${(await exportedLines(worker)).join('\n')}\n`
+    const text = await (await bucket.get('comments/2026-11-27.jsonl'))?.text()
+    assert.ok(text === expected, 'the object holds exactly the export')
+    assert.equal(operations.keysRead, 3, 'the altered, the left-out and the cut-off comment')
+  })
+})
+
 describe('a backup too big for one invocation goes on in steps until it is whole', () => {
   let worker: TestWorker
 
   before(async () => {
     // 150 comments a step: the 6 MiB below takes four steps, and a 5 MiB part spans two.
-    worker = await startWorker({ quiet: true, vars: { BACKUP_STEP_COMMENTS: '150' } })
+    worker = await startWorker({
+      quiet: true,
+      countKv: true,
+      vars: { BACKUP_STEP_COMMENTS: '150' },
+    })
     await storeLongComments(worker)
   })
+
+  /** Runs the night's backup and waits for the queued steps to complete it; its text. */
+  async function backUp(day: string): Promise<string> {
+    assert.equal(await worker.scheduled(new Date(`${day}T03:17:00Z`)), 'ok')
+    const bucket = await worker.backups()
+    for (let attempt = 0; attempt < 300; attempt += 1) {
+      const object = await bucket.get(`comments/${day}.jsonl`)
+      if (object) return object.text()
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    assert.fail(`the backup of ${day} was not completed by the queued steps`)
+  }
   after(async () => {
     await worker?.stop()
   })
 
   test('each step hands the next to the queue, and the last completes the same bytes', async () => {
     const expected = `${(await exportedLines(worker)).join('\n')}\n`
-    assert.equal(await worker.scheduled(new Date('2026-11-28T03:17:00Z')), 'ok')
-    const bucket = await worker.backups()
-    let object: Awaited<ReturnType<typeof bucket.get>> = null
-    for (let attempt = 0; attempt < 300 && !object; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      object = await bucket.get('comments/2026-11-28.jsonl')
-    }
-    assert.ok(object, 'the backup was completed by the queued steps')
-    const text = await object.text()
+    await worker.takeKvOperations()
+    const text = await backUp('2026-11-28')
     assert.equal(text.length, expected.length)
     assert.ok(text === expected, 'the object holds exactly the export')
-    const left = (await bucket.list({ prefix: 'comments-in-progress/' })).objects
+    assert.equal(
+      (await worker.takeKvOperations()).keysRead,
+      600,
+      'a first backup reads every comment',
+    )
+    const left = (await (await worker.backups()).list({ prefix: 'comments-in-progress/' })).objects
     assert.deepEqual(left, [], 'no step leaves its tail behind')
+  })
+
+  test('the next night copies the unchanged comments from it, step by step, reading none', async () => {
+    const expected = `${(await exportedLines(worker)).join('\n')}\n`
+    await worker.takeKvOperations()
+    const text = await backUp('2026-11-29')
+    assert.ok(text === expected, 'the object holds exactly the export')
+    const operations = await worker.takeKvOperations()
+    assert.equal(operations.keysRead, 0, 'no comment was read')
+    assert.equal(operations.list, 4, 'one listing in each of the four steps')
   })
 })

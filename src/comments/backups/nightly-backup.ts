@@ -1,5 +1,6 @@
 import type { CommentStore } from '../store/store'
 import { defaultStepComments } from './backup-step-size'
+import { PreviousBackup, type PreviousBackupPlace } from './previous-backup'
 
 /** How many nightly backups the bucket keeps; older ones are deleted after each run. */
 export const backupsKept = 30
@@ -33,7 +34,15 @@ export interface BackupProgress {
   parts: R2UploadedPart[]
   /** The listing cursor to go on from; none before the first step. */
   cursor?: string
+  /**
+   * The newest earlier backup and how far it has been read: an unchanged
+   * comment's line is copied from it instead of read from KV. None when there
+   * is no earlier backup.
+   */
+  previous?: PreviousBackupPlace
   comments: number
+  /** How many comments were read from KV so far (the rest were copied). */
+  read: number
   step: number
 }
 
@@ -41,6 +50,8 @@ export interface BackupProgress {
 export interface BackupResult {
   key: string
   comments: number
+  /** How many of them were read from KV; the rest were copied from the earlier backup. */
+  read: number
   steps: number
   deleted: string[]
 }
@@ -50,13 +61,25 @@ export type BackupStep =
   | { done: true; result: BackupResult }
   | { done: false; next: BackupProgress }
 
-/** Starts the day's backup: a multipart upload under the day's key, nothing read yet. */
+/**
+ * Starts the day's backup: a multipart upload under the day's key, nothing read
+ * yet, and the newest earlier backup named to copy unchanged comments from.
+ */
 export async function startNightlyBackup(backups: R2Bucket, day: Date): Promise<BackupProgress> {
   const key = backupKey(day)
+  const earlier = (await backupKeys(backups)).filter((name) => name < key).at(-1)
   const upload = await backups.createMultipartUpload(key, {
     httpMetadata: { contentType: 'application/x-ndjson; charset=utf-8' },
   })
-  return { key, uploadId: upload.uploadId, parts: [], comments: 0, step: 0 }
+  return {
+    key,
+    uploadId: upload.uploadId,
+    parts: [],
+    ...(earlier ? { previous: { key: earlier, offset: 0 } } : {}),
+    comments: 0,
+    read: 0,
+    step: 0,
+  }
 }
 
 function tailKey(progress: BackupProgress, step: number): string {
@@ -105,23 +128,45 @@ export async function backupStep(
     if (!tail) throw new Error(`backup ${progress.key}: the tail of step ${progress.step} is gone`)
     hold(new Uint8Array(await tail.arrayBuffer()))
   }
+  const previous = progress.previous && new PreviousBackup(backups, progress.previous)
   let comments = progress.comments
-  let read = 0
+  let read = progress.read
+  let listed = 0
   let cursor = progress.cursor
   do {
-    const page = await store.exportPage(cursor, Math.min(listLimit, stepComments - read))
-    for (const comment of page.items) hold(encoder.encode(`${JSON.stringify(comment)}\n`))
-    comments += page.items.length
-    read += page.items.length
+    const page = await store.listComments(cursor, Math.min(listLimit, stepComments - listed))
+    const unchanged = previous ? await previous.linesFor(page.items) : []
+    const toRead = page.items.filter((_, i) => unchanged[i] === undefined).map(({ id }) => id)
+    const found = await store.getMany(toRead)
+    read += found.size
+    for (const [i, { id }] of page.items.entries()) {
+      const stored = found.get(id)
+      // A key deleted between the list and the read is simply no longer there.
+      const line = unchanged[i] ?? (stored && JSON.stringify(stored))
+      if (line === undefined) continue
+      hold(encoder.encode(`${line}\n`))
+      comments += 1
+    }
+    listed += page.items.length
     while (pendingBytes >= partBytes) await uploadPart(partBytes)
     cursor = page.cursor
-  } while (cursor && read < stepComments)
+  } while (cursor && listed < stepComments)
   const step = progress.step + 1
   if (cursor) {
     await backups.put(tailKey(progress, step), concat(pending, pendingBytes))
+    const { key, uploadId } = progress
     return {
       done: false,
-      next: { key: progress.key, uploadId: progress.uploadId, parts, cursor, comments, step },
+      next: {
+        key,
+        uploadId,
+        parts,
+        cursor,
+        ...(previous ? { previous: previous.position() } : {}),
+        comments,
+        read,
+        step,
+      },
     }
   }
   // The last part may be shorter; an upload needs one part, even an empty one.
@@ -130,7 +175,13 @@ export async function backupStep(
   await backups.delete(Array.from({ length: step }, (_, i) => tailKey(progress, i + 1)))
   return {
     done: true,
-    result: { key: progress.key, comments, steps: step, deleted: await pruneBackups(backups) },
+    result: {
+      key: progress.key,
+      comments,
+      read,
+      steps: step,
+      deleted: await pruneBackups(backups),
+    },
   }
 }
 
@@ -144,8 +195,8 @@ function concat(chunks: readonly Uint8Array[], bytes: number): Uint8Array {
   return joined
 }
 
-/** Deletes all but the newest `backupsKept` backups; returns the keys deleted. */
-async function pruneBackups(backups: R2Bucket): Promise<string[]> {
+/** Every backup's key, oldest first. */
+async function backupKeys(backups: R2Bucket): Promise<string[]> {
   const names: string[] = []
   let cursor: string | undefined
   do {
@@ -153,7 +204,13 @@ async function pruneBackups(backups: R2Bucket): Promise<string[]> {
     names.push(...page.objects.map((object) => object.key))
     cursor = page.truncated ? page.cursor : undefined
   } while (cursor)
-  const old = names.sort().slice(0, Math.max(0, names.length - backupsKept))
+  return names.sort()
+}
+
+/** Deletes all but the newest `backupsKept` backups; returns the keys deleted. */
+async function pruneBackups(backups: R2Bucket): Promise<string[]> {
+  const names = await backupKeys(backups)
+  const old = names.slice(0, Math.max(0, names.length - backupsKept))
   if (old.length > 0) await backups.delete(old)
   return old
 }

@@ -1,5 +1,6 @@
+import { textDigest } from '../../lib/text-digest'
 import { duplicateFingerprint } from '../fingerprint'
-import type { CommentStatus, PublicComment, StoredComment } from '../types'
+import type { CommentStatus, ListedComment, PublicComment, StoredComment } from '../types'
 import { DataCentreCache } from './data-centre-cache'
 import { keys } from './keys'
 import type { Loaded } from './memo'
@@ -30,6 +31,15 @@ export type RecentComments = ArticleView
 // KV's bulk get takes at most 100 keys a call.
 const bulkGetKeys = 100
 
+/**
+ * What a comment key's list metadata holds: the digest of the stored JSON, so
+ * the nightly backup can tell from a listing which comments changed since the
+ * last backup and read only those (comments/backups/nightly-backup.ts).
+ */
+export interface CommentKeyMetadata {
+  d: string
+}
+
 /** One page of a listing and the cursor of the next page, if there is one. */
 export interface Page<T> {
   items: T[]
@@ -50,9 +60,16 @@ export class CommentStore {
     private readonly dataCentre: DataCentreCache = noDataCentre,
   ) {}
 
+  /** Writes a comment under its id, with its digest as the key's metadata. */
+  private async putComment(comment: StoredComment): Promise<void> {
+    const text = JSON.stringify(comment)
+    const metadata: CommentKeyMetadata = { d: textDigest(text) }
+    await this.kv.put(keys.comment(comment.id), text, { metadata })
+  }
+
   /** Stores a new comment under its own keys. */
   async add(comment: StoredComment, fingerprint: string): Promise<void> {
-    await this.kv.put(keys.comment(comment.id), JSON.stringify(comment))
+    await this.putComment(comment)
     await Promise.all([
       this.kv.put(keys.listEntry(comment.status, comment.article, comment.id), ''),
       this.kv.put(keys.duplicate(fingerprint), comment.id),
@@ -80,7 +97,7 @@ export class CommentStore {
   /** Moves a comment to another status; returns the updated comment. */
   async setStatus(comment: StoredComment, status: CommentStatus): Promise<StoredComment> {
     const updated = { ...comment, status }
-    await this.kv.put(keys.comment(comment.id), JSON.stringify(updated))
+    await this.putComment(updated)
     await this.kv.put(keys.listEntry(status, comment.article, comment.id), '')
     if (status !== comment.status) {
       await this.kv.delete(keys.listEntry(comment.status, comment.article, comment.id))
@@ -123,7 +140,7 @@ export class CommentStore {
    * so they reveal no hidden comment): the key then stays with that comment.
    */
   async update(before: StoredComment, after: StoredComment): Promise<void> {
-    await this.kv.put(keys.comment(after.id), JSON.stringify(after))
+    await this.putComment(after)
     await this.kv.put(keys.listEntry(after.status, after.article, after.id), '')
     if (after.status !== before.status) {
       await this.kv.delete(keys.listEntry(before.status, before.article, before.id))
@@ -264,15 +281,29 @@ export class CommentStore {
    * first, as ids sort by time): one listing and a bulk read per 100 comments.
    */
   async exportPage(cursor: string | undefined, limit: number): Promise<Page<StoredComment>> {
-    const page = await this.kv.list({
-      prefix: keys.comment(''),
-      limit,
-      ...(cursor ? { cursor } : {}),
-    })
-    const ids = page.keys.map((key) => key.name.slice(keys.comment('').length))
+    const page = await this.listComments(cursor, limit)
+    const ids = page.items.map((item) => item.id)
     const found = await this.getMany(ids)
     // A key deleted between the list and the read is simply no longer there.
     const items = ids.flatMap((id) => found.get(id) ?? [])
+    return { items, ...(page.cursor ? { cursor: page.cursor } : {}) }
+  }
+
+  /**
+   * One page of every comment's id and digest, in id order (oldest first): one
+   * listing per 1,000 comments, no reads.
+   */
+  async listComments(cursor: string | undefined, limit: number): Promise<Page<ListedComment>> {
+    const prefix = keys.comment('')
+    const page = await this.kv.list<CommentKeyMetadata>({
+      prefix,
+      limit,
+      ...(cursor ? { cursor } : {}),
+    })
+    const items = page.keys.map(({ name, metadata }): ListedComment => {
+      const id = name.slice(prefix.length)
+      return typeof metadata?.d === 'string' ? { id, digest: metadata.d } : { id }
+    })
     return { items, ...(page.list_complete ? {} : { cursor: page.cursor }) }
   }
 
@@ -284,7 +315,7 @@ export class CommentStore {
    */
   async restore(comment: StoredComment, fingerprint: string): Promise<StoredComment | null> {
     const existing = await this.get(comment.id)
-    await this.kv.put(keys.comment(comment.id), JSON.stringify(comment))
+    await this.putComment(comment)
     await Promise.all([
       this.kv.put(keys.listEntry(comment.status, comment.article, comment.id), ''),
       this.kv.put(keys.duplicate(fingerprint), comment.id),
