@@ -1,9 +1,9 @@
 /**
  * A node:test reporter that sends each event to the parent process over IPC
  * (run-files-sent-in-turn.ts's parent, run-files-side-by-side.ts), errors as
- * plain objects it can make errors of again (asErrors). IPC carries JSON, in
- * which an error would arrive as `{}`: its message, stack, cause and an
- * assertion's actual and expected are what a failure report is made of.
+ * plain objects it can make errors of again (asErrors). IPC's structured clone
+ * keeps of an error only its message and stack: its cause and an assertion's
+ * actual and expected are what a failure report is made of.
  */
 
 /** An error as JSON can carry it: every own property, the cause too. */
@@ -11,7 +11,7 @@ type PlainError = { [errorMark]: true; [key: string]: unknown }
 const errorMark = '__error__'
 
 function plain(value: unknown, depth = 0): unknown {
-  if (depth > 8) return String(value)
+  if (depth > 8 || typeof value === 'function' || typeof value === 'symbol') return String(value)
   if (value instanceof Error) {
     const out: PlainError = { [errorMark]: true }
     for (const key of Object.getOwnPropertyNames(value)) {
@@ -45,9 +45,33 @@ export function asErrors(value: unknown): unknown {
   return error
 }
 
+/** What the child sends for an error no test caught: thrown after its test ended, or by none. */
+export interface OutsideError {
+  outside: unknown
+}
+
+export function isOutsideError(message: unknown): message is OutsideError {
+  return typeof message === 'object' && message !== null && 'outside' in message
+}
+
+/** Sends `error` to the parent as an error outside any test. */
+export function sendOutsideError(error: unknown): void {
+  const message: OutsideError = {
+    outside: plain(error instanceof Error ? error : new Error(String(error))),
+  }
+  process.send?.(message)
+}
+
 export default async function* reportToParent(
   source: AsyncIterable<{ type: string; data: unknown }>,
 ): AsyncGenerator<string> {
-  for await (const event of source) process.send?.(plain(event))
+  for await (const event of source) {
+    try {
+      process.send?.(plain(event))
+    } catch (error) {
+      // A value structured clone cannot carry: the event goes, its details as text.
+      process.send?.(plain({ ...event, data: { ...(event.data as object), details: { error } } }))
+    }
+  }
   yield ''
 }

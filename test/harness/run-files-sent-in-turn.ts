@@ -13,15 +13,25 @@
  */
 import { describe } from 'node:test'
 import { pathToFileURL } from 'node:url'
+import { sendOutsideError } from './report-to-parent'
 
 /** What the parent sends: the next file, as its name and absolute path, or that none is left. */
 export type NextFile = { name: string; path: string } | { done: true }
+
+// How long a file may take before its suite is cancelled: a hung test would
+// otherwise hold the run, and show nothing, since a file reports when it ends.
+const fileTimeoutMs = Number(process.env.TEST_FILE_TIMEOUT_SECONDS ?? 600) * 1000
+
+// node:test keeps an error thrown after its test ended for the report at the end
+// of the process, which this process never reaches: it goes to the parent now.
+process.on('uncaughtException', sendOutsideError)
+process.on('unhandledRejection', sendOutsideError)
 
 process.on('message', (next: NextFile) => {
   // Every event has been sent by then (the parent asks for no more after a file's
   // end), and exiting also stops a Worker a file left running.
   if ('done' in next) process.exit()
-  describe(next.name, async () => {
+  describe(next.name, { timeout: fileTimeoutMs }, async () => {
     await import(pathToFileURL(next.path).href)
   })
 })

@@ -23,12 +23,12 @@
  * exits non-zero when a test failed.
  */
 import { fork } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { spec, tap } from 'node:test/reporters'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { asErrors } from './report-to-parent'
+import { asErrors, isOutsideError } from './report-to-parent'
 import type { NextFile } from './run-files-sent-in-turn'
 import { testFilesFrom } from './test-files'
 
@@ -95,21 +95,24 @@ const seconds: Record<string, number> = {}
 let topLevel = 0
 
 /**
- * Adds a finished test or suite to the totals. A suite counts among the failures
- * only when it failed of itself (a hook, a file whose process died), not when a
- * test in it did, which is counted already.
+ * Adds a finished test or suite to the totals, as node --test would give them:
+ * the suite each file is wrapped in is not counted, and a suite counts among the
+ * failures only when it failed of itself (a hook, a file whose process died), not
+ * when a test in it did, which is counted already. Whether it fails the run.
  */
-function count({ type, data }: TestEvent): void {
+function count({ type, data }: TestEvent): boolean {
   const suite = data.details?.type === 'suite'
-  if (suite) totals.suites += 1
-  else totals.tests += 1
+  const file = data.nesting === 0
+  if (suite && !file) totals.suites += 1
+  else if (!suite) totals.tests += 1
   const failure = data.details?.error?.failureType
-  if (suite && (type === 'test:pass' || failure === 'subtestsFailed')) return
+  if (suite && (type === 'test:pass' || failure === 'subtestsFailed')) return false
   if (data.skip !== undefined) totals.skipped += 1
   else if (data.todo !== undefined) totals.todo += 1
   else if (type === 'test:pass') totals.pass += 1
   else if (failure === 'cancelledByParent') totals.cancelled += 1
   else totals.fail += 1
+  return type === 'test:fail' && data.todo === undefined && data.skip === undefined
 }
 
 /** Passes on a file's events, its suite numbered among the run's top-level ones. */
@@ -117,8 +120,7 @@ function report(own: TestEvent[]): void {
   for (const event of own) {
     const { type, data } = event
     const ended = type === 'test:pass' || type === 'test:fail'
-    if (ended) count(event)
-    if (type === 'test:fail') process.exitCode = 1
+    if (ended && count(event)) process.exitCode = 1
     if (data.nesting === 0 && ended) {
       topLevel += 1
       events.write({ type, data: { ...data, testNumber: topLevel } })
@@ -126,9 +128,8 @@ function report(own: TestEvent[]): void {
   }
 }
 
-/** A failed top-level entry for a file whose process ended before the file did. */
-function lostFile(name: string, code: number | null): TestEvent {
-  const error = new Error(`the test process ended (exit code ${code}) before this file did`)
+/** A failed top-level entry for `name`, of its own making (not a test's). */
+function fileFailure(name: string, error: Error): TestEvent {
   return {
     type: 'test:fail',
     data: {
@@ -162,6 +163,8 @@ async function runInOneProcess(queue: string[]): Promise<void> {
     execArgv: childArguments,
     // Whatever a test prints of its own goes to stderr, so stdout stays the report.
     stdio: ['ignore', 2, 2, 'ipc'],
+    // Structured clone, not JSON: an assertion's BigInt, Map or undefined arrives as it was.
+    serialization: 'advanced',
   })
   let own: TestEvent[] = []
   let started = 0
@@ -173,6 +176,15 @@ async function runInOneProcess(queue: string[]): Promise<void> {
   }
   const ended = new Promise<number | null>((resolve) => child.on('exit', resolve))
   child.on('message', (message: unknown) => {
+    if (isOutsideError(message)) {
+      // Thrown after its test ended, or by no test: node --test fails the run for it too.
+      const error = asErrors(message.outside) as Error
+      const where = file === undefined ? 'the last file' : name(file)
+      report([
+        fileFailure(`${where} (or a file before it in its process), outside any test`, error),
+      ])
+      return
+    }
     const event = asErrors(message) as TestEvent
     own.push(event)
     const { type, data } = event
@@ -188,7 +200,8 @@ async function runInOneProcess(queue: string[]): Promise<void> {
   sendFile(file)
   const code = await ended
   if (file === undefined) return
-  report([...own, lostFile(name(file), code)])
+  const lost = new Error(`the test process ended (exit code ${code}) before this file did`)
+  report([...own, fileFailure(name(file), lost)])
   await runInOneProcess(queue)
 }
 
@@ -214,4 +227,8 @@ for (const [file, time] of byTime) diagnostic(`${String(time).padStart(6)} s ${f
 events.end()
 await reporterDone
 mkdirSync(dirname(timesFile), { recursive: true })
-writeFileSync(timesFile, `${JSON.stringify({ ...known, ...seconds }, null, 2)}\n`)
+// Only files of the repository that are still there: a renamed or deleted file's time goes.
+const kept = Object.entries({ ...known, ...seconds }).filter(
+  ([file]) => !file.startsWith('..') && existsSync(join(repositoryRoot, file)),
+)
+writeFileSync(timesFile, `${JSON.stringify(Object.fromEntries(kept), null, 2)}\n`)
