@@ -1,5 +1,5 @@
 import { newCommentId } from '../src/comments/ids'
-import { keys } from '../src/comments/store/keys'
+import { commentEntry, keys } from '../src/comments/store/keys'
 import type { StoredComment } from '../src/comments/types'
 
 /** The part of the COMMENTS binding (as Miniflare hands it to Node) that seeding uses. */
@@ -69,12 +69,15 @@ export async function seedApprovedComments(kv: KvWriter, article: string, count:
   const batch = 100
   for (let i = 0; i < comments.length; i += batch) {
     await Promise.all(
-      comments.slice(i, i + batch).flatMap((comment) => [
-        kv.put(keys.comment(comment.id), JSON.stringify(comment)),
-        kv.put(keys.listEntry('approved', article, comment.id), '', {
-          metadata: listMetadata(comment),
-        }),
-      ]),
+      comments.slice(i, i + batch).flatMap((comment) => {
+        const { key, value, metadata } = commentEntry(comment)
+        return [
+          kv.put(key, value, { metadata }),
+          kv.put(keys.listEntry('approved', article, comment.id), '', {
+            metadata: listMetadata(comment),
+          }),
+        ]
+      }),
     )
   }
   const updated = comments.at(-1)?.created ?? null

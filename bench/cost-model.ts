@@ -39,7 +39,8 @@ export type RequestKind =
   | 'preview'
   | 'edit'
   | 'bulkModerate25'
-  | 'backupPer100'
+  | 'backupListingPer100'
+  | 'backupReadsPerChanged'
 
 export type Measured = Record<RequestKind, RequestFigures>
 
@@ -139,7 +140,7 @@ export interface Daily extends BilledKv {
   /** Requests answered as static assets, never running the Worker: free. */
   staticRequests: number
   cpuMs: number
-  /** KV operations of one nightly backup invocation. */
+  /** KV operations of the nightly backup, all its steps (billed: a key read is a read). */
   backupOperations: number
   /** Requests whose CPU exceeds the free plan's limit per request (they would fail there). */
   overFreeCpu: number
@@ -272,13 +273,20 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
   url('edit', site.comments * share.edited)
   // Approvals and spam markings alike, in batches.
   url('bulkModerate25', site.comments / share.batch)
-  // The nightly backup is a Cron run, not a request: KV and CPU only.
-  const backup = measured.backupPer100
+  // The nightly backup is a Cron run, not a request: KV only. It lists the year's
+  // comments and copies the unchanged ones from the night before's backup, so it
+  // reads only what changed since: the day's new comments (an older one edited or
+  // moderated again is rare beside them).
   const stored = site.comments * assumptions.storedDays
-  const scale = stored / 100
-  for (const op of kvOps) day[op] += scale * backup.cold[op]
-  day.backupOperations =
-    scale * (backup.cold.reads + backup.cold.writes + backup.cold.lists + backup.cold.deletes)
+  const listing = measured.backupListingPer100.cold
+  const reads = measured.backupReadsPerChanged.cold
+  let backup = 0
+  for (const op of kvOps) {
+    const night = (stored / 100) * listing[op] + site.comments * reads[op]
+    day[op] += night
+    backup += night
+  }
+  day.backupOperations = backup
   return day
 }
 

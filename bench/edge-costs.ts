@@ -61,7 +61,8 @@ const rowOf: Record<RequestKind, string> = {
   preview: writeKinds.preview,
   edit: writeKinds.edit,
   bulkModerate25: writeKinds.bulkApprove,
-  backupPer100: writeKinds.backup,
+  backupListingPer100: writeKinds.nextNightListing,
+  backupReadsPerChanged: writeKinds.nextNightReads,
 }
 
 /**

@@ -23,7 +23,12 @@ export const writeKinds = {
   approve: 'approve one',
   bulkApprove: 'bulk approve 25',
   backup: 'nightly backup, per 100 comments',
+  nextNightListing: 'next night’s backup, per 100 comments (no reads)',
+  nextNightReads: 'next night’s backup, per changed comment (reads)',
 } as const
+
+/** Comments posted between the two nights the bench backs up: the next night's changes. */
+const changedOvernight = 10
 
 const article = `/articles/${seedSlug}`
 let nextClient = 1
@@ -253,9 +258,47 @@ export async function countWriteKv(
     if (outcome !== 'ok') throw new Error(`nightly backup: ${outcome}`)
     const backup = perHundred(await worker.takeKvOperations(), stored)
     rows.push({ kind: writeKinds.backup, cold: backup, warm: backup })
+
+    // The next night copies what did not change from this backup: it lists every
+    // comment but reads only the changed ones.
+    for (let i = 0; i < changedOvernight; i++) await postComment(worker)
+    await quiet(worker)
+    const nextNight = new Date(Date.now() + 86_400_000)
+    const next = await worker.scheduled(nextNight, cronTriggers.nightlyBackup)
+    if (next !== 'ok') throw new Error(`next night's backup: ${next}`)
+    const nextOperations = await worker.takeKvOperations()
+    const listing = perHundred(
+      { ...nextOperations, get: 0, getWithMetadata: 0, keysRead: 0 },
+      stored + changedOvernight,
+    )
+    rows.push({ kind: writeKinds.nextNightListing, cold: listing, warm: listing })
+    const reads = perChanged(nextOperations, changedOvernight)
+    rows.push({ kind: writeKinds.nextNightReads, cold: reads, warm: reads })
     return rows
   } finally {
     await worker.stop()
+  }
+}
+
+/** Waits until the Worker's queued work (view updates after posts) has stopped touching KV. */
+async function quiet(worker: TestWorker): Promise<void> {
+  let still = 0
+  for (let round = 0; still < 3; round++) {
+    if (round === 100) throw new Error('the Worker kept touching KV for 20 s after the posts')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const operations = await worker.takeKvOperations()
+    const any = kvOperationKinds.some((kind) => operations[kind] > 0)
+    still = any ? 0 : still + 1
+  }
+}
+
+/** The reads of `operations`, per changed comment. */
+function perChanged(operations: KvOperations, changed: number): KvOperations {
+  return {
+    ...noKvOperations(),
+    get: operations.get / changed,
+    getWithMetadata: operations.getWithMetadata / changed,
+    keysRead: operations.keysRead / changed,
   }
 }
 

@@ -32,7 +32,8 @@ const kinds: RequestKind[] = [
   'preview',
   'edit',
   'bulkModerate25',
-  'backupPer100',
+  'backupListingPer100',
+  'backupReadsPerChanged',
 ]
 const measured = (over: Partial<Measured> = {}): Measured => ({
   ...(Object.fromEntries(kinds.map((kind) => [kind, quiet])) as Measured),
@@ -70,10 +71,14 @@ it('names the free plan’s first limit: a KV quota, or the CPU limit when any r
   assert.equal(freePlanUse(slowDay)[0]?.limit, 'CPU 10 ms per request')
 })
 
-it('counts the nightly backup’s operations in one invocation, from a year of comments', () => {
-  const backup = { ...quiet, cold: { ...none, reads: 1, lists: 1 } }
-  const day = dailyOperations(national, measured({ backupPer100: backup }), assumptions)
-  assert.equal(day.backupOperations, ((10_000 * 365) / 100) * 2)
+it('lists a year of comments each night and reads only the day’s new ones', () => {
+  const listing = { ...quiet, cold: { ...none, lists: 1 } }
+  const reads = { ...quiet, cold: { ...none, reads: 1 } }
+  const backup = measured({ backupListingPer100: listing, backupReadsPerChanged: reads })
+  const day = dailyOperations(national, backup, assumptions)
+  assert.equal(day.lists, (10_000 * 365) / 100)
+  assert.equal(day.reads, 10_000)
+  assert.equal(day.backupOperations, (10_000 * 365) / 100 + 10_000)
 })
 
 it('reads the feeds’ comment counts once per data centre and counts window, whichever feed asked', () => {

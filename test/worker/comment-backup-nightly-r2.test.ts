@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { keys } from '../../src/comments/store/keys'
+import { commentEntry, keys } from '../../src/comments/store/keys'
 import type { StoredComment } from '../../src/comments/types'
-import { textDigest } from '../../src/lib/text-digest'
 import { startWorker, type TestWorker } from '../harness/worker'
 import { adminCall, postJson, validComment } from '../support/comments'
 
@@ -51,12 +50,13 @@ async function storeLongComments(worker: TestWorker): Promise<void> {
       client: '',
     }))
     await Promise.all(
-      comments.flatMap((comment) => [
-        kv.put(keys.comment(comment.id), JSON.stringify(comment), {
-          metadata: { d: textDigest(JSON.stringify(comment)) },
-        }),
-        kv.put(keys.listEntry(comment.status, comment.article, comment.id), ''),
-      ]),
+      comments.flatMap((comment) => {
+        const { key, value, metadata } = commentEntry(comment)
+        return [
+          kv.put(key, value, { metadata }),
+          kv.put(keys.listEntry(comment.status, comment.article, comment.id), ''),
+        ]
+      }),
     )
   }
 }

@@ -1,11 +1,12 @@
-import type { CommentStatus } from '../types'
+import { textDigest } from '../../lib/text-digest'
+import type { CommentStatus, StoredComment } from '../types'
 
 /**
  * KV key layout, version 1. One key per comment and one index key per comment,
  * written by the request that changes the comment; the keys readers read are
  * written only by the serial view updater (readers-view.ts), so no two requests
  * ever read-modify-write the same key:
- *   v1:comment:<id>                     the whole StoredComment (e-mail included)
+ *   v1:comment:<id>                     the whole StoredComment (e-mail included); metadata {d: its digest}
  *   v1:list:<status>:<article>:<id>     empty value: the moderators' listing by status
  *   v1:dup:<sha256(article, e-mail, text)>  the id of the comment with that text
  *   v1:view:<article>                   what readers see: the approved comments' public views
@@ -26,4 +27,23 @@ export const keys = {
   counts: 'v1:counts',
   recent: 'v1:recent',
   decoy: (id: string) => `v1:decoy:${id}`,
+}
+
+/**
+ * What a comment key's list metadata holds: the digest of the stored JSON, so
+ * the nightly backup can tell from a listing which comments changed since the
+ * last backup and read only those (comments/backups/nightly-backup.ts).
+ */
+export interface CommentKeyMetadata {
+  d: string
+}
+
+/** A comment's key, value and metadata, as the store writes them (and seeders that stand in for it). */
+export function commentEntry(comment: StoredComment): {
+  key: string
+  value: string
+  metadata: CommentKeyMetadata
+} {
+  const value = JSON.stringify(comment)
+  return { key: keys.comment(comment.id), value, metadata: { d: textDigest(value) } }
 }

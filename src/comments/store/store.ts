@@ -1,8 +1,7 @@
-import { textDigest } from '../../lib/text-digest'
 import { duplicateFingerprint } from '../fingerprint'
 import type { CommentStatus, ListedComment, PublicComment, StoredComment } from '../types'
 import { DataCentreCache } from './data-centre-cache'
-import { keys } from './keys'
+import { type CommentKeyMetadata, commentEntry, keys } from './keys'
 import type { Loaded } from './memo'
 
 /** Approved comment counts, written by the view updater; `updated` feeds Last-Modified. */
@@ -31,15 +30,6 @@ export type RecentComments = ArticleView
 // KV's bulk get takes at most 100 keys a call.
 const bulkGetKeys = 100
 
-/**
- * What a comment key's list metadata holds: the digest of the stored JSON, so
- * the nightly backup can tell from a listing which comments changed since the
- * last backup and read only those (comments/backups/nightly-backup.ts).
- */
-export interface CommentKeyMetadata {
-  d: string
-}
-
 /** One page of a listing and the cursor of the next page, if there is one. */
 export interface Page<T> {
   items: T[]
@@ -62,9 +52,8 @@ export class CommentStore {
 
   /** Writes a comment under its id, with its digest as the key's metadata. */
   private async putComment(comment: StoredComment): Promise<void> {
-    const text = JSON.stringify(comment)
-    const metadata: CommentKeyMetadata = { d: textDigest(text) }
-    await this.kv.put(keys.comment(comment.id), text, { metadata })
+    const { key, value, metadata } = commentEntry(comment)
+    await this.kv.put(key, value, { metadata })
   }
 
   /** Stores a new comment under its own keys. */
