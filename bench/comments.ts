@@ -69,14 +69,14 @@ export async function seedApprovedComments(kv: KvWriter, article: string, count:
   const batch = 100
   for (let i = 0; i < comments.length; i += batch) {
     await Promise.all(
-      comments.slice(i, i + batch).flatMap((comment) => {
-        const { key, value, metadata } = commentEntry(comment)
-        return [
+      comments.slice(i, i + batch).map(async (comment) => {
+        const { key, value, metadata } = await commentEntry(comment)
+        await Promise.all([
           kv.put(key, value, { metadata }),
           kv.put(keys.listEntry('approved', article, comment.id), '', {
             metadata: listMetadata(comment),
           }),
-        ]
+        ])
       }),
     )
   }

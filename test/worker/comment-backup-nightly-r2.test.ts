@@ -50,12 +50,12 @@ async function storeLongComments(worker: TestWorker): Promise<void> {
       client: '',
     }))
     await Promise.all(
-      comments.flatMap((comment) => {
-        const { key, value, metadata } = commentEntry(comment)
-        return [
+      comments.map(async (comment) => {
+        const { key, value, metadata } = await commentEntry(comment)
+        await Promise.all([
           kv.put(key, value, { metadata }),
           kv.put(keys.listEntry(comment.status, comment.article, comment.id), ''),
-        ]
+        ])
       }),
     )
   }
@@ -97,8 +97,12 @@ describe('the nightly Cron Trigger backs every comment up to R2', () => {
       await bucket.put(`comments/${date.toISOString().slice(0, 10)}.jsonl`, '')
     }
     await bucket.put('elsewhere/keep-me.txt', 'not a backup')
+    // A copy someone left beside the backups: neither a backup to copy from nor one to count.
+    await bucket.put('comments/2026-11-25.jsonl.bak', 'not comment json')
     assert.equal(await worker.scheduled(new Date('2026-11-26T03:17:00Z')), 'ok')
-    const keys = (await bucket.list({ prefix: 'comments/' })).objects.map((o) => o.key).sort()
+    const listed = (await bucket.list({ prefix: 'comments/' })).objects.map((o) => o.key)
+    assert.ok(listed.includes('comments/2026-11-25.jsonl.bak'), 'the stray copy is left alone')
+    const keys = listed.filter((key) => key.endsWith('.jsonl')).sort()
     assert.equal(keys.length, 30)
     assert.equal(keys.at(-1), 'comments/2026-11-26.jsonl')
     assert.equal(keys.at(-2), 'comments/2026-11-25.jsonl')

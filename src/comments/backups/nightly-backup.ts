@@ -195,13 +195,16 @@ function concat(chunks: readonly Uint8Array[], bytes: number): Uint8Array {
   return joined
 }
 
+// comments/YYYY-MM-DD.jsonl and nothing else: a stray file (a copy, a .bak) is no backup.
+const backupName = /^comments\/\d{4}-\d{2}-\d{2}\.jsonl$/
+
 /** Every backup's key, oldest first. */
 async function backupKeys(backups: R2Bucket): Promise<string[]> {
   const names: string[] = []
   let cursor: string | undefined
   do {
     const page = await backups.list({ prefix: backupPrefix, ...(cursor ? { cursor } : {}) })
-    names.push(...page.objects.map((object) => object.key))
+    names.push(...page.objects.map((object) => object.key).filter((key) => backupName.test(key)))
     cursor = page.truncated ? page.cursor : undefined
   } while (cursor)
   return names.sort()

@@ -1,5 +1,5 @@
+import { textDigest } from '../../lib/text-digest'
 import type { ListedComment } from '../types'
-import { type BackupLine, unchangedLines } from './unchanged-lines'
 
 /** Where a backup reads the night before's from: its key, and the byte its next line starts at. */
 export interface PreviousBackupPlace {
@@ -7,52 +7,95 @@ export interface PreviousBackupPlace {
   offset: number
 }
 
-// Read a slice at a time: a step's comments are about 20 MB at most, a line 40 KB.
-const sliceBytes = 2 * 1024 * 1024
+/** What the reader needs of a bucket (R2's `get` with a range), so a test can hand it a fake. */
+export interface RangeReader {
+  get(
+    key: string,
+    options: { range: { offset: number; length: number } },
+  ): Promise<{ size: number; arrayBuffer(): Promise<ArrayBuffer> } | null>
+}
+
+/** One line of an earlier backup: a comment's JSON exactly as the export wrote it. */
+interface BackupLine {
+  id: string
+  text: string
+  /** The byte it starts at in the backup. */
+  start: number
+}
+
+/** How the reader reads: slices of this many bytes, at most this many a step. */
+export interface ReadLimits {
+  sliceBytes: number
+  slicesPerStep: number
+}
+
+// A step's comments are about 20 MB (10,000 of them), a line at most 40 KB; 50
+// slices let a step pass over 100 MB of comments deleted since the night
+// before, and keep what it holds to one slice.
+const defaultLimits: ReadLimits = { sliceBytes: 2 * 1024 * 1024, slicesPerStep: 50 }
 const newline = 0x0a
 const decoder = new TextDecoder()
 
 /**
- * Reads the night before's backup from R2 a slice at a time, as far as the
- * comments listed so far need. Whatever it cannot read as id-ordered lines of
- * comment JSON (a missing object, a line longer than a slice, text that is not
- * a comment) ends its use: from there every comment is read from KV, as in a
- * first backup.
+ * Reads the night before's backup a slice at a time, beside the listing of
+ * comment keys, both in id order: for each listed comment, its line when the
+ * comment is unchanged since (the line's digest is the one KV keeps with the
+ * comment), else nothing, and the comment must be read from KV. Lines of
+ * comments deleted since are passed over; a line out of id order is passed
+ * over too, so it costs a read, never a wrong line. Whatever is not id-ordered
+ * lines of comment JSON (a missing object, a line longer than a slice) ends the
+ * reading: from there every comment is read from KV, as in a first backup. A
+ * step that has read its slices stops there, and the next goes on from it.
  */
 export class PreviousBackup {
   private lines: BackupLine[] = []
+  private next = 0
   private readFrom: number
+  private slicesRead = 0
   private ended = false
 
   constructor(
-    private readonly bucket: R2Bucket,
+    private readonly bucket: RangeReader,
     private readonly place: PreviousBackupPlace,
+    private readonly limits: ReadLimits = defaultLimits,
   ) {
     this.readFrom = place.offset
   }
 
-  /** The unchanged lines for `listed` (see unchangedLines); the lines before its last id are let go. */
+  /** For each of `listed`, in order, its unchanged line or undefined. */
   async linesFor(listed: readonly ListedComment[]): Promise<Array<string | undefined>> {
-    const last = listed.at(-1)?.id
-    if (last === undefined) return []
-    while (!this.ended && (this.lines.at(-1)?.id ?? '') < last) await this.readSlice()
-    const found = unchangedLines(listed, this.lines)
-    const kept = this.lines.findIndex((line) => line.id > last)
-    this.lines = kept === -1 ? [] : this.lines.slice(kept)
+    const found: Array<string | undefined> = []
+    for (const comment of listed) found.push(await this.lineFor(comment))
     return found
   }
 
-  /** Where the next step goes on reading: the first line not yet let go. */
+  /** Where the next step goes on reading: the first line not yet passed. */
   position(): PreviousBackupPlace {
-    return { key: this.place.key, offset: this.lines[0]?.start ?? this.readFrom }
+    return { key: this.place.key, offset: this.lines[this.next]?.start ?? this.readFrom }
   }
 
+  private async lineFor({ id, digest }: ListedComment): Promise<string | undefined> {
+    for (;;) {
+      while ((this.lines[this.next]?.id ?? id) < id) this.next += 1
+      if (this.next < this.lines.length) break
+      if (this.ended || this.slicesRead >= this.limits.slicesPerStep) return undefined
+      await this.readSlice()
+    }
+    const line = this.lines[this.next]
+    if (!line || line.id !== id || digest === undefined) return undefined
+    return (await textDigest(line.text)) === digest ? line.text : undefined
+  }
+
+  /** Replaces the lines held with the next slice's whole lines. */
   private async readSlice(): Promise<void> {
+    this.slicesRead += 1
+    this.lines = []
+    this.next = 0
     let bytes: Uint8Array
     let size: number
     try {
       const object = await this.bucket.get(this.place.key, {
-        range: { offset: this.readFrom, length: sliceBytes },
+        range: { offset: this.readFrom, length: this.limits.sliceBytes },
       })
       if (!object) {
         this.ended = true
@@ -72,7 +115,7 @@ export class PreviousBackup {
       const id = idOf(text)
       if (id === undefined) {
         this.ended = true
-        return
+        break
       }
       this.lines.push({ id, text, start: this.readFrom + start })
       start = i + 1

@@ -39,11 +39,11 @@ export interface CommentKeyMetadata {
 }
 
 /** A comment's key, value and metadata, as the store writes them (and seeders that stand in for it). */
-export function commentEntry(comment: StoredComment): {
+export async function commentEntry(comment: StoredComment): Promise<{
   key: string
   value: string
   metadata: CommentKeyMetadata
-} {
+}> {
   const value = JSON.stringify(comment)
-  return { key: keys.comment(comment.id), value, metadata: { d: textDigest(value) } }
+  return { key: keys.comment(comment.id), value, metadata: { d: await textDigest(value) } }
 }

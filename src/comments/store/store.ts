@@ -52,7 +52,7 @@ export class CommentStore {
 
   /** Writes a comment under its id, with its digest as the key's metadata. */
   private async putComment(comment: StoredComment): Promise<void> {
-    const { key, value, metadata } = commentEntry(comment)
+    const { key, value, metadata } = await commentEntry(comment)
     await this.kv.put(key, value, { metadata })
   }
 
