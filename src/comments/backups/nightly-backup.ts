@@ -41,8 +41,11 @@ export interface BackupProgress {
    */
   previous?: PreviousBackupPlace
   comments: number
-  /** How many comments were read from KV so far (the rest were copied). */
-  read: number
+  /**
+   * How many comments were read from KV so far (the rest were copied); absent
+   * in a step a Worker deployed before this count was kept handed on.
+   */
+  read?: number
   step: number
 }
 
@@ -130,7 +133,7 @@ export async function backupStep(
   }
   const previous = progress.previous && new PreviousBackup(backups, progress.previous)
   let comments = progress.comments
-  let read = progress.read
+  let read = progress.read ?? 0
   let listed = 0
   let cursor = progress.cursor
   do {
