@@ -15,6 +15,7 @@ import {
   postJson,
   slug,
   untilReadersSee,
+  untilShown,
   validComment,
 } from '../support/comments'
 
@@ -122,6 +123,8 @@ describe('the JSON flow', () => {
     assert.equal(body.content_html, renderCommentMarkdown(content))
     assert.ok(body.edited, 'the answer says when it was edited')
 
+    // The view updater takes it out of what readers see, moments after the answer.
+    await untilShown(worker, (shown) => !shown.includes(accepted.id))
     const hidden = await (await worker.fetch(commentsPath)).json()
     assert.ok(!hidden.comments.some((c: { id: string }) => c.id === accepted.id), 'not public')
     assert.equal(hidden.count, hidden.comments.length)
@@ -226,6 +229,8 @@ describe('the JSON flow', () => {
     await approve(accepted.id)
     assert.equal((await remove(accepted.id, accepted.edit_token)).status, 204)
     assert.equal(await stored(accepted.id), null)
+    // The view updater takes it out of what readers see, moments after the answer.
+    await untilShown(worker, (shown) => !shown.includes(accepted.id))
     const listed = await (await worker.fetch(commentsPath)).json()
     assert.ok(!listed.comments.some((c: { id: string }) => c.id === accepted.id))
     assert.equal(listed.count, listed.comments.length)
