@@ -82,8 +82,12 @@ export interface Assumptions {
   dataCentres: number
   /** How long an isolate lives: its first request to each URL in that time is cold (CPU). */
   isolateMinutes: number
-  /** How long an isolate, and its data centre, keep what they read from KV (src/comments/store/memo-windows.ts): KV is read again after it. */
-  memoSeconds: { counts: number; comments: number }
+  /**
+   * How long an isolate, and its data centre, keep what they read from KV
+   * (src/comments/store/memo-windows.ts): KV is read again after it. An
+   * article's view is kept `views` or until it changes.
+   */
+  memoSeconds: { counts: number; comments: number; views: number }
   /** Tags readers visit, evenly. */
   tags: number
   /** Authors whose feeds are polled, evenly. */
@@ -109,6 +113,7 @@ export const defaultAssumptions: Omit<Assumptions, 'isolates' | 'dataCentres'> =
   memoSeconds: {
     counts: memoWindows.countsMs / 1000,
     comments: memoWindows.commentsMs / 1000,
+    views: memoWindows.viewsMs / 1000,
   },
   tags: 10,
   authors: 4,
@@ -194,6 +199,25 @@ const sharedKeys: Array<{ kinds: RequestKind[]; window: keyof Assumptions['memoS
   { kinds: ['siteCommentFeed'], window: 'comments' },
 ]
 
+/**
+ * Kinds that show an article's view (src/comments/store/public-comments.ts).
+ * On a cold data centre they read two keys: `v1:versions`, one key for all of
+ * them read once per data centre and comments window, and the article's view,
+ * read once per data centre and version, or per `memoSeconds.views` where it
+ * does not change. Each kind's URL is counted apart, though an article's page,
+ * comment feed and comments JSON share its view: an upper bound.
+ */
+const viewKinds: readonly RequestKind[] = ['article', 'commentFeed', 'commentsJson']
+
+/**
+ * How long a data centre keeps an article's view when `changesPerDay` of its
+ * comments are approved, edited or removed (each taken as a change of its view).
+ */
+function viewEpochSeconds(changesPerDay: number, assumptions: Assumptions): number {
+  const kept = assumptions.memoSeconds.views
+  return changesPerDay > 0 ? Math.min(kept, secondsPerDay / changesPerDay) : kept
+}
+
 const kvOps = ['reads', 'writes', 'lists', 'deletes'] as const
 
 /** Operations a day of `site` from the measured figures. */
@@ -205,8 +229,11 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
   const shared = new Map(sharedKeys.flatMap((group) => group.kinds.map((kind) => [kind, group])))
   // Requests a day of each kind reading a shared key, for its KV once all URLs are in.
   const sharedPerDay = new Map<RequestKind, number>()
-  /** Adds `perDay` requests of one URL of `kind`. */
-  const url = (kind: RequestKind, perDay: number) => {
+  // Reads of `v1:versions` a cold data centre window makes, weighted by requests of each view kind.
+  let versionReaders = 0
+  let versionReads = 0
+  /** Adds `perDay` requests of one URL of `kind`; a view kind's view kept `epochSeconds`. */
+  const url = (kind: RequestKind, perDay: number, epochSeconds = kvWindow('comments')) => {
     if (perDay <= 0) return
     if (assumptions.staticFeeds && articleFeedKinds.includes(kind)) {
       day.staticRequests += perDay
@@ -223,14 +250,23 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
       sharedPerDay.set(kind, (sharedPerDay.get(kind) ?? 0) + perDay)
       return
     }
-    const kvCold = Math.min(
-      perDay,
-      coldPerDay(perDay, assumptions.dataCentres, kvWindow('comments')),
-    )
-    for (const op of kvOps) day[op] += kvCold * f.cold[op] + (perDay - kvCold) * f.warm[op]
+    const versions = viewKinds.includes(kind) ? Math.min(1, f.cold.reads) : 0
+    if (viewKinds.includes(kind)) {
+      versionReaders += perDay
+      versionReads += perDay * versions
+    }
+    const kvCold = Math.min(perDay, coldPerDay(perDay, assumptions.dataCentres, epochSeconds))
+    for (const op of kvOps) {
+      const cold = op === 'reads' ? f.cold.reads - versions : f.cold[op]
+      day[op] += kvCold * cold + (perDay - kvCold) * f.warm[op]
+    }
   }
   const articles = zipf(site.articlesRead)
-  for (const weight of articles) url('article', site.pageViews * share.article * weight)
+  // Comments land on articles as readers do.
+  const epochs = articles.map((weight) => viewEpochSeconds(site.comments * weight, assumptions))
+  for (const [i, weight] of articles.entries()) {
+    url('article', site.pageViews * share.article * weight, epochs[i])
+  }
   url('home', site.pageViews * share.home)
   for (let t = 0; t < assumptions.tags; t++)
     url('tag', (site.pageViews * share.tag) / assumptions.tags)
@@ -247,11 +283,15 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
     url('authorFeed', (feeds * assumptions.authorFeedShare) / assumptions.authors)
   }
   const commentReads = site.feedPolls * share.commentReads
-  for (const weight of articles) {
-    url('commentFeed', (commentReads / 3) * weight)
-    url('commentsJson', (commentReads / 3) * weight)
+  for (const [i, weight] of articles.entries()) {
+    url('commentFeed', (commentReads / 3) * weight, epochs[i])
+    url('commentsJson', (commentReads / 3) * weight, epochs[i])
   }
   url('siteCommentFeed', commentReads / 3)
+  if (versionReaders > 0) {
+    const windows = coldPerDay(versionReaders, assumptions.dataCentres, kvWindow('comments'))
+    day.reads += Math.min(versionReaders, windows) * (versionReads / versionReaders)
+  }
   // A shared key is read when a data centre's window sees any request of its kinds.
   for (const group of sharedKeys) {
     const total = group.kinds.reduce((sum, kind) => sum + (sharedPerDay.get(kind) ?? 0), 0)

@@ -108,15 +108,26 @@ it('prices static feeds’ polls as free static requests: no Worker request, CPU
   assert.ok(files.cpuMs < worker.cpuMs)
 })
 
-it('reads an article’s view once per data centre and window, and counts cold CPU per isolate', () => {
+it('reads the view versions once per data centre and window, an article’s view once per version or half day, and counts cold CPU per isolate', () => {
   const idle: RequestFigures = { cold: none, warm: none, coldCpuMs: 0, warmCpuMs: 0 }
   const only = Object.fromEntries(kinds.map((kind) => [kind, idle])) as Measured
-  const viewRead = { ...idle, cold: { ...none, reads: 1 }, coldCpuMs: 1 }
+  // The versions, then the view: what a cold data centre reads for an article page.
+  const viewRead = { ...idle, cold: { ...none, reads: 2 }, coldCpuMs: 1 }
   const flood = { ...blog, pageViews: 1e9, feedPolls: 0, comments: 0, articlesRead: 1 }
   const day = dailyOperations(flood, { ...only, article: viewRead }, assumptions)
   const dataCentreWindows = (assumptions.dataCentres * 86_400) / assumptions.memoSeconds.comments
-  assert.ok(Math.abs(day.reads - dataCentreWindows) < 1e-3, `${day.reads} reads`)
+  const halfDays = (assumptions.dataCentres * 86_400) / assumptions.memoSeconds.views
+  assert.equal(assumptions.memoSeconds.views, 43_200)
+  assert.ok(Math.abs(day.reads - dataCentreWindows - halfDays) < 1e-3, `${day.reads} reads`)
   // Each isolate still renders its first article page of its life: 1 ms each.
   const isolateLives = (assumptions.isolates * 86_400) / (assumptions.isolateMinutes * 60)
   assert.ok(Math.abs(day.cpuMs - isolateLives) < 1e-3, `${day.cpuMs} ms`)
+  // 48 approvals a day change the view every 30 minutes: each data centre reads it as often.
+  const discussed = dailyOperations(
+    { ...flood, comments: 48 },
+    { ...only, article: viewRead },
+    assumptions,
+  )
+  const versions = (assumptions.dataCentres * 86_400) / 1_800
+  assert.ok(Math.abs(discussed.reads - dataCentreWindows - versions) < 1e-3, `${discussed.reads}`)
 })

@@ -14,12 +14,13 @@ const readAtHeader = 'x-kv-read-at'
 const folder = '/.kv-reads/'
 
 /**
- * The cache address of a KV key's value: on the site's own origin, since a
- * data centre's cache is shared by every Worker of the zone, and named by the
- * KV key, whose `v1:` prefix changes with the stored format.
+ * The cache address of a KV value kept as `name`: on the site's own origin,
+ * since a data centre's cache is shared by every Worker of the zone, and named
+ * by the KV key (whose `v1:` prefix changes with the stored format), with the
+ * version read where the copy is of one version.
  */
-export function dataCentreKey(siteUrl: string, kvKey: string): string {
-  return `${new URL(siteUrl).origin}${folder}${encodeURIComponent(kvKey)}`
+export function dataCentreKey(siteUrl: string, name: string): string {
+  return `${new URL(siteUrl).origin}${folder}${encodeURIComponent(name)}`
 }
 
 /**
@@ -52,29 +53,34 @@ export class DataCentreCache {
     return new DataCentreCache(storage?.default, siteUrl)
   }
 
-  /** `kvKey`'s value as this data centre read it within `windowMs`, or as `readKv` reads it now. */
+  /**
+   * The value kept as `name` (a KV key, or a key and the version read of it)
+   * if this data centre read it within `windowMs`, or as `readKv` reads it now,
+   * kept then unless `keepIf` refuses what was read.
+   */
   async read(
-    kvKey: string,
+    name: string,
     windowMs: number,
     readKv: () => Promise<string | null>,
+    keepIf: (text: string | null) => boolean = () => true,
   ): Promise<KvRead> {
-    const address = dataCentreKey(this.siteUrl, kvKey)
+    const address = dataCentreKey(this.siteUrl, name)
     const kept = await this.match(address, windowMs)
     if (kept) return kept
     // The instant before the read: what KV answers is at least that fresh.
     const readAt = Date.now()
     const text = await readKv()
-    await this.keep(address, { text, readAt }, windowMs)
+    if (keepIf(text)) await this.keep(address, { text, readAt }, windowMs)
     return { text, readAt }
   }
 
-  /** Drops the data centre's copies of `kvKeys`, so its isolates read KV for them next. */
-  async forget(kvKeys: readonly string[]): Promise<void> {
+  /** Drops the data centre's copies kept as `names`, so its isolates read KV for them next. */
+  async forget(names: readonly string[]): Promise<void> {
     if (!this.cache) return
     const cache = this.cache
     await Promise.all(
-      kvKeys.map((kvKey) =>
-        cache.delete(dataCentreKey(this.siteUrl, kvKey)).catch((error) => failed('delete', error)),
+      names.map((name) =>
+        cache.delete(dataCentreKey(this.siteUrl, name)).catch((error) => failed('delete', error)),
       ),
     )
   }

@@ -12,6 +12,7 @@ import type { CommentStatus, StoredComment } from '../types'
  *   v1:view:<article>                   what readers see: the approved comments' public views
  *   v1:pending:<article>                ids of the article's comments awaiting moderation
  *   v1:counts                           approved counts by article, for the feeds
+ *   v1:versions                         the version of each view changed in the last day
  *   v1:recent                           the newest approved comments across articles
  *   v1:decoy:<id>                       a decoy answer's comment, until its edit window ends
  */
@@ -25,6 +26,7 @@ export const keys = {
   view: (article: string) => `v1:view:${article}`,
   pending: (article: string) => `v1:pending:${article}`,
   counts: 'v1:counts',
+  versions: 'v1:versions',
   recent: 'v1:recent',
   decoy: (id: string) => `v1:decoy:${id}`,
 }

@@ -11,6 +11,7 @@ interface Entry<T> {
   version: number
   serialised: string
   readAt: number
+  keptMs: number
 }
 
 let nextVersion = 1
@@ -19,6 +20,8 @@ let nextVersion = 1
 export interface Loaded<T> {
   value: T
   readAt: number
+  /** How long it may be kept from `readAt`, where less than the memo's window. */
+  keptMs?: number
 }
 
 /**
@@ -46,14 +49,15 @@ export class Memo<T> {
   /** The memoised value for `key`, reloaded with `load` when read longer than the TTL ago. */
   get(key: string, load: () => Promise<Loaded<T>>, now = Date.now()): Promise<Versioned<T>> {
     const entry = this.entries.get(key)
-    if (entry && now - entry.readAt < this.ttlMs) {
+    if (entry && now - entry.readAt < entry.keptMs) {
       return Promise.resolve({ value: entry.value, version: entry.version })
     }
-    return load().then(({ value, readAt }) => {
+    return load().then(({ value, readAt, keptMs }) => {
       const serialised = JSON.stringify(value)
       const current = this.entries.get(key)
       const version = current?.serialised === serialised ? current.version : nextVersion++
-      this.entries.set(key, { value, version, serialised, readAt })
+      const kept = Math.min(this.ttlMs, keptMs ?? this.ttlMs)
+      this.entries.set(key, { value, version, serialised, readAt, keptMs: kept })
       return { value, version }
     })
   }

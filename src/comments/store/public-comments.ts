@@ -2,10 +2,17 @@ import { publicView } from '../public-view'
 import type { PublicComment } from '../types'
 import { Memo, type Versioned } from './memo'
 import { memoWindows } from './memo-windows'
-import type { ArticleView, CommentCounts, CommentStore, RecentComments } from './store'
+import type {
+  ArticleView,
+  CommentCounts,
+  CommentStore,
+  RecentComments,
+  ViewVersions,
+} from './store'
 
-// One entry per article read in this isolate; the least recently loaded go first.
-const viewMemo = new Memo<ArticleView>(memoWindows.commentsMs, 500)
+// One entry per article and version read in this isolate; the least recently loaded go first.
+const viewMemo = new Memo<ArticleView>(memoWindows.viewsMs, 500)
+const versionsMemo = new Memo<ViewVersions>(memoWindows.commentsMs, 1)
 const countsMemo = new Memo<CommentCounts>(memoWindows.countsMs, 1)
 const recentMemo = new Memo<RecentComments>(memoWindows.commentsMs, 1)
 
@@ -17,20 +24,34 @@ export interface ArticleComments {
 
 /**
  * What readers see of comments, memoised per isolate over the store, which
- * reads it through the data centre's cache: at most one KV read of the
- * article's view (never a listing), and one of the counts, per data centre and window.
+ * reads it through the data centre's cache, never with a listing: the view
+ * versions, the counts and the recent comments at most once per data centre
+ * and window; an article's view once per data centre and version (or, for one
+ * unchanged for a day, once per `memoWindows.viewsMs`).
  */
 export class PublicComments {
   constructor(private readonly store: CommentStore) {}
 
   /** An article's approved comments, oldest first, and when they last changed. */
   async forArticle(article: string): Promise<ArticleComments> {
-    const { value, version } = await viewMemo.get(article, async () => {
-      const { value: view, readAt } = await this.store.readersView(article, memoWindows.commentsMs)
-      // A view written before a rule changed is shown as publicView shows comments now.
-      return { value: { ...view, comments: view.comments.map(publicView) }, readAt }
-    })
-    return { approved: { value: value.comments, version }, moderated: value.updated }
+    const versions = await versionsMemo.get('all', () =>
+      this.store.readersVersions(memoWindows.commentsMs),
+    )
+    const version = versions.value.views[article]
+    const { value, version: memoVersion } = await viewMemo.get(
+      `${article}@${version ?? ''}`,
+      async () => {
+        const read = await this.store.readersView(article, version, memoWindows.viewsMs)
+        return {
+          // A view written before a rule changed is shown as publicView shows comments now.
+          value: { ...read.value, comments: read.value.comments.map(publicView) },
+          readAt: read.readAt,
+          // Not yet the version asked for: shown, and asked for again after the comments' window.
+          ...(read.current ? {} : { keptMs: memoWindows.commentsMs }),
+        }
+      },
+    )
+    return { approved: { value: value.comments, version: memoVersion }, moderated: value.updated }
   }
 
   /** An article's approved comments, oldest first. */
@@ -57,8 +78,8 @@ export class PublicComments {
  * data centre's copies: this isolate reads them afresh.
  */
 export function forgetArticleViews(articles: readonly string[]): void {
-  for (const article of articles) viewMemo.invalidate(article)
   if (articles.length > 0) {
+    versionsMemo.invalidate('all')
     countsMemo.invalidate('all')
     recentMemo.invalidate('all')
   }

@@ -1,6 +1,13 @@
 import { publicView } from '../public-view'
 import type { PublicComment, StoredComment } from '../types'
-import type { ArticleView, CommentCounts, CommentStore, RecentComments } from './store'
+import { memoWindows } from './memo-windows'
+import type {
+  ArticleView,
+  CommentCounts,
+  CommentStore,
+  RecentComments,
+  ViewVersions,
+} from './store'
 
 /** How many of the newest approved comments across articles `v1:recent` holds. */
 export const recentCommentsKept = 50
@@ -54,23 +61,25 @@ export async function applyViewChanges(
     idsByArticle.set(article, ids)
   }
   const stored = await store.getMany([...new Set(changes.map((change) => change.id))])
-  const changedArticles: Array<[string, number]> = []
-  const changedViews = new Map<string, readonly PublicComment[]>()
+  const changedViews = new Map<string, ArticleView>()
   for (const [article, ids] of idsByArticle) {
     const [view, pending] = await Promise.all([store.view(article), store.pendingIds(article)])
     const next = nextView(view, article, ids, stored, now)
     const nextPending = nextPendingIds(pending, article, ids, stored)
     if (next !== view) {
       await store.writeView(article, next)
-      changedArticles.push([article, next.comments.length])
-      changedViews.set(article, next.comments)
+      changedViews.set(article, next)
     }
     if (nextPending !== pending) await store.writePending(article, nextPending)
   }
-  if (changedArticles.length > 0) {
+  if (changedViews.size > 0) {
+    // The versions go after the views they name: a reader that sees a version
+    // and reads its view before KV has it everywhere shows the older view
+    // without keeping it (store.readersView).
+    await store.writeVersions(nextVersions(await store.versions(), changedViews, now))
     const counts: CommentCounts = await store.counts()
-    for (const [article, count] of changedArticles) {
-      if (count > 0) counts.articles[article] = count
+    for (const [article, view] of changedViews) {
+      if (view.comments.length > 0) counts.articles[article] = view.comments.length
       else delete counts.articles[article]
     }
     counts.updated = now.toISOString()
@@ -79,7 +88,29 @@ export async function applyViewChanges(
     const nextRecent = nextRecentComments(recent, changedViews, now)
     if (nextRecent !== recent) await store.writeRecent(nextRecent)
   }
-  return { articles: changedArticles.map(([article]) => article) }
+  return { articles: [...changedViews.keys()] }
+}
+
+/**
+ * The versions with the changed views' added, and those not changed for
+ * `memoWindows.versionsListedMs` left out, which bounds the key by a day's
+ * moderation rather than the site's age: an article left out has kept its
+ * view that long, longer than readers keep a view read without a version.
+ */
+export function nextVersions(
+  versions: ViewVersions,
+  changedViews: ReadonlyMap<string, ArticleView>,
+  now: Date,
+): ViewVersions {
+  const oldest = new Date(now.getTime() - memoWindows.versionsListedMs).toISOString()
+  const views: Record<string, string> = {}
+  for (const [article, version] of Object.entries(versions.views)) {
+    if (version >= oldest) views[article] = version
+  }
+  for (const [article, view] of changedViews) {
+    if (view.updated !== null) views[article] = view.updated
+  }
+  return { views }
 }
 
 /** The view with `ids` as stored now; the same object when nothing readers see changed. */
@@ -109,11 +140,11 @@ function nextView(
  */
 function nextRecentComments(
   recent: RecentComments,
-  changedViews: ReadonlyMap<string, readonly PublicComment[]>,
+  changedViews: ReadonlyMap<string, ArticleView>,
   now: Date,
 ): RecentComments {
   const kept = recent.comments.filter((comment) => !changedViews.has(comment.article))
-  const comments = [...kept, ...[...changedViews.values()].flat()]
+  const comments = [...kept, ...[...changedViews.values()].flatMap((view) => view.comments)]
     .sort(byId)
     .slice(-recentCommentsKept)
   return withComments(recent, comments, now)
@@ -126,7 +157,18 @@ function nextRecentComments(
  */
 function withComments(list: ArticleView, comments: PublicComment[], now: Date): ArticleView {
   if (JSON.stringify(comments) === JSON.stringify(list.comments)) return list
-  return { updated: now.toISOString(), comments }
+  return { updated: laterThan(list.updated, now), comments }
+}
+
+/**
+ * `now`, or a millisecond after `previous` where a clock put it at or before
+ * that: `updated` is a view's version (ViewVersions), so each rewrite needs a
+ * new one, and ISO instants of one length sort as text.
+ */
+function laterThan(previous: string | null, now: Date): string {
+  const instant = now.toISOString()
+  if (previous === null || instant > previous) return instant
+  return new Date(Date.parse(previous) + 1).toISOString()
 }
 
 /** The pending ids with `ids` as stored now; the same array when none moved. */

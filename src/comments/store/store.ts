@@ -21,6 +21,22 @@ export interface ArticleView {
 export const emptyView: ArticleView = { updated: null, comments: [] }
 
 /**
+ * The version of each article's view that changed in the last day, written by
+ * the view updater: a view's version is its `updated`. Readers read this one
+ * key per window and an article's view only when its version is new to them.
+ */
+export interface ViewVersions {
+  views: Record<string, string>
+}
+
+const noVersions: ViewVersions = { views: {} }
+
+/** An article's view for readers, and whether it is the version asked for. */
+export interface ReadersView extends Loaded<ArticleView> {
+  current: boolean
+}
+
+/**
  * The newest approved comments across every article, written by the view updater for
  * the site's comment feed: the same shape as an article's view, each comment naming
  * its article, oldest first.
@@ -206,17 +222,46 @@ export class CommentStore {
     )
   }
 
+  /** The versions of the views changed in the last day, as the view updater wrote them. */
+  async versions(): Promise<ViewVersions> {
+    return (await this.kv.get<ViewVersions>(keys.versions, 'json')) ?? noVersions
+  }
+
   /** The newest approved comments across articles: one read, never a listing. */
   async recent(): Promise<RecentComments> {
     return (await this.kv.get<RecentComments>(keys.recent, 'json')) ?? emptyView
   }
 
   /**
-   * An article's view for readers: as this data centre read it from KV within
-   * `windowMs`, or from KV now; with the instant of that read.
+   * An article's view for readers at `version` (undefined: an article whose view
+   * has not changed for a day): as this data centre read it from KV within
+   * `windowMs`, or from KV now; with the instant of that read. A view read from
+   * KV at another version than asked (KV takes up to 60 s to carry a write to
+   * every location) is shown but not kept: `current` says which.
    */
-  readersView(article: string, windowMs: number): Promise<Loaded<ArticleView>> {
-    return this.readersRead(keys.view(article), windowMs, emptyView)
+  async readersView(
+    article: string,
+    version: string | undefined,
+    windowMs: number,
+  ): Promise<ReadersView> {
+    const key = keys.view(article)
+    let parsed: ArticleView | undefined
+    const parse = (text: string | null): ArticleView =>
+      (parsed ??= text === null ? emptyView : (JSON.parse(text) as ArticleView))
+    const current = (text: string | null) =>
+      version === undefined || (parse(text).updated ?? undefined) === version
+    const { text, readAt } = await this.dataCentre.read(
+      `${key}@${version ?? 'unchanged'}`,
+      windowMs,
+      () => this.kv.get(key),
+      current,
+    )
+    return { value: parse(text), readAt, current: current(text) }
+  }
+
+  /** The view versions for readers, as readersCounts reads the counts. */
+  readersVersions(windowMs: number): Promise<Loaded<ViewVersions>> {
+    return this.readersRead(keys.versions, windowMs, noVersions)
   }
 
   /** The approved counts for readers, as readersView reads a view. */
@@ -230,12 +275,13 @@ export class CommentStore {
   }
 
   /**
-   * Drops this data centre's copies of what readers see of `articles`, and of
-   * the counts and recent comments they are in, after the view updater rewrote them.
+   * Drops this data centre's copies of the view versions, counts and recent
+   * comments after the view updater rewrote `articles`' views, so its isolates
+   * read the new versions; copies of the views are kept by version and need no dropping.
    */
   async forgetReadersViews(articles: readonly string[]): Promise<void> {
     if (articles.length === 0) return
-    await this.dataCentre.forget([...articles.map(keys.view), keys.counts, keys.recent])
+    await this.dataCentre.forget([keys.versions, keys.counts, keys.recent])
   }
 
   private async readersRead<T>(key: string, windowMs: number, absent: T): Promise<Loaded<T>> {
@@ -248,10 +294,17 @@ export class CommentStore {
     await this.kv.put(keys.recent, JSON.stringify(recent))
   }
 
-  /** Writes an article's view; only the serial view updater calls this. */
+  /**
+   * Writes an article's view, an empty one too: readers check a view's version
+   * against `v1:versions` before they keep it. Only the serial view updater calls this.
+   */
   async writeView(article: string, view: ArticleView): Promise<void> {
-    if (view.comments.length === 0) await this.kv.delete(keys.view(article))
-    else await this.kv.put(keys.view(article), JSON.stringify(view))
+    await this.kv.put(keys.view(article), JSON.stringify(view))
+  }
+
+  /** Writes the view versions; only the serial view updater calls this. */
+  async writeVersions(versions: ViewVersions): Promise<void> {
+    await this.kv.put(keys.versions, JSON.stringify(versions))
   }
 
   /** Writes an article's pending ids; only the serial view updater calls this. */
