@@ -200,22 +200,21 @@ const sharedKeys: Array<{ kinds: RequestKind[]; window: keyof Assumptions['memoS
 ]
 
 /**
- * Kinds that show an article's view (src/comments/store/public-comments.ts).
- * On a cold data centre they read two keys: `v1:versions`, one key for all of
- * them read once per data centre and comments window, and the article's view,
- * read once per data centre and version, or per `memoSeconds.views` where it
- * does not change. Each kind's URL is counted apart, though an article's page,
- * comment feed and comments JSON share its view: an upper bound.
- */
-const viewKinds: readonly RequestKind[] = ['article', 'commentFeed', 'commentsJson']
-
-/**
- * How long a data centre keeps an article's view when `changesPerDay` of its
- * comments are approved, edited or removed (each taken as a change of its view).
+ * How long a data centre keeps an article's view (src/comments/store/public-comments.ts)
+ * when it changes `changesPerDay` times: until the next change, at most `memoSeconds.views`.
  */
 function viewEpochSeconds(changesPerDay: number, assumptions: Assumptions): number {
   const kept = assumptions.memoSeconds.views
   return changesPerDay > 0 ? Math.min(kept, secondsPerDay / changesPerDay) : kept
+}
+
+/**
+ * Changes a day of the view of an article drawing `weight` of the comments:
+ * the view updater rewrites a view once per moderation batch that holds any of
+ * its comments, so a batch of 25 changes it at most once.
+ */
+function viewChangesPerDay(site: Site, weight: number): number {
+  return (site.comments / share.batch) * (1 - (1 - weight) ** share.batch)
 }
 
 const kvOps = ['reads', 'writes', 'lists', 'deletes'] as const
@@ -232,8 +231,14 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
   // Reads of `v1:versions` a cold data centre window makes, weighted by requests of each view kind.
   let versionReaders = 0
   let versionReads = 0
-  /** Adds `perDay` requests of one URL of `kind`; a view kind's view kept `epochSeconds`. */
-  const url = (kind: RequestKind, perDay: number, epochSeconds = kvWindow('comments')) => {
+  // Requests a day showing each article's view, by kind: its page, comment feed and comments JSON share it.
+  const viewRequests = new Map<number, Array<{ kind: RequestKind; perDay: number }>>()
+  /**
+   * Adds `perDay` requests of one URL of `kind`; of the article at `view` where
+   * the kind shows an article's view. On a cold data centre such a request reads
+   * two keys: `v1:versions`, one key for all of them, and the article's view.
+   */
+  const url = (kind: RequestKind, perDay: number, view?: number) => {
     if (perDay <= 0) return
     if (assumptions.staticFeeds && articleFeedKinds.includes(kind)) {
       day.staticRequests += perDay
@@ -250,22 +255,21 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
       sharedPerDay.set(kind, (sharedPerDay.get(kind) ?? 0) + perDay)
       return
     }
-    const versions = viewKinds.includes(kind) ? Math.min(1, f.cold.reads) : 0
-    if (viewKinds.includes(kind)) {
+    if (view !== undefined) {
       versionReaders += perDay
-      versionReads += perDay * versions
+      versionReads += perDay * Math.min(1, f.cold.reads)
+      viewRequests.set(view, [...(viewRequests.get(view) ?? []), { kind, perDay }])
+      return
     }
-    const kvCold = Math.min(perDay, coldPerDay(perDay, assumptions.dataCentres, epochSeconds))
-    for (const op of kvOps) {
-      const cold = op === 'reads' ? f.cold.reads - versions : f.cold[op]
-      day[op] += kvCold * cold + (perDay - kvCold) * f.warm[op]
-    }
+    const kvCold = Math.min(
+      perDay,
+      coldPerDay(perDay, assumptions.dataCentres, kvWindow('comments')),
+    )
+    for (const op of kvOps) day[op] += kvCold * f.cold[op] + (perDay - kvCold) * f.warm[op]
   }
   const articles = zipf(site.articlesRead)
-  // Comments land on articles as readers do.
-  const epochs = articles.map((weight) => viewEpochSeconds(site.comments * weight, assumptions))
   for (const [i, weight] of articles.entries()) {
-    url('article', site.pageViews * share.article * weight, epochs[i])
+    url('article', site.pageViews * share.article * weight, i)
   }
   url('home', site.pageViews * share.home)
   for (let t = 0; t < assumptions.tags; t++)
@@ -284,10 +288,27 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
   }
   const commentReads = site.feedPolls * share.commentReads
   for (const [i, weight] of articles.entries()) {
-    url('commentFeed', (commentReads / 3) * weight, epochs[i])
-    url('commentsJson', (commentReads / 3) * weight, epochs[i])
+    url('commentFeed', (commentReads / 3) * weight, i)
+    url('commentsJson', (commentReads / 3) * weight, i)
   }
   url('siteCommentFeed', commentReads / 3)
+  // An article's view is read when a data centre's copy of it is gone (a new
+  // version, or its 12 hours past) and any of its URLs is asked. Comments land
+  // on articles as readers do.
+  for (const [i, requests] of viewRequests) {
+    const total = requests.reduce((sum, { perDay }) => sum + perDay, 0)
+    const epoch = viewEpochSeconds(viewChangesPerDay(site, articles[i] ?? 0), assumptions)
+    const cold = Math.min(total, coldPerDay(total, assumptions.dataCentres, epoch))
+    for (const { kind, perDay } of requests) {
+      const f = measured[kind]
+      const kvCold = (cold * perDay) / total
+      const versions = Math.min(1, f.cold.reads)
+      for (const op of kvOps) {
+        const coldOps = op === 'reads' ? f.cold.reads - versions : f.cold[op]
+        day[op] += kvCold * coldOps + (perDay - kvCold) * f.warm[op]
+      }
+    }
+  }
   if (versionReaders > 0) {
     const windows = coldPerDay(versionReaders, assumptions.dataCentres, kvWindow('comments'))
     day.reads += Math.min(versionReaders, windows) * (versionReads / versionReaders)

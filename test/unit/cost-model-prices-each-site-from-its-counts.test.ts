@@ -122,12 +122,21 @@ it('reads the view versions once per data centre and window, an article’s view
   // Each isolate still renders its first article page of its life: 1 ms each.
   const isolateLives = (assumptions.isolates * 86_400) / (assumptions.isolateMinutes * 60)
   assert.ok(Math.abs(day.cpuMs - isolateLives) < 1e-3, `${day.cpuMs} ms`)
-  // 48 approvals a day change the view every 30 minutes: each data centre reads it as often.
+  // 48 moderation batches of 25 a day, all on this article: its view changes every 30
+  // minutes, once a batch, and each data centre reads it as often.
   const discussed = dailyOperations(
-    { ...flood, comments: 48 },
+    { ...flood, comments: 48 * 25 },
     { ...only, article: viewRead },
     assumptions,
   )
   const versions = (assumptions.dataCentres * 86_400) / 1_800
   assert.ok(Math.abs(discussed.reads - dataCentreWindows - versions) < 1e-3, `${discussed.reads}`)
+  // Its page, comment feed and comments JSON share the view: read as often, not three times.
+  const everyKind = { ...only, article: viewRead, commentFeed: viewRead, commentsJson: viewRead }
+  const shared = dailyOperations(
+    { ...flood, feedPolls: 1e9, comments: 48 * 25 },
+    everyKind,
+    assumptions,
+  )
+  assert.ok(Math.abs(shared.reads - dataCentreWindows - versions) < 1e-3, `${shared.reads}`)
 })
