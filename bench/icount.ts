@@ -33,7 +33,7 @@ export interface InstructionCounts {
   startup: { empty: number; emptyBound: number; project: number }
 }
 
-/** Warm-up requests per route, then blocks of requests per route taking turns (as the issue's count did, smaller). */
+/** Warm-up requests per route, then rounds of requests per route taking turns (as the issue's count did, smaller). */
 export const warmSchedule = { warmup: 20, rounds: 4, block: 10 }
 
 async function drained(origin: string, path: string, headers: Record<string, string> = {}) {
@@ -41,7 +41,6 @@ async function drained(origin: string, path: string, headers: Record<string, str
   await response.arrayBuffer()
   return response.status
 }
-
 /**
  * Cold: a fresh counted workerd per route; its start to the end of a 404 is a
  * startup figure, the route's request after it the cold figure. A route that
@@ -81,8 +80,12 @@ async function startupOf(options: MiniflareOptions): Promise<number> {
 
 /**
  * Warm: one counted workerd, every route asked `warmup` times, then rounds of
- * one block per route; a route's figure is its median block per request, so
- * one-off work (a major GC, a memo's reload) landing in one block is left out.
+ * `block` requests per route, each request counted alone; a route's figure is
+ * its median request. Under valgrind a request takes about fifty times its
+ * native time, so the hot answers' 10 s and the memos' 30 s end every few
+ * rounds here, where natively each such reload is shared by the thousands of
+ * requests of its window: the median leaves them out, as it leaves out a GC,
+ * and is the steady warm path.
  */
 async function warmOf(options: MiniflareOptions, routes: readonly EdgeRoute[]) {
   const counted = await startCounted(options)
@@ -92,14 +95,16 @@ async function warmOf(options: MiniflareOptions, routes: readonly EdgeRoute[]) {
       for (let i = 0; i < warmSchedule.warmup; i++) await drained(origin, route.path)
     }
     counted.cut()
-    const blocks = routes.map((): number[] => [])
+    const requests = routes.map((): number[] => [])
     for (let round = 0; round < warmSchedule.rounds; round++) {
       for (const [i, route] of routes.entries()) {
-        for (let n = 0; n < warmSchedule.block; n++) await drained(origin, route.path)
-        blocks[i]?.push(counted.cut() / warmSchedule.block)
+        for (let n = 0; n < warmSchedule.block; n++) {
+          await drained(origin, route.path)
+          requests[i]?.push(counted.cut())
+        }
       }
     }
-    return blocks.map((list) => median(list))
+    return requests.map((list) => median(list))
   } finally {
     await counted.stop()
   }
