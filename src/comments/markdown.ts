@@ -21,6 +21,8 @@
  * no pattern runs on more than a few characters.
  */
 
+import { lazyRegExp } from '../lib/lazy-regexp'
+
 /** Every element comment Markdown can produce. */
 export const allowedTags = [
   'p',
@@ -87,8 +89,10 @@ function encodeDestination(raw: string): string {
 // ---- characters ----
 
 const asciiPunctuation = /^[!-/:-@[-`{-~]$/
-const unicodePunctuation = /^[\p{P}\p{S}]$/u
-const unicodeWhitespace = /^[\t\n\f\r\p{Zs}]$/u
+// Built on first use: \p{…} patterns cost startup (lib/lazy-regexp.ts).
+const unicodePunctuation = lazyRegExp(String.raw`^[\p{P}\p{S}]$`, 'u')
+const unicodeWhitespace = lazyRegExp(String.raw`^[\t\n\f\r\p{Zs}]$`, 'u')
+const domainLabelCharacter = lazyRegExp(String.raw`^[\p{L}\p{N}_-]$`, 'u')
 const isSpaceOrTab = (c: string | undefined) => c === ' ' || c === '\t'
 
 /**
@@ -895,10 +899,10 @@ class InlineParser {
     const count = end - start
     const before = charBefore(text, start)
     const after = charAfter(text, end)
-    const afterSpace = unicodeWhitespace.test(after)
-    const afterPunct = unicodePunctuation.test(after)
-    const beforeSpace = unicodeWhitespace.test(before)
-    const beforePunct = unicodePunctuation.test(before)
+    const afterSpace = unicodeWhitespace().test(after)
+    const afterPunct = unicodePunctuation().test(after)
+    const beforeSpace = unicodeWhitespace().test(before)
+    const beforePunct = unicodePunctuation().test(before)
     const leftFlanking = !afterSpace && (!afterPunct || beforeSpace || beforePunct)
     const rightFlanking = !beforeSpace && (!beforePunct || afterSpace || afterPunct)
     let canOpen = leftFlanking
@@ -1288,7 +1292,7 @@ function splitAutolinks(text: string, before: string, out: Inline[]): void {
     if (c !== 'h' && c !== 'w' && c !== 'm' && c !== 'H' && c !== 'W' && c !== 'M') continue
     if (i < retryFrom) continue
     const prev = i === 0 ? before : (text[i - 1] as string)
-    if (!(unicodeWhitespace.test(prev) || '*_~('.includes(prev))) continue
+    if (!(unicodeWhitespace().test(prev) || '*_~('.includes(prev))) continue
     const prefix = autolinkPrefixes.find((p) => text.slice(i, i + p.length).toLowerCase() === p)
     if (!prefix) continue
     let stop = i + prefix.length
@@ -1296,7 +1300,7 @@ function splitAutolinks(text: string, before: string, out: Inline[]): void {
       stop < text.length &&
       stop - i <= maxUrlLength &&
       text[stop] !== '<' &&
-      !unicodeWhitespace.test(text[stop] as string)
+      !unicodeWhitespace().test(text[stop] as string)
     )
       stop++
     retryFrom = stop
@@ -1334,7 +1338,7 @@ function trimAutolink(
     for (let i = hostStart; i < stop; i++) {
       const c = text[i] as string
       if (c === '.') labels.push('')
-      else if (/^[\p{L}\p{N}_-]$/u.test(c)) labels[labels.length - 1] += c
+      else if (domainLabelCharacter().test(c)) labels[labels.length - 1] += c
       else break
     }
     // A trailing "." ends the sentence, not the domain.

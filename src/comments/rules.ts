@@ -1,5 +1,3 @@
-// zod/mini keeps the Worker bundle small (full zod adds about 450 KB of locales).
-import * as z from 'zod/mini'
 import { type CommentField, type CommentInput, commentFieldNames, commentFields } from './fields'
 import { isCommentId } from './ids'
 import { withoutNoncharacters } from './noncharacters'
@@ -24,20 +22,6 @@ export interface FieldIssue {
   code: FieldIssueCode
 }
 
-const issueCodes = new Set<string>([
-  'required',
-  'too_long',
-  'invalid_type',
-  'invalid_email',
-  'invalid_url',
-  'control_characters',
-  'single_line',
-  'bidi_controls',
-  'markup_characters',
-  'unknown_parent',
-  'turnstile_failed',
-] satisfies FieldIssueCode[])
-
 // C0 and C1 controls and DEL, except tab and newline; lone surrogates cannot be stored as UTF-8.
 const forbidden =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
@@ -61,21 +45,21 @@ export function normalise(text: string): string {
 
 const length = (text: string) => [...text].length
 
-function text(max: number, required: boolean) {
-  return z
-    .pipe(
-      z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'invalid_type') }),
-      z.transform(normalise),
-    )
-    .check(
-      z.check((ctx) => {
-        const issue = (message: FieldIssueCode) =>
-          ctx.issues.push({ code: 'custom', message, input: ctx.value })
-        if (forbidden.test(ctx.value)) issue('control_characters')
-        else if (required && ctx.value.length === 0) issue('required')
-        else if (length(ctx.value) > max) issue('too_long')
-      }),
-    )
+/**
+ * A submitted text field, normalised, or why it is refused: not a string, control
+ * characters, empty when required, too long (in that order).
+ */
+function text(
+  value: unknown,
+  max: number,
+  required: boolean,
+): { value: string } | { code: FieldIssueCode } {
+  if (typeof value !== 'string') return { code: value === undefined ? 'required' : 'invalid_type' }
+  const normalised = normalise(value)
+  if (forbidden.test(normalised)) return { code: 'control_characters' }
+  if (required && normalised.length === 0) return { code: 'required' }
+  if (length(normalised) > max) return { code: 'too_long' }
+  return { value: normalised }
 }
 
 function isHttpUrl(value: string): boolean {
@@ -90,80 +74,63 @@ function isHttpUrl(value: string): boolean {
 /** A rule a non-empty value must hold, and the code it fails with. */
 type FormatRule = [holds: (value: string) => boolean, code: FieldIssueCode]
 
+// What the comment rules called an e-mail address when they were a zod schema (zod's
+// z.email() pattern): an address accepted before is accepted now.
+const emailAddress =
+  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/
+
 /** Each field's own rules beyond length and characters, checked in order. */
-function formatRules(): Partial<Record<CommentField, FormatRule[]>> {
-  const email = z.email()
-  return {
-    // A name is one line that reads the way it is written, in pages, feeds and the CLI.
-    author: [
-      [(value) => !lineBreaks.test(value), 'single_line'],
-      [(value) => !bidiControls.test(value), 'bidi_controls'],
-      [(value) => !markup.test(value), 'markup_characters'],
-    ],
-    email: [[(value) => email.safeParse(value).success, 'invalid_email']],
-    url: [[isHttpUrl, 'invalid_url']],
-    parent: [[isCommentId, 'unknown_parent']],
-  }
+const formatRules: Partial<Record<CommentField, FormatRule[]>> = {
+  // A name is one line that reads the way it is written, in pages, feeds and the CLI.
+  author: [
+    [(value) => !lineBreaks.test(value), 'single_line'],
+    [(value) => !bidiControls.test(value), 'bidi_controls'],
+    [(value) => !markup.test(value), 'markup_characters'],
+  ],
+  email: [[(value) => emailAddress.test(value), 'invalid_email']],
+  url: [[isHttpUrl, 'invalid_url']],
+  parent: [[isCommentId, 'unknown_parent']],
 }
-
-/**
- * A comment's submitted fields; unknown fields (the honeypot, Turnstile's token)
- * are read separately. Fields in `mayBeEmpty` are optional whatever the list says.
- */
-function buildCommentSchema(mayBeEmpty: ReadonlySet<CommentField>) {
-  const rules = formatRules()
-  const shape = Object.fromEntries(
-    commentFieldNames.map((name) => {
-      const { max } = commentFields[name]
-      const required = commentFields[name].required && !mayBeEmpty.has(name)
-      const checked = text(max, required).check(
-        ...(rules[name] ?? []).map(([holds, code]) =>
-          z.refine<string>((value) => value === '' || holds(value), { error: code }),
-        ),
-      )
-      return [name, required ? checked : z.optional(checked)]
-    }),
-  )
-  return z.object(shape)
-}
-
-type CommentSchema = ReturnType<typeof buildCommentSchema>
-
-// Built on first use, not at module load: most isolates only serve feeds and never validate.
-let commentSchema: CommentSchema | undefined
-let importedSchema: CommentSchema | undefined
 
 /** The result of validating a submission: the normalised input or every broken field. */
 export type Validated = { ok: true; input: CommentInput } | { ok: false; issues: FieldIssue[] }
 
-function validate(schema: CommentSchema, body: unknown): Validated {
-  const result = schema.safeParse(body)
-  if (!result.success) {
-    const seen = new Set<string>()
-    const issues: FieldIssue[] = []
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0] ?? 'body')
-      if (seen.has(field)) continue
-      seen.add(field)
-      const code = issueCodes.has(issue.message)
-        ? (issue.message as FieldIssueCode)
-        : 'invalid_type'
-      issues.push({ field, code })
-    }
-    return { ok: false, issues }
+/**
+ * A comment's submitted fields, checked in the field list's order, the first broken
+ * rule of each reported; unknown fields (the honeypot, Turnstile's token) are read
+ * separately. Fields in `mayBeEmpty` are optional whatever the list says. Plain code,
+ * not a schema library: a validator library's module-level set-up and size cost
+ * every fresh isolate at startup, and most isolates never validate a comment.
+ */
+function validate(body: unknown, mayBeEmpty: ReadonlySet<CommentField>): Validated {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, issues: [{ field: 'body', code: 'invalid_type' }] }
   }
+  const fields = body as Record<string, unknown>
   const input: Record<string, string> = {}
-  for (const [name, value] of Object.entries(result.data)) {
+  const issues: FieldIssue[] = []
+  for (const name of commentFieldNames) {
+    const value = fields[name]
+    const required = commentFields[name].required && !mayBeEmpty.has(name)
+    // An optional field may be absent (or undefined), never null or another type.
+    if (!required && value === undefined) continue
+    const checked = text(value, commentFields[name].max, required)
+    if ('code' in checked) {
+      issues.push({ field: name, code: checked.code })
+      continue
+    }
     // Empty optional fields are absent, not stored as "".
-    if (typeof value === 'string' && value !== '') input[name] = value
+    if (checked.value === '') continue
+    const broken = formatRules[name]?.find(([holds]) => !holds(checked.value))
+    if (broken) issues.push({ field: name, code: broken[1] })
+    else input[name] = checked.value
   }
-  return { ok: true, input: input as CommentInput }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, input: input as CommentInput }
 }
 
 /** Validates a parsed body (form fields or JSON object) against the comment rules. */
 export function validateComment(body: unknown): Validated {
-  commentSchema ??= buildCommentSchema(new Set())
-  return validate(commentSchema, body)
+  return validate(body, new Set())
 }
 
 /**
@@ -173,6 +140,5 @@ export function validateComment(body: unknown): Validated {
  * is absent from `input`.
  */
 export function validateImportedComment(body: unknown): Validated {
-  importedSchema ??= buildCommentSchema(new Set(['email']))
-  return validate(importedSchema, body)
+  return validate(body, new Set(['email']))
 }

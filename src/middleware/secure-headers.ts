@@ -41,9 +41,21 @@ function pageHeaders(turnstile: boolean) {
   })
 }
 
-const plainPage = pageHeaders(false)
-const turnstilePage = pageHeaders(true)
+// Each built on the first HTML answer that needs it, not at module load: building one
+// (its policy strings, its header list) was a tenth of the bundle's top-level run, and
+// an isolate serving only feeds or JSON never needs either.
+let plainPage: MiddlewareHandler | undefined
+let turnstilePage: MiddlewareHandler | undefined
 const noop = async () => {}
+
+function pageHeadersFor(turnstile: boolean): MiddlewareHandler {
+  if (turnstile) {
+    turnstilePage ??= pageHeaders(true)
+    return turnstilePage
+  }
+  plainPage ??= pageHeaders(false)
+  return plainPage
+}
 
 /**
  * Adds the page security headers to every HTML response (pages, the 404 page, a
@@ -55,6 +67,5 @@ export const htmlSecurityHeaders: MiddlewareHandler<AppEnv> = async (c, next) =>
     c.res.headers.set('x-content-type-options', 'nosniff')
     return
   }
-  const apply = config(c).turnstileSiteKey ? turnstilePage : plainPage
-  await apply(c, noop)
+  await pageHeadersFor(Boolean(config(c).turnstileSiteKey))(c, noop)
 }

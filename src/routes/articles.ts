@@ -1,5 +1,6 @@
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
 import { type AppEnv, config, originOf, publicComments, respondRendered } from '../app/context'
+import { Hono } from '../app/hono'
 import { publicView } from '../comments/public-view'
 import type { PublicComments } from '../comments/store/public-comments'
 import { indexPageSize } from '../content/data-files'

@@ -1,7 +1,8 @@
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { type AppEnv, commentStore, editKeyOf, publicComments } from '../app/context'
+import { Hono } from '../app/hono'
 import { rateLimits } from '../app/rate-limits'
 import {
   type Authorised,

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { validator } from 'hono/validator'
@@ -10,6 +10,7 @@ import {
   originOf,
   publicComments,
 } from '../app/context'
+import { Hono } from '../app/hono'
 import { rateLimits } from '../app/rate-limits'
 import { editProof } from '../comments/edit-proof'
 import { editDeadline } from '../comments/edit-window'

@@ -1,6 +1,6 @@
-import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { type AppEnv, publicComments } from '../app/context'
+import { Hono } from '../app/hono'
 import { rateLimits } from '../app/rate-limits'
 import { commentFieldNames, commentFields } from '../comments/fields'
 import { renderCommentMarkdown } from '../comments/markdown'

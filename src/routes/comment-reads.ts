@@ -1,6 +1,6 @@
-import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
+import { Hono } from '../app/hono'
 import { renderedView } from '../comments/public-view'
 import type { ArticleComments } from '../comments/store/public-comments'
 import { repliesTo } from '../comments/thread'

@@ -1,5 +1,5 @@
-import { Hono } from 'hono'
 import type { AppEnv } from '../app/context'
+import { Hono } from '../app/hono'
 import { feedUrls } from '../feeds/formats'
 import { paths } from '../paths'
 

@@ -1,5 +1,6 @@
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
 import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
+import { Hono } from '../app/hono'
 import type { CommentCounts } from '../comments/store/store'
 import { type ArticleList, listArticles, listEntries, site, visibleList } from '../content/index'
 import type { ListKind, ListName } from '../content/types'

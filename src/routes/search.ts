@@ -1,5 +1,6 @@
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
 import { type AppEnv, config, originOf, respondRendered } from '../app/context'
+import { Hono } from '../app/hono'
 import { searchPageSize } from '../content/data-files'
 import { entriesAt, site, siteList, visibleList } from '../content/index'
 import { searchPositions } from '../content/search-index'

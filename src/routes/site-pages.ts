@@ -1,5 +1,5 @@
-import { Hono } from 'hono'
 import { type AppEnv, config, originOf, respondRendered } from '../app/context'
+import { Hono } from '../app/hono'
 import { archive, findSitePage, site } from '../content/index'
 import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'

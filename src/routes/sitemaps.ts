@@ -1,5 +1,5 @@
-import { Hono } from 'hono'
 import { type AppEnv, config, respondRendered } from '../app/context'
+import { Hono } from '../app/hono'
 import { siteUrlToken } from '../content/data-files'
 import { archive, entriesSince, schedule, site, siteList, sitemapFile } from '../content/index'
 import { releaseScheduledLines } from '../content/sitemap-marks'

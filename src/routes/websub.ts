@@ -1,5 +1,5 @@
-import { Hono } from 'hono'
 import { type AppEnv, config } from '../app/context'
+import { Hono } from '../app/hono'
 import { cacheControl } from '../http/cache-control'
 import { problem, problemResponse } from '../http/problem'
 import { adminAuth } from '../middleware/admin-auth'

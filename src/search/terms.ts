@@ -22,6 +22,8 @@
  * "कया" one term, and a half letter is how readers type a conjunct.
  */
 
+import { lazyRegExp } from '../lib/lazy-regexp'
+
 /** The longest query the Worker reads, in UTF-16 code units. */
 export const maxQueryLength = 100
 
@@ -31,8 +33,9 @@ export const maxQueryTerms = 8
 /** A term longer than this is not indexed or looked up (no word is; a URL or hash might be). */
 export const maxTermLength = 40
 
-// A run of letters, marks and digits: one character class, so the match is linear.
-const word = /[\p{L}\p{M}\p{N}]+/gu
+// A run of letters, marks and digits: one character class, so the match is linear. Built
+// on first use: \p{…} patterns cost startup (lib/lazy-regexp.ts).
+const word = lazyRegExp(String.raw`[\p{L}\p{M}\p{N}]+`, 'gu')
 // Precomposed nukta letters U+0958–U+095F, in order, as their base letters.
 const nuktaBases = 'कखगजडढफय'
 const folds: Record<string, string> = {
@@ -64,7 +67,7 @@ export function fold(text: string): string {
 export function termsOf(text: string): string[] {
   const terms = new Set<string>()
   // Joiners are dropped before splitting: inside a word they are no break.
-  for (const match of fold(text).matchAll(word)) {
+  for (const match of fold(text).matchAll(word())) {
     const term = match[0]
     if (term.length <= maxTermLength) terms.add(term)
   }
