@@ -22,7 +22,7 @@ export interface InstructionCounts {
   articles: number
   /** The first request of each route on a fresh workerd, after one 404. */
   cold: RouteInstructions[]
-  /** Per request once every route has been asked many times (median block). */
+  /** Per request once every route has been asked many times (the median request). */
   warm: RouteInstructions[]
   /**
    * Start, load and one 404: the empty Worker's, the empty Worker's given this
