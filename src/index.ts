@@ -12,7 +12,6 @@ import { applyViewChanges, type ViewChange, viewUpdatesQueue } from './comments/
 import { CommentStore } from './comments/store/store'
 import { contentProblems, longDates, schedule } from './content/index'
 import { nextPublication } from './content/visible'
-import { hasEditCookie } from './http/edit-cookie'
 import { hotResponses } from './http/hot-responses'
 import { problem, problemResponse } from './http/problem'
 import { registerLongDates } from './lib/long-date'
@@ -119,14 +118,12 @@ app.onError((error, c) => {
 })
 
 export default {
-  // A hot answer needs no routing; anything else goes through the app. A reader with
-  // an edit cookie sees their own comments' controls, so their pages are never hot.
+  // A hot answer needs no routing; anything else goes through the app.
   // A dev build of invalid content answers nothing but what is wrong with it.
   fetch: (request, env, ctx) =>
     contentProblems
       ? contentProblemsResponse(request, contentProblems)
-      : ((hasEditCookie(request) ? undefined : hotResponses.serve(request)) ??
-        app.fetch(request, env, ctx)),
+      : (hotResponses.serve(request) ?? app.fetch(request, env, ctx)),
   // The Cron Triggers (app/cron-triggers.ts); one handler serves both, told apart by cron.
   async scheduled(controller, env) {
     switch (controller.cron) {

@@ -17,7 +17,7 @@ export function respondRendered<E extends AppEnv>(
   rendered: RenderedResponse,
 ): Response {
   c.set('rendered', rendered)
-  return serveRendered(c.req.raw, rendered)
+  return serveRendered(c.req.method, c.req.raw.headers, rendered)
 }
 
 /**

@@ -16,10 +16,10 @@ function etagMatches(header: string, etag: string): boolean {
  * Whether the request's validators say the client already has this version.
  * If-None-Match wins over If-Modified-Since when both are sent (RFC 9110 13.2.2).
  */
-export function isNotModified(request: Request, validators: Validators): boolean {
-  const ifNoneMatch = request.headers.get('if-none-match')
+export function isNotModified(requestHeaders: Headers, validators: Validators): boolean {
+  const ifNoneMatch = requestHeaders.get('if-none-match')
   if (ifNoneMatch !== null) return etagMatches(ifNoneMatch, validators.etag)
-  const ifModifiedSince = request.headers.get('if-modified-since')
+  const ifModifiedSince = requestHeaders.get('if-modified-since')
   if (ifModifiedSince === null) return false
   const since = Date.parse(ifModifiedSince)
   return !Number.isNaN(since) && Date.parse(validators.lastModified) <= since

@@ -11,8 +11,8 @@ import { paths } from '../paths'
 const prefix = 'comment_edit_'
 
 /** Whether a request carries any edit cookie (its article page is then personal). */
-export function hasEditCookie(request: Request): boolean {
-  return request.headers.get('cookie')?.includes(prefix) ?? false
+export function hasEditCookie(requestHeaders: Headers): boolean {
+  return requestHeaders.get('cookie')?.includes(prefix) ?? false
 }
 
 function isHttps(c: Context): boolean {

@@ -1,4 +1,5 @@
 import { BoundedMap } from '../lib/bounded-map'
+import { hasEditCookie } from './edit-cookie'
 import { type RenderedResponse, serveRendered } from './rendered'
 
 interface HotEntry {
@@ -36,17 +37,26 @@ export class HotResponses {
     return url.includes('?') ? this.queried : this.plain
   }
 
-  /** The kept answer for this request, or undefined when the router must run. */
+  /**
+   * The kept answer for this request, or undefined when the router must run: a
+   * reader with an edit cookie sees their own comments' controls, so their pages
+   * are never hot. Each of the request's properties is read once: a read crosses
+   * into the runtime, and this path is most of what a warm request costs.
+   */
   serve(request: Request, now = Date.now()): Response | undefined {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
-    const entries = this.mapOf(request.url)
-    const entry = entries.get(request.url)
+    const method = request.method
+    if (method !== 'GET' && method !== 'HEAD') return undefined
+    const url = request.url
+    const entries = this.mapOf(url)
+    const entry = entries.get(url)
     if (!entry) return undefined
     if (entry.expires <= now) {
-      entries.delete(request.url)
+      entries.delete(url)
       return undefined
     }
-    return serveRendered(request, entry.rendered)
+    const headers = request.headers
+    if (hasEditCookie(headers)) return undefined
+    return serveRendered(method, headers, entry.rendered)
   }
 
   /**

@@ -30,8 +30,12 @@ export async function renderedResponse(
 }
 
 /** Answers GET/HEAD from rendered bytes: 304 when the client is current, else 200. */
-export function serveRendered(request: Request, rendered: RenderedResponse): Response {
+export function serveRendered(
+  method: string,
+  requestHeaders: Headers,
+  rendered: RenderedResponse,
+): Response {
   const { headers } = rendered
-  if (isNotModified(request, rendered)) return new Response(null, { status: 304, headers })
-  return new Response(request.method === 'HEAD' ? null : rendered.body, { status: 200, headers })
+  if (isNotModified(requestHeaders, rendered)) return new Response(null, { status: 304, headers })
+  return new Response(method === 'HEAD' ? null : rendered.body, { status: 200, headers })
 }

@@ -116,7 +116,7 @@ articles.get('/articles/:slug', async (c) => {
   // The reader's own comments, held ones included, are those whose edit cookie holds a
   // valid proof; a `?held=` id alone shows nothing, so a stranger with the id sees the
   // page as everyone does, and one without any cookie costs no KV read.
-  const own = hasEditCookie(c.req.raw) ? await ownComments(c, article, new Date()) : []
+  const own = hasEditCookie(c.req.raw.headers) ? await ownComments(c, article, new Date()) : []
   if (replyTo !== undefined || editId !== undefined || own.length > 0) {
     // Personal views (a reader's own comments, a reply form) are never cached.
     const held = own.filter((comment) => comment.status === 'pending')

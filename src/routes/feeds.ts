@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
 import { Hono } from '../app/hono'
-import type { CommentCounts } from '../comments/store/store'
+import type { CommentCounts } from '../comments/store/views'
 import { type ArticleList, listArticles, listEntries, site, visibleList } from '../content/index'
 import type { ListKind, ListName } from '../content/types'
 import { archiveLayout, archivePageRange } from '../feeds/archive'

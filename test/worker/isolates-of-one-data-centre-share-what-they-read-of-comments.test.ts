@@ -10,6 +10,7 @@ import {
   newClient,
   postJson,
   shownIds,
+  slug,
   untilReadersSee,
   validComment,
 } from '../support/comments'
@@ -81,6 +82,29 @@ it('shows an approval at once to a fresh isolate of the data centre where the vi
   await untilReadersSee(moderated, commentsPath, [id])
   // Well within the 30 s the cache's copy was kept for: only its deletion lets this read KV.
   assert.deepEqual(await shownIds(fresh), [id])
+})
+
+it('keeps no copy in the data centre of a view older than the version v1:versions names', async () => {
+  const [first, second] = (await dataCentre(2)) as [TestWorker, TestWorker]
+  const id = await approvedThrough(first)
+  const kv = await first.kv()
+  // The view updater runs from a queue moments after the approval.
+  let versions: { views: Record<string, string> } | undefined
+  for (let tries = 0; !versions?.views[slug] && tries < 100; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    versions = JSON.parse((await kv.get('v1:versions')) ?? '{"views":{}}')
+  }
+  assert.ok(versions?.views[slug], 'the view updater named the article')
+  // As in a location KV has not yet carried the view of the version named (up to 60 s).
+  versions.views[slug] = '2099-01-01T00:00:00.000Z'
+  await kv.put('v1:versions', JSON.stringify(versions))
+  assert.equal(await kvGetsOf(first, commentsPath), 2, 'the versions and the view')
+  assert.deepEqual(await shownIds(first), [id], 'the view KV holds is shown')
+  assert.equal(
+    await kvGetsOf(second, commentsPath),
+    1,
+    'the versions from the data centre, the view from KV again: it was not kept',
+  )
 })
 
 it('reads KV in every isolate, and shows the same, where the cache keeps nothing (*.workers.dev)', async () => {

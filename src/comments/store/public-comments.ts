@@ -1,14 +1,8 @@
 import { publicView } from '../public-view'
 import type { PublicComment } from '../types'
-import { Memo, type Versioned } from './memo'
+import { type Loaded, Memo, type Versioned } from './memo'
 import { memoWindows } from './memo-windows'
-import type {
-  ArticleView,
-  CommentCounts,
-  CommentStore,
-  RecentComments,
-  ViewVersions,
-} from './store'
+import type { ArticleView, CommentCounts, ReadersView, RecentComments, ViewVersions } from './views'
 
 // One entry per article and version read in this isolate; the least recently loaded go first.
 const viewMemo = new Memo<ArticleView>(memoWindows.viewsMs, 500)
@@ -22,6 +16,14 @@ export interface ArticleComments {
   moderated: string | null
 }
 
+/** What readers read through the data centre's cache: the store's part for them (store.ts). */
+export interface ReadersStore {
+  readersVersions(windowMs: number): Promise<Loaded<ViewVersions>>
+  readersView(article: string, version: string | undefined, windowMs: number): Promise<ReadersView>
+  readersCounts(windowMs: number): Promise<Loaded<CommentCounts>>
+  readersRecent(windowMs: number): Promise<Loaded<RecentComments>>
+}
+
 /**
  * What readers see of comments, memoised per isolate over the store, which
  * reads it through the data centre's cache, never with a listing: the view
@@ -30,7 +32,7 @@ export interface ArticleComments {
  * unchanged for a day, once per `memoWindows.viewsMs`).
  */
 export class PublicComments {
-  constructor(private readonly store: CommentStore) {}
+  constructor(private readonly store: ReadersStore) {}
 
   /** An article's approved comments, oldest first, and when they last changed. */
   async forArticle(article: string): Promise<ArticleComments> {

@@ -1,13 +1,7 @@
 import { publicView } from '../public-view'
 import type { PublicComment, StoredComment } from '../types'
-import { memoWindows } from './memo-windows'
-import type {
-  ArticleView,
-  CommentCounts,
-  CommentStore,
-  RecentComments,
-  ViewVersions,
-} from './store'
+import type { CommentStore } from './store'
+import { type ArticleView, type CommentCounts, nextVersions, type RecentComments } from './views'
 
 /** How many of the newest approved comments across articles `v1:recent` holds. */
 export const recentCommentsKept = 50
@@ -89,28 +83,6 @@ export async function applyViewChanges(
     if (nextRecent !== recent) await store.writeRecent(nextRecent)
   }
   return { articles: [...changedViews.keys()] }
-}
-
-/**
- * The versions with the changed views' added, and those not changed for
- * `memoWindows.versionsListedMs` left out, which bounds the key by a day's
- * moderation rather than the site's age: an article left out has kept its
- * view that long, longer than readers keep a view read without a version.
- */
-export function nextVersions(
-  versions: ViewVersions,
-  changedViews: ReadonlyMap<string, ArticleView>,
-  now: Date,
-): ViewVersions {
-  const oldest = new Date(now.getTime() - memoWindows.versionsListedMs).toISOString()
-  const views: Record<string, string> = {}
-  for (const [article, version] of Object.entries(versions.views)) {
-    if (version >= oldest) views[article] = version
-  }
-  for (const [article, view] of changedViews) {
-    if (view.updated !== null) views[article] = view.updated
-  }
-  return { views }
 }
 
 /** The view with `ids` as stored now; the same object when nothing readers see changed. */

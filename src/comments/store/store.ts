@@ -1,47 +1,17 @@
 import { duplicateFingerprint } from '../fingerprint'
-import type { CommentStatus, ListedComment, PublicComment, StoredComment } from '../types'
+import type { CommentStatus, ListedComment, StoredComment } from '../types'
 import { DataCentreCache } from './data-centre-cache'
 import { type CommentKeyMetadata, commentEntry, keys } from './keys'
 import type { Loaded } from './memo'
-
-/** Approved comment counts, written by the view updater; `updated` feeds Last-Modified. */
-export interface CommentCounts {
-  updated: string | null
-  articles: Record<string, number>
-}
-
-/** What readers see of one article's comments, written by the view updater. */
-export interface ArticleView {
-  /** When the approved set last changed; null before it ever held a comment. */
-  updated: string | null
-  /** The approved comments' public views, oldest first. */
-  comments: PublicComment[]
-}
-
-export const emptyView: ArticleView = { updated: null, comments: [] }
-
-/**
- * The version of each article's view that changed in the last day, written by
- * the view updater: a view's version is its `updated`. Readers read this one
- * key per window and an article's view only when its version is new to them.
- */
-export interface ViewVersions {
-  views: Record<string, string>
-}
-
-const noVersions: ViewVersions = { views: {} }
-
-/** An article's view for readers, and whether it is the version asked for. */
-export interface ReadersView extends Loaded<ArticleView> {
-  current: boolean
-}
-
-/**
- * The newest approved comments across every article, written by the view updater for
- * the site's comment feed: the same shape as an article's view, each comment naming
- * its article, oldest first.
- */
-export type RecentComments = ArticleView
+import {
+  type ArticleView,
+  type CommentCounts,
+  emptyView,
+  noVersions,
+  type ReadersView,
+  type RecentComments,
+  type ViewVersions,
+} from './views'
 
 // KV's bulk get takes at most 100 keys a call.
 const bulkGetKeys = 100

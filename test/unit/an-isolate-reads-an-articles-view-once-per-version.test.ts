@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it, mock } from 'node:test'
+import type { Loaded } from '../../src/comments/store/memo'
+import { memoWindows } from '../../src/comments/store/memo-windows'
+import { PublicComments, type ReadersStore } from '../../src/comments/store/public-comments'
+import {
+  type ArticleView,
+  type CommentCounts,
+  emptyView,
+  nextVersions,
+  type ReadersView,
+  type RecentComments,
+  type ViewVersions,
+} from '../../src/comments/store/views'
+import type { PublicComment } from '../../src/comments/types'
+
+/**
+ * KV as readers read it through the store: the view versions and each article's
+ * view, each read counted. `views` is what this location's KV holds, which may
+ * lag behind the versions (KV carries a write to other locations within 60 s).
+ */
+class ReadersKv implements ReadersStore {
+  versions: ViewVersions = { views: {} }
+  readonly views = new Map<string, ArticleView>()
+  reads = 0
+
+  async readersVersions(): Promise<Loaded<ViewVersions>> {
+    this.reads++
+    return { value: structuredClone(this.versions), readAt: Date.now() }
+  }
+  async readersView(article: string, version: string | undefined): Promise<ReadersView> {
+    this.reads++
+    const view = structuredClone(this.views.get(article) ?? emptyView)
+    const current = version === undefined || view.updated === version
+    return { value: view, readAt: Date.now(), current }
+  }
+  async readersCounts(): Promise<Loaded<CommentCounts>> {
+    throw new Error('not read by article views')
+  }
+  async readersRecent(): Promise<Loaded<RecentComments>> {
+    throw new Error('not read by article views')
+  }
+
+  /** What the view updater writes when `article`'s comments become `ids`, now. */
+  change(article: string, ids: string[]): void {
+    const view = { updated: new Date().toISOString(), comments: ids.map(comment(article)) }
+    this.views.set(article, view)
+    this.versions = nextVersions(this.versions, new Map([[article, view]]), new Date())
+  }
+
+  /** Reads since the last call. */
+  take(): number {
+    const reads = this.reads
+    this.reads = 0
+    return reads
+  }
+}
+
+const comment =
+  (article: string) =>
+  (id: string): PublicComment => ({
+    id,
+    article,
+    author: 'सुनीता',
+    content: `टिप्पणी ${id}`,
+    created: '2026-12-01T08:00:00.000Z',
+  })
+
+const day0 = Date.parse('2026-12-01T08:00:00.000Z')
+const pastTheWindow = memoWindows.commentsMs + 1_000
+
+describe('an article’s view, as an isolate reads it', () => {
+  const kv = new ReadersKv()
+  const readers = new PublicComments(kv)
+  const shown = async (article: string) =>
+    (await readers.forArticle(article)).approved.value.map((c) => c.id)
+
+  before(() => mock.timers.enable({ apis: ['Date'], now: day0 }))
+  after(() => mock.timers.reset())
+
+  it('is read once per version, while the versions are read once per window', async () => {
+    kv.change('versioned-story', ['a'])
+    assert.deepEqual(await shown('versioned-story'), ['a'])
+    assert.equal(kv.take(), 2, 'the versions, then the view at its version')
+    assert.deepEqual(await shown('versioned-story'), ['a'])
+    assert.equal(kv.take(), 0)
+    mock.timers.tick(pastTheWindow)
+    assert.deepEqual(await shown('versioned-story'), ['a'])
+    assert.equal(kv.take(), 1, 'the versions again, the view not: its version is the same')
+    mock.timers.tick(1_000)
+    kv.change('versioned-story', ['a', 'b'])
+    mock.timers.tick(pastTheWindow)
+    assert.deepEqual(await shown('versioned-story'), ['a', 'b'])
+    assert.equal(kv.take(), 2, 'a new version is read as soon as the versions name it')
+  })
+
+  it('is kept half a day when the versions do not name it, then read again', async () => {
+    kv.change('quiet-story', ['q'])
+    mock.timers.tick(memoWindows.versionsListedMs + 1_000)
+    // Any later change leaves out the versions of views unchanged for a day.
+    kv.change('busy-story', ['x'])
+    assert.equal(kv.versions.views['quiet-story'], undefined)
+    mock.timers.tick(pastTheWindow)
+    kv.take()
+    assert.deepEqual(await shown('quiet-story'), ['q'])
+    assert.equal(kv.take(), 2)
+    mock.timers.tick(pastTheWindow)
+    assert.deepEqual(await shown('quiet-story'), ['q'])
+    assert.equal(kv.take(), 1, 'the versions only')
+    mock.timers.tick(memoWindows.viewsMs)
+    assert.deepEqual(await shown('quiet-story'), ['q'])
+    assert.equal(kv.take(), 2, 'the view again after its half day')
+  })
+
+  it('shows a view KV has not yet carried here, and reads it again after the window', async () => {
+    kv.change('lagging-story', ['l1'])
+    const older = kv.views.get('lagging-story')
+    mock.timers.tick(1_000)
+    kv.change('lagging-story', ['l1', 'l2'])
+    const newer = kv.views.get('lagging-story')
+    if (!older || !newer) throw new Error('the fake lost a view')
+    kv.views.set('lagging-story', older)
+    mock.timers.tick(pastTheWindow)
+    kv.take()
+    assert.deepEqual(await shown('lagging-story'), ['l1'])
+    assert.equal(kv.take(), 2)
+    kv.views.set('lagging-story', newer)
+    assert.deepEqual(await shown('lagging-story'), ['l1'], 'kept for the window, as any read')
+    assert.equal(kv.take(), 0)
+    mock.timers.tick(pastTheWindow)
+    assert.deepEqual(await shown('lagging-story'), ['l1', 'l2'])
+    assert.equal(kv.take(), 2, 'the versions, and the view again: the older one was not kept')
+  })
+})
+
+describe('the view versions', () => {
+  it('add each changed view’s version and leave out those a day old', () => {
+    const now = new Date(day0)
+    const dayOld = new Date(day0 - memoWindows.versionsListedMs - 1).toISOString()
+    const recent = new Date(day0 - 60_000).toISOString()
+    const next = nextVersions(
+      { views: { stale: dayOld, fresh: recent } },
+      new Map([['changed', { updated: now.toISOString(), comments: [] }]]),
+      now,
+    )
+    assert.deepEqual(next.views, { fresh: recent, changed: now.toISOString() })
+  })
+})
