@@ -59,7 +59,9 @@ async function subscriptionFeed(c: FeedContext, format: FeedFormat, named: ListN
       ...(await feedArticles(c, list, layout.currentStart, visible)),
       archivePages: layout.pageCount,
       origin,
-      commentCount: (slug) => counts.value.articles[slug] ?? 0,
+      // Own properties only: a slug may be `constructor`.
+      commentCount: (slug) =>
+        Object.hasOwn(counts.value.articles, slug) ? (counts.value.articles[slug] ?? 0) : 0,
     })
     return renderedResponse(
       feedFormats[format].render(doc),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it, mock } from 'node:test'
-import type { Loaded } from '../../src/comments/store/memo'
+import { type Loaded, Memo } from '../../src/comments/store/memo'
 import { memoWindows } from '../../src/comments/store/memo-windows'
 import { PublicComments, type ReadersStore } from '../../src/comments/store/public-comments'
 import {
@@ -10,6 +10,7 @@ import {
   nextVersions,
   type ReadersView,
   type RecentComments,
+  type ViewHold,
   type ViewVersions,
 } from '../../src/comments/store/views'
 import type { PublicComment } from '../../src/comments/types'
@@ -20,7 +21,7 @@ import type { PublicComment } from '../../src/comments/types'
  * lag behind the versions (KV carries a write to other locations within 60 s).
  */
 class ReadersKv implements ReadersStore {
-  versions: ViewVersions = { views: {} }
+  versions: ViewVersions = { since: null, views: {} }
   readonly views = new Map<string, ArticleView>()
   reads = 0
 
@@ -28,10 +29,10 @@ class ReadersKv implements ReadersStore {
     this.reads++
     return { value: structuredClone(this.versions), readAt: Date.now() }
   }
-  async readersView(article: string, version: string | undefined): Promise<ReadersView> {
+  async readersView(article: string, hold: ViewHold): Promise<ReadersView> {
     this.reads++
     const view = structuredClone(this.views.get(article) ?? emptyView)
-    const current = version === undefined || view.updated === version
+    const current = hold.version === undefined || view.updated === hold.version
     return { value: view, readAt: Date.now(), current }
   }
   async readersCounts(): Promise<Loaded<CommentCounts>> {
@@ -94,6 +95,19 @@ describe('an article’s view, as an isolate reads it', () => {
     assert.equal(kv.take(), 2, 'a new version is read as soon as the versions name it')
   })
 
+  it('is kept only the window while the versions are less than a day old', async () => {
+    // The first version ever written: the key cannot yet vouch for articles it does not name.
+    kv.change('first-story', ['f'])
+    kv.views.set('older-story', { updated: '2026-11-01T00:00:00.000Z', comments: [] })
+    mock.timers.tick(pastTheWindow)
+    kv.take()
+    assert.deepEqual(await shown('older-story'), [])
+    assert.equal(kv.take(), 2)
+    mock.timers.tick(pastTheWindow)
+    assert.deepEqual(await shown('older-story'), [])
+    assert.equal(kv.take(), 2, 'the versions and the view again, as before versions were kept')
+  })
+
   it('is kept half a day when the versions do not name it, then read again', async () => {
     kv.change('quiet-story', ['q'])
     mock.timers.tick(memoWindows.versionsListedMs + 1_000)
@@ -139,10 +153,29 @@ describe('the view versions', () => {
     const dayOld = new Date(day0 - memoWindows.versionsListedMs - 1).toISOString()
     const recent = new Date(day0 - 60_000).toISOString()
     const next = nextVersions(
-      { views: { stale: dayOld, fresh: recent } },
+      { since: null, views: { stale: dayOld, fresh: recent } },
       new Map([['changed', { updated: now.toISOString(), comments: [] }]]),
       now,
     )
     assert.deepEqual(next.views, { fresh: recent, changed: now.toISOString() })
+    assert.equal(next.since, now.toISOString(), 'the first write marks since when the key vouches')
+    assert.equal(nextVersions(next, new Map(), new Date(day0 + 1)).since, now.toISOString())
+  })
+})
+
+describe('the memo of an article’s view', () => {
+  it('holds one version per article: a new one replaces the older', async () => {
+    const memo = new Memo<string>(60_000, 10)
+    let loads = 0
+    const load = (value: string) => async () => {
+      loads++
+      return { value, readAt: Date.now() }
+    }
+    await memo.get('story', load('one'), Date.now(), 'v1')
+    await memo.get('story', load('one'), Date.now(), 'v1')
+    assert.equal(loads, 1)
+    assert.equal((await memo.get('story', load('two'), Date.now(), 'v2')).value, 'two')
+    assert.equal((await memo.get('story', load('one'), Date.now(), 'v1')).value, 'one')
+    assert.equal(loads, 3, 'the first version was dropped for the second')
   })
 })

@@ -12,6 +12,7 @@ interface Entry<T> {
   serialised: string
   readAt: number
   keptMs: number
+  tag: string | undefined
 }
 
 let nextVersion = 1
@@ -46,10 +47,19 @@ export class Memo<T> {
     this.entries = new BoundedMap(capacity)
   }
 
-  /** The memoised value for `key`, reloaded with `load` when read longer than the TTL ago. */
-  get(key: string, load: () => Promise<Loaded<T>>, now = Date.now()): Promise<Versioned<T>> {
+  /**
+   * The memoised value for `key`, reloaded with `load` when read longer than the
+   * TTL ago, or when it was loaded under another `tag` (a version of what the key
+   * holds): one entry per key, so an older version is dropped, never kept beside.
+   */
+  get(
+    key: string,
+    load: () => Promise<Loaded<T>>,
+    now = Date.now(),
+    tag?: string,
+  ): Promise<Versioned<T>> {
     const entry = this.entries.get(key)
-    if (entry && now - entry.readAt < entry.keptMs) {
+    if (entry && entry.tag === tag && now - entry.readAt < entry.keptMs) {
       return Promise.resolve({ value: entry.value, version: entry.version })
     }
     return load().then(({ value, readAt, keptMs }) => {
@@ -57,7 +67,7 @@ export class Memo<T> {
       const current = this.entries.get(key)
       const version = current?.serialised === serialised ? current.version : nextVersion++
       const kept = Math.min(this.ttlMs, keptMs ?? this.ttlMs)
-      this.entries.set(key, { value, version, serialised, readAt, keptMs: kept })
+      this.entries.set(key, { value, version, serialised, readAt, keptMs: kept, tag })
       return { value, version }
     })
   }

@@ -2,9 +2,17 @@ import { publicView } from '../public-view'
 import type { PublicComment } from '../types'
 import { type Loaded, Memo, type Versioned } from './memo'
 import { memoWindows } from './memo-windows'
-import type { ArticleView, CommentCounts, ReadersView, RecentComments, ViewVersions } from './views'
+import {
+  type ArticleView,
+  type CommentCounts,
+  type ReadersView,
+  type RecentComments,
+  type ViewHold,
+  type ViewVersions,
+  viewHold,
+} from './views'
 
-// One entry per article and version read in this isolate; the least recently loaded go first.
+// One entry per article read in this isolate, at one version; the least recently loaded go first.
 const viewMemo = new Memo<ArticleView>(memoWindows.viewsMs, 500)
 const versionsMemo = new Memo<ViewVersions>(memoWindows.commentsMs, 1)
 const countsMemo = new Memo<CommentCounts>(memoWindows.countsMs, 1)
@@ -19,7 +27,7 @@ export interface ArticleComments {
 /** What readers read through the data centre's cache: the store's part for them (store.ts). */
 export interface ReadersStore {
   readersVersions(windowMs: number): Promise<Loaded<ViewVersions>>
-  readersView(article: string, version: string | undefined, windowMs: number): Promise<ReadersView>
+  readersView(article: string, hold: ViewHold): Promise<ReadersView>
   readersCounts(windowMs: number): Promise<Loaded<CommentCounts>>
   readersRecent(windowMs: number): Promise<Loaded<RecentComments>>
 }
@@ -29,7 +37,7 @@ export interface ReadersStore {
  * reads it through the data centre's cache, never with a listing: the view
  * versions, the counts and the recent comments at most once per data centre
  * and window; an article's view once per data centre and version (or, for one
- * unchanged for a day, once per `memoWindows.viewsMs`).
+ * unchanged for a day, once per `memoWindows.viewsMs`; views.ts `viewHold`).
  */
 export class PublicComments {
   constructor(private readonly store: ReadersStore) {}
@@ -39,21 +47,24 @@ export class PublicComments {
     const versions = await versionsMemo.get('all', () =>
       this.store.readersVersions(memoWindows.commentsMs),
     )
-    const version = versions.value.views[article]
-    const { value, version: memoVersion } = await viewMemo.get(
-      `${article}@${version ?? ''}`,
+    const now = Date.now()
+    const hold = viewHold(versions.value, article, now)
+    const { value, version } = await viewMemo.get(
+      article,
       async () => {
-        const read = await this.store.readersView(article, version, memoWindows.viewsMs)
+        const read = await this.store.readersView(article, hold)
         return {
           // A view written before a rule changed is shown as publicView shows comments now.
           value: { ...read.value, comments: read.value.comments.map(publicView) },
           readAt: read.readAt,
           // Not yet the version asked for: shown, and asked for again after the comments' window.
-          ...(read.current ? {} : { keptMs: memoWindows.commentsMs }),
+          keptMs: read.current ? hold.keptMs : memoWindows.commentsMs,
         }
       },
+      now,
+      hold.tag,
     )
-    return { approved: { value: value.comments, version: memoVersion }, moderated: value.updated }
+    return { approved: { value: value.comments, version }, moderated: value.updated }
   }
 
   /** An article's approved comments, oldest first. */

@@ -1,7 +1,13 @@
 import { publicView } from '../public-view'
 import type { PublicComment, StoredComment } from '../types'
-import type { CommentStore } from './store'
-import { type ArticleView, type CommentCounts, nextVersions, type RecentComments } from './views'
+import {
+  type ArticleView,
+  type CommentCounts,
+  isListed,
+  nextVersions,
+  type RecentComments,
+  type ViewVersions,
+} from './views'
 
 /** How many of the newest approved comments across articles `v1:recent` holds. */
 export const recentCommentsKept = 50
@@ -37,14 +43,33 @@ function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
+/** The store's part the view updater reads and writes (store.ts). */
+export interface ViewUpdaterStore {
+  getMany(ids: readonly string[]): Promise<Map<string, StoredComment>>
+  view(article: string): Promise<ArticleView>
+  pendingIds(article: string): Promise<string[]>
+  versions(): Promise<ViewVersions>
+  counts(): Promise<CommentCounts>
+  recent(): Promise<RecentComments>
+  writeView(article: string, view: ArticleView): Promise<void>
+  writePending(article: string, ids: readonly string[]): Promise<void>
+  writeVersions(versions: ViewVersions): Promise<void>
+  writeCounts(counts: CommentCounts): Promise<void>
+  writeRecent(recent: RecentComments): Promise<void>
+}
+
 /**
  * Brings the views of the changed comments' articles in line with the comments
  * as stored now. Each comment is read again, so a change applied twice, late or
  * out of order still leaves the view as the store says: the queue may deliver a
- * message more than once.
+ * message more than once, and retries a batch whole when a write fails. So an
+ * article counts as changed where its view was rewritten now or where an
+ * earlier try rewrote it and failed before `v1:versions` named it: the versions
+ * are written last, after the counts and the recent comments, and name only
+ * what all of those hold.
  */
 export async function applyViewChanges(
-  store: CommentStore,
+  store: ViewUpdaterStore,
   changes: readonly ViewChange[],
   now: Date,
 ): Promise<ViewUpdate> {
@@ -54,23 +79,20 @@ export async function applyViewChanges(
     ids.add(id)
     idsByArticle.set(article, ids)
   }
-  const stored = await store.getMany([...new Set(changes.map((change) => change.id))])
+  const [stored, versions] = await Promise.all([
+    store.getMany([...new Set(changes.map((change) => change.id))]),
+    store.versions(),
+  ])
   const changedViews = new Map<string, ArticleView>()
   for (const [article, ids] of idsByArticle) {
     const [view, pending] = await Promise.all([store.view(article), store.pendingIds(article)])
     const next = nextView(view, article, ids, stored, now)
     const nextPending = nextPendingIds(pending, article, ids, stored)
-    if (next !== view) {
-      await store.writeView(article, next)
-      changedViews.set(article, next)
-    }
+    if (next !== view) await store.writeView(article, next)
+    if (next !== view || unfinished(versions, article, next, now)) changedViews.set(article, next)
     if (nextPending !== pending) await store.writePending(article, nextPending)
   }
   if (changedViews.size > 0) {
-    // The versions go after the views they name: a reader that sees a version
-    // and reads its view before KV has it everywhere shows the older view
-    // without keeping it (store.readersView).
-    await store.writeVersions(nextVersions(await store.versions(), changedViews, now))
     const counts: CommentCounts = await store.counts()
     for (const [article, view] of changedViews) {
       if (view.comments.length > 0) counts.articles[article] = view.comments.length
@@ -81,8 +103,26 @@ export async function applyViewChanges(
     const recent = await store.recent()
     const nextRecent = nextRecentComments(recent, changedViews, now)
     if (nextRecent !== recent) await store.writeRecent(nextRecent)
+    // Last, and after the views they name: a reader that sees a version and reads
+    // its view before KV has it everywhere shows the older view without keeping it
+    // (store.readersView).
+    await store.writeVersions(nextVersions(versions, changedViews, now))
   }
   return { articles: [...changedViews.keys()] }
+}
+
+/**
+ * Whether an earlier try rewrote `view` and stopped before the versions named
+ * it: a view changed within the versions' day that they do not name at its version.
+ */
+function unfinished(
+  versions: ViewVersions,
+  article: string,
+  view: ArticleView,
+  now: Date,
+): boolean {
+  if (view.updated === null || !isListed(view.updated, now)) return false
+  return !Object.hasOwn(versions.views, article) || versions.views[article] !== view.updated
 }
 
 /** The view with `ids` as stored now; the same object when nothing readers see changed. */

@@ -10,6 +10,7 @@ import {
   noVersions,
   type ReadersView,
   type RecentComments,
+  type ViewHold,
   type ViewVersions,
 } from './views'
 
@@ -203,26 +204,22 @@ export class CommentStore {
   }
 
   /**
-   * An article's view for readers at `version` (undefined: an article whose view
-   * has not changed for a day): as this data centre read it from KV within
-   * `windowMs`, or from KV now; with the instant of that read. A view read from
-   * KV at another version than asked (KV takes up to 60 s to carry a write to
-   * every location) is shown but not kept: `current` says which.
+   * An article's view for readers, held as `hold` says: as this data centre read
+   * it from KV within `hold.keptMs` (copies named by `hold.tag`), or from KV now;
+   * with the instant of that read. A view read from KV at another version than
+   * `hold.version` (KV takes up to 60 s to carry a write to every location) is
+   * shown but not kept: `current` says which.
    */
-  async readersView(
-    article: string,
-    version: string | undefined,
-    windowMs: number,
-  ): Promise<ReadersView> {
+  async readersView(article: string, hold: ViewHold): Promise<ReadersView> {
     const key = keys.view(article)
     let parsed: ArticleView | undefined
     const parse = (text: string | null): ArticleView =>
       (parsed ??= text === null ? emptyView : (JSON.parse(text) as ArticleView))
     const current = (text: string | null) =>
-      version === undefined || (parse(text).updated ?? undefined) === version
+      hold.version === undefined || parse(text).updated === hold.version
     const { text, readAt } = await this.dataCentre.read(
-      `${key}@${version ?? 'unchanged'}`,
-      windowMs,
+      `${key}@${hold.tag}`,
+      hold.keptMs,
       () => this.kv.get(key),
       current,
     )

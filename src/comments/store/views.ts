@@ -30,10 +30,44 @@ export const emptyView: ArticleView = { updated: null, comments: [] }
  * key per window and an article's view only when its version is new to them.
  */
 export interface ViewVersions {
+  /**
+   * When the view updater first wrote the key. Until it is a day old the key
+   * cannot say that an article it does not name has kept its view for a day
+   * (the first deploy of versions, a lost key), so readers keep such a view
+   * only the comments' window.
+   */
+  since: string | null
   views: Record<string, string>
 }
 
-export const noVersions: ViewVersions = { views: {} }
+export const noVersions: ViewVersions = { since: null, views: {} }
+
+/**
+ * How readers hold an article's view, as the versions say: at its version,
+ * as unchanged for a day, or, where the versions cannot tell, for the
+ * comments' window as any other read.
+ */
+export interface ViewHold {
+  /** What a copy of the view is named by: the version, `unchanged` or `unknown`. */
+  tag: string
+  /** The version a view read from KV must have to be kept, where the versions name one. */
+  version?: string
+  /** How long a copy may be kept, from its KV read. */
+  keptMs: number
+}
+
+export function viewHold(versions: ViewVersions, article: string, now: number): ViewHold {
+  // Own properties only: a slug may be `constructor`.
+  if (Object.hasOwn(versions.views, article)) {
+    const version = versions.views[article] as string
+    return { tag: version, version, keptMs: memoWindows.viewsMs }
+  }
+  const since = versions.since === null ? Number.NaN : Date.parse(versions.since)
+  if (now - since >= memoWindows.versionsListedMs) {
+    return { tag: 'unchanged', keptMs: memoWindows.viewsMs }
+  }
+  return { tag: 'unknown', keptMs: memoWindows.commentsMs }
+}
 
 /** An article's view for readers, and whether it is the version asked for. */
 export interface ReadersView extends Loaded<ArticleView> {
@@ -58,13 +92,17 @@ export function nextVersions(
   changedViews: ReadonlyMap<string, ArticleView>,
   now: Date,
 ): ViewVersions {
-  const oldest = new Date(now.getTime() - memoWindows.versionsListedMs).toISOString()
   const views: Record<string, string> = {}
   for (const [article, version] of Object.entries(versions.views)) {
-    if (version >= oldest) views[article] = version
+    if (isListed(version, now)) views[article] = version
   }
   for (const [article, view] of changedViews) {
     if (view.updated !== null) views[article] = view.updated
   }
-  return { views }
+  return { since: versions.since ?? now.toISOString(), views }
+}
+
+/** Whether a view changed at `version` is still named by the versions at `now`. */
+export function isListed(version: string, now: Date): boolean {
+  return now.getTime() - Date.parse(version) <= memoWindows.versionsListedMs
 }
