@@ -5,6 +5,12 @@ import { type RenderedResponse, serveRendered } from './rendered'
 interface HotEntry {
   rendered: RenderedResponse
   expires: number
+  /**
+   * Whether a reader with an edit cookie would be answered otherwise: only pages
+   * show a reader their own comments (routes/articles.ts); feeds and JSON are the
+   * same for everyone, so their hits need not look for the cookie.
+   */
+  personal: boolean
 }
 
 /** Headers that belong to one answer's body framing, not to the resource. */
@@ -55,7 +61,7 @@ export class HotResponses {
       return undefined
     }
     const headers = request.headers
-    if (hasEditCookie(headers)) return undefined
+    if (entry.personal && hasEditCookie(headers)) return undefined
     return serveRendered(method, headers, entry.rendered)
   }
 
@@ -77,6 +83,7 @@ export class HotResponses {
     this.mapOf(url).set(url, {
       rendered: { ...rendered, headers },
       expires: Math.min(now + this.ttlMs, until),
+      personal: headers['content-type']?.startsWith('text/html') ?? true,
     })
   }
 

@@ -74,6 +74,28 @@ describe('HotResponses', () => {
     assert.equal(hot.serve(new Request(search), 1), undefined, 'older queries made room')
   })
 
+  it('never answers a page hot to a reader with an edit cookie, a feed or JSON always', async () => {
+    const hot = new HotResponses(1_000, 8, 2)
+    const pageUrl = 'https://example.org/articles/a-story'
+    hot.remember(
+      pageUrl,
+      await renderedResponse('<p>', new Date(0), {}),
+      new Headers({ 'content-type': 'text/html; charset=utf-8' }),
+      0,
+    )
+    hot.remember(
+      url,
+      await renderedResponse('<rss>', new Date(0), {}),
+      new Headers({ 'content-type': 'application/rss+xml' }),
+      0,
+    )
+    const cookie = { cookie: 'theme=dark; comment_edit_0abc=proof' }
+    const page = (headers: Record<string, string> = {}) => new Request(pageUrl, { headers })
+    assert.equal(hot.serve(page(cookie), 1), undefined, 'their own comments show on the page')
+    assert.equal(hot.serve(page(), 1)?.status, 200)
+    assert.equal(hot.serve(request(cookie), 1)?.status, 200, 'a feed is the same for everyone')
+  })
+
   it('forgets everything when cleared', async () => {
     const hot = new HotResponses(1_000, 8, 2)
     hot.remember(url, await renderedResponse('b', new Date(0), {}), new Headers(), 0)
