@@ -22,6 +22,7 @@
  */
 
 import { lazyRegExp } from '../lib/lazy-regexp'
+import { ownEntry } from '../lib/own-entry'
 
 /** Every element comment Markdown can produce. */
 export const allowedTags = [
@@ -192,8 +193,9 @@ function entityAt(text: string, at: number): { value: string; length: number } |
   if (end === at + 1 || text[end] !== ';') return undefined
   const name = text.slice(at + 1, end)
   // Own names only: "&constructor;" is not a reference to Object's constructor.
-  if (!Object.hasOwn(namedEntities, name)) return undefined
-  return { value: namedEntities[name] as string, length: end + 1 - at }
+  const value = ownEntry(namedEntities, name)
+  if (value === undefined) return undefined
+  return { value, length: end + 1 - at }
 }
 
 /** Backslash escapes and references resolved, as in link destinations and titles. */

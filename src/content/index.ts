@@ -1,5 +1,6 @@
 import manifestText from '../generated/content.json.txt'
 import { BoundedMap } from '../lib/bounded-map'
+import { ownEntry } from '../lib/own-entry'
 import { dataFiles, listChunkSize, listKey, shardOf } from './data-files'
 import { normaliseTag } from './tags'
 import type {
@@ -131,7 +132,7 @@ export async function findArticle(
   assets: AssetFetcher,
 ): Promise<ArticleMeta | undefined> {
   const shard = await shardFor(slug, assets)
-  return Object.hasOwn(shard, slug) ? shard[slug] : undefined
+  return ownEntry(shard, slug)
 }
 
 /** The article with this slug if readers may see it at `now`: not while it is scheduled. */
@@ -149,7 +150,7 @@ export async function findPublicArticle(
 /** The body HTML of an article found by findArticle, from the same shard. */
 export async function articleBody(article: ArticleMeta, assets: AssetFetcher): Promise<string> {
   const shard = await shardFor(article.slug, assets)
-  const found = Object.hasOwn(shard, article.slug) ? shard[article.slug] : undefined
+  const found = ownEntry(shard, article.slug)
   if (!found) throw new Error(`body of ${article.slug}: not in its shard`)
   return found.html
 }

@@ -1,4 +1,5 @@
 import { BoundedMap } from '../lib/bounded-map'
+import { ownEntry } from '../lib/own-entry'
 import { dataFiles, searchShardCount, shardOf } from './data-files'
 import type { AssetFetcher } from './index'
 import type { SearchShard } from './types'
@@ -46,7 +47,7 @@ export async function searchPositions(
   const lists = await Promise.all(
     terms.map(async (term) => {
       const shard = await searchShard(shardOf(term, searchShardCount), assets)
-      const gaps = Object.hasOwn(shard, term) ? shard[term] : undefined
+      const gaps = ownEntry(shard, term)
       return gaps ? positionsOf(gaps).filter((p) => p < visible) : []
     }),
   )

@@ -11,6 +11,7 @@ import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
+import { ownEntry } from '../lib/own-entry'
 import { paths, routePatterns } from '../paths'
 import { websubLinkHeader } from '../websub/link-header'
 import { notFound } from './not-found'
@@ -59,9 +60,7 @@ async function subscriptionFeed(c: FeedContext, format: FeedFormat, named: ListN
       ...(await feedArticles(c, list, layout.currentStart, visible)),
       archivePages: layout.pageCount,
       origin,
-      // Own properties only: a slug may be `constructor`.
-      commentCount: (slug) =>
-        Object.hasOwn(counts.value.articles, slug) ? (counts.value.articles[slug] ?? 0) : 0,
+      commentCount: (slug) => ownEntry(counts.value.articles, slug) ?? 0,
     })
     return renderedResponse(
       feedFormats[format].render(doc),

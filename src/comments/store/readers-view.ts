@@ -1,3 +1,4 @@
+import { ownEntry } from '../../lib/own-entry'
 import { publicView } from '../public-view'
 import type { PublicComment, StoredComment } from '../types'
 import {
@@ -122,7 +123,7 @@ function unfinished(
   now: Date,
 ): boolean {
   if (view.updated === null || !isListed(view.updated, now)) return false
-  return !Object.hasOwn(versions.views, article) || versions.views[article] !== view.updated
+  return ownEntry(versions.views, article) !== view.updated
 }
 
 /** The view with `ids` as stored now; the same object when nothing readers see changed. */

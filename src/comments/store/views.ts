@@ -1,3 +1,4 @@
+import { ownEntry } from '../../lib/own-entry'
 import type { PublicComment } from '../types'
 import type { Loaded } from './memo'
 import { memoWindows } from './memo-windows'
@@ -57,11 +58,8 @@ export interface ViewHold {
 }
 
 export function viewHold(versions: ViewVersions, article: string, now: number): ViewHold {
-  // Own properties only: a slug may be `constructor`.
-  if (Object.hasOwn(versions.views, article)) {
-    const version = versions.views[article] as string
-    return { tag: version, version, keptMs: memoWindows.viewsMs }
-  }
+  const version = ownEntry(versions.views, article)
+  if (version !== undefined) return { tag: version, version, keptMs: memoWindows.viewsMs }
   const since = versions.since === null ? Number.NaN : Date.parse(versions.since)
   if (now - since >= memoWindows.versionsListedMs) {
     return { tag: 'unchanged', keptMs: memoWindows.viewsMs }
