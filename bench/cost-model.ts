@@ -6,6 +6,7 @@
  * gathered with their pages in bench/RESULTS.md.
  */
 import { memoWindows } from '../src/comments/store/memo-windows'
+import { addedBytesKept } from '../src/comments/store/views'
 
 /** KV calls as Cloudflare bills them: reads per key, the rest per call. */
 export interface BilledKv {
@@ -101,6 +102,11 @@ export interface Assumptions {
   /** Days of comments the nightly backup holds. */
   storedDays: number
   /**
+   * UTF-8 bytes a comment takes in `v1:versions`' additions (its public view):
+   * with `addedBytesKept` this says how many of the newest approvals it carries.
+   */
+  addedCommentBytes: number
+  /**
    * Whether the site's, tags' and authors' feeds are static assets (site.yaml
    * `feeds: static`): their polls then never run the Worker, so they cost no
    * request, CPU or KV; Cloudflare serves static assets free and without limit.
@@ -121,6 +127,8 @@ export const defaultAssumptions: Omit<Assumptions, 'isolates' | 'dataCentres'> =
   siteFeedShare: 0.8,
   authorFeedShare: 0.1,
   storedDays: 365,
+  // A comment of about 300 Devanagari letters (3 bytes each), its author, id and time.
+  addedCommentBytes: 1_100,
   staticFeeds: false,
 }
 
@@ -217,6 +225,39 @@ function viewChangesPerDay(site: Site, weight: number): number {
   return (site.comments / share.batch) * (1 - (1 - weight) ** share.batch)
 }
 
+/**
+ * Seconds an approval's addition stays in `v1:versions`: `memoWindows.addedListedMs`,
+ * or less where the site's approvals in that time would not fit in `addedBytesKept`
+ * (the newest are kept). Approvals arrive evenly over the day.
+ */
+function additionSeconds(site: Site, assumptions: Assumptions): number {
+  const fits = addedBytesKept / assumptions.addedCommentBytes / (site.comments / secondsPerDay)
+  return Math.min(memoWindows.addedListedMs / 1000, fits)
+}
+
+/**
+ * Reads of an article's view a day that its data centres need not make: a
+ * change that only added comments (the model's changes are approvals: a spam
+ * marking of a held comment leaves the view as it was) is made of the version
+ * before and what `v1:versions` carries of it, where the data centre holds that
+ * version (a request of it in the epoch before) and the first request after the
+ * change comes while the versions carry the addition.
+ */
+function viewReadsSavedByAdditions(
+  requestsPerDay: number,
+  changesPerDay: number,
+  epochSeconds: number,
+  carriedSeconds: number,
+  assumptions: Assumptions,
+): number {
+  if (changesPerDay <= 0) return 0
+  const rate = requestsPerDay / assumptions.dataCentres / secondsPerDay
+  const held = 1 - Math.exp(-rate * epochSeconds)
+  const soon = 1 - Math.exp(-rate * Math.min(carriedSeconds, epochSeconds))
+  const changeEpochs = Math.min(changesPerDay, secondsPerDay / epochSeconds)
+  return assumptions.dataCentres * changeEpochs * held * soon
+}
+
 const kvOps = ['reads', 'writes', 'lists', 'deletes'] as const
 
 /** Operations a day of `site` from the measured figures. */
@@ -293,12 +334,17 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
   }
   url('siteCommentFeed', commentReads / 3)
   // An article's view is read when a data centre's copy of it is gone (a new
-  // version, or its 12 hours past) and any of its URLs is asked. Comments land
-  // on articles as readers do.
+  // version, or its time past) and any of its URLs is asked, unless the data
+  // centre makes the new version of the one before and what `v1:versions`
+  // carries. Comments land on articles as readers do.
+  const carried = additionSeconds(site, assumptions)
   for (const [i, requests] of viewRequests) {
     const total = requests.reduce((sum, { perDay }) => sum + perDay, 0)
-    const epoch = viewEpochSeconds(viewChangesPerDay(site, articles[i] ?? 0), assumptions)
-    const cold = Math.min(total, coldPerDay(total, assumptions.dataCentres, epoch))
+    const changes = viewChangesPerDay(site, articles[i] ?? 0)
+    const epoch = viewEpochSeconds(changes, assumptions)
+    const read = Math.min(total, coldPerDay(total, assumptions.dataCentres, epoch))
+    const saved = viewReadsSavedByAdditions(total, changes, epoch, carried, assumptions)
+    const cold = Math.max(0, read - saved)
     for (const { kind, perDay } of requests) {
       const f = measured[kind]
       const kvCold = (cold * perDay) / total

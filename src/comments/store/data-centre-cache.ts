@@ -74,6 +74,11 @@ export class DataCentreCache {
     return { text, readAt }
   }
 
+  /** The value kept as `name` if this data centre read it within `windowMs`; nothing is read from KV. */
+  peek(name: string, windowMs: number): Promise<KvRead | undefined> {
+    return this.match(dataCentreKey(this.siteUrl, name), windowMs)
+  }
+
   /** Drops the data centre's copies kept as `names`, so its isolates read KV for them next. */
   async forget(names: readonly string[]): Promise<void> {
     if (!this.cache) return

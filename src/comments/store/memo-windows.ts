@@ -19,12 +19,17 @@ const hourMs = 3_600_000
  * An article's view is kept far longer, since the view versions say when to
  * read it again: a view read at one version is that version's for good, and
  * an article missing from the versions has not changed for `versionsListedMs`,
- * so a copy kept `viewsMs` (less, by more than the 30 s window and KV's 60 s
- * between locations) cannot outlive a change it misses (readers-view.ts).
+ * so a copy kept `viewsMs` (less by an hour: far more than the 30 s window and
+ * KV's 60 s between locations) cannot outlive a change it misses
+ * (readers-view.ts). What a view's latest rewrite added is named beside its
+ * version for `addedListedMs`, long enough for a data centre that read the
+ * version before to take the change from the versions alone.
  */
+const versionsListedMs = 24 * hourMs
 export const memoWindows = {
   countsMs: maxAgeOf(cacheControl.feed) * 1000,
   commentsMs: maxAgeOf(cacheControl.comments) * 1000,
-  viewsMs: 12 * hourMs,
-  versionsListedMs: 24 * hourMs,
+  viewsMs: versionsListedMs - hourMs,
+  versionsListedMs,
+  addedListedMs: hourMs / 2,
 }

@@ -3,10 +3,12 @@ import { publicView } from '../public-view'
 import type { PublicComment, StoredComment } from '../types'
 import {
   type ArticleView,
+  byId,
   type CommentCounts,
   isListed,
   nextVersions,
   type RecentComments,
+  type ViewAddition,
   type ViewVersions,
 } from './views'
 
@@ -37,11 +39,6 @@ export const viewUpdatesQueue = 'comment-view-updates'
 export interface ViewUpdate {
   /** Articles whose approved comments changed: readers' caches of these are stale. */
   articles: string[]
-}
-
-function byId(a: { id: string }, b: { id: string }): number {
-  // Ids begin with their creation time in a fixed-width base 36, so they sort by age.
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
 /** The store's part the view updater reads and writes (store.ts). */
@@ -85,10 +82,12 @@ export async function applyViewChanges(
     store.versions(),
   ])
   const changedViews = new Map<string, ArticleView>()
+  const additions = new Map<string, ViewAddition>()
   for (const [article, ids] of idsByArticle) {
     const [view, pending] = await Promise.all([store.view(article), store.pendingIds(article)])
-    const next = nextView(view, article, ids, stored, now)
+    const { next, addition } = nextView(view, article, ids, stored, now)
     const nextPending = nextPendingIds(pending, article, ids, stored)
+    if (addition) additions.set(article, addition)
     if (next !== view) await store.writeView(article, next)
     if (next !== view || unfinished(versions, article, next, now)) changedViews.set(article, next)
     if (nextPending !== pending) await store.writePending(article, nextPending)
@@ -107,7 +106,7 @@ export async function applyViewChanges(
     // Last, and after the views they name: a reader that sees a version and reads
     // its view before KV has it everywhere shows the older view without keeping it
     // (store.readersView).
-    await store.writeVersions(nextVersions(versions, changedViews, now))
+    await store.writeVersions(nextVersions(versions, changedViews, additions, now))
   }
   return { articles: [...changedViews.keys()] }
 }
@@ -126,22 +125,31 @@ function unfinished(
   return ownEntry(versions.views, article) !== view.updated
 }
 
-/** The view with `ids` as stored now; the same object when nothing readers see changed. */
+/**
+ * The view with `ids` as stored now (the same object when nothing readers see
+ * changed) and, where it only added comments to `view`, what it added.
+ */
 function nextView(
   view: ArticleView,
   article: string,
   ids: ReadonlySet<string>,
   stored: ReadonlyMap<string, StoredComment>,
   now: Date,
-): ArticleView {
+): { next: ArticleView; addition?: ViewAddition } {
   const kept = view.comments.filter((comment) => !ids.has(comment.id))
-  const added = [...ids].flatMap((id) => {
-    const comment = stored.get(id)
-    return comment?.article === article && comment.status === 'approved'
-      ? [publicView(comment)]
-      : []
-  })
-  return withComments(view, [...kept, ...added].sort(byId), now)
+  const added = [...ids]
+    .flatMap((id) => {
+      const comment = stored.get(id)
+      return comment?.article === article && comment.status === 'approved'
+        ? [publicView(comment)]
+        : []
+    })
+    .sort(byId)
+  const next = withComments(view, [...kept, ...added].sort(byId), now)
+  if (next === view || next.updated === null || kept.length !== view.comments.length) {
+    return { next }
+  }
+  return { next, addition: { from: view.updated, to: next.updated, comments: added } }
 }
 
 /**

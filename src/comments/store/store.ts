@@ -3,6 +3,7 @@ import type { CommentStatus, ListedComment, StoredComment } from '../types'
 import { DataCentreCache } from './data-centre-cache'
 import { type CommentKeyMetadata, commentEntry, keys } from './keys'
 import type { Loaded } from './memo'
+import { memoWindows } from './memo-windows'
 import {
   type ArticleView,
   type CommentCounts,
@@ -10,8 +11,10 @@ import {
   noVersions,
   type ReadersView,
   type RecentComments,
+  type ViewAddition,
   type ViewHold,
   type ViewVersions,
+  viewWithAddition,
 } from './views'
 
 // KV's bulk get takes at most 100 keys a call.
@@ -205,10 +208,11 @@ export class CommentStore {
 
   /**
    * An article's view for readers, held as `hold` says: as this data centre read
-   * it from KV within `hold.keptMs` (copies named by `hold.tag`), or from KV now;
-   * with the instant of that read. A view read from KV at another version than
-   * `hold.version` (KV takes up to 60 s to carry a write to every location) is
-   * shown but not kept: `current` says which.
+   * it from KV within `hold.keptMs` (copies named by `hold.tag`), or made it of
+   * the version before and `hold.addition`, or from KV now; with the instant of
+   * that read. A view read from KV at another version than `hold.version` (KV
+   * takes up to 60 s to carry a write to every location) is shown but not
+   * kept: `current` says which.
    */
   async readersView(article: string, hold: ViewHold): Promise<ReadersView> {
     const key = keys.view(article)
@@ -220,10 +224,34 @@ export class CommentStore {
     const { text, readAt } = await this.dataCentre.read(
       `${key}@${hold.tag}`,
       hold.keptMs,
-      () => this.kv.get(key),
+      async () => {
+        const made = hold.addition && (await this.withAddition(article, hold.addition))
+        return made ? JSON.stringify(made) : this.kv.get(key)
+      },
       current,
     )
     return { value: parse(text), readAt, current: current(text) }
+  }
+
+  /**
+   * The view `addition` makes of the version before, where that is no view at
+   * all or this data centre keeps a copy of it (by that version, or as
+   * unchanged): no KV read.
+   */
+  private async withAddition(
+    article: string,
+    addition: ViewAddition,
+  ): Promise<ArticleView | undefined> {
+    if (addition.from === null) return viewWithAddition(emptyView, addition)
+    const key = keys.view(article)
+    for (const tag of [addition.from, 'unchanged']) {
+      const kept = await this.dataCentre.peek(`${key}@${tag}`, memoWindows.viewsMs)
+      if (kept?.text) {
+        const made = viewWithAddition(JSON.parse(kept.text) as ArticleView, addition)
+        if (made) return made
+      }
+    }
+    return undefined
   }
 
   /** The view versions for readers, as readersCounts reads the counts. */

@@ -39,9 +39,33 @@ export interface ViewVersions {
    */
   since: string | null
   views: Record<string, string>
+  /**
+   * What the latest rewrite of a view added, where it only added comments and
+   * came within `memoWindows.addedListedMs` (at most `addedBytesKept` of them,
+   * the newest first): a data centre holding the version before takes the new
+   * one from here without reading the view. Absent in keys written before.
+   */
+  added?: Record<string, ViewAddition>
+}
+
+/** Comments one rewrite of a view added to the version before, and nothing else. */
+export interface ViewAddition {
+  /** The version added to: null where the view held no comment before. */
+  from: string | null
+  /** The version it made, the one `views` names while this stands beside it. */
+  to: string
+  /** The comments added, oldest first, as the view holds them. */
+  comments: PublicComment[]
 }
 
 export const noVersions: ViewVersions = { since: null, views: {} }
+
+/**
+ * UTF-8 bytes of additions `v1:versions` carries at most: every isolate reads
+ * the key once per window, so it stays small beside the versions themselves
+ * (about 60 bytes an article changed in a day).
+ */
+export const addedBytesKept = 64 * 1024
 
 /**
  * How readers hold an article's view, as the versions say: at its version,
@@ -55,11 +79,21 @@ export interface ViewHold {
   version?: string
   /** How long a copy may be kept, from its KV read. */
   keptMs: number
+  /** What made `version` of the version before, where the versions carry it. */
+  addition?: ViewAddition
 }
 
 export function viewHold(versions: ViewVersions, article: string, now: number): ViewHold {
   const version = ownEntry(versions.views, article)
-  if (version !== undefined) return { tag: version, version, keptMs: memoWindows.viewsMs }
+  if (version !== undefined) {
+    const addition = versions.added ? ownEntry(versions.added, article) : undefined
+    return {
+      tag: version,
+      version,
+      keptMs: memoWindows.viewsMs,
+      ...(addition?.to === version ? { addition } : {}),
+    }
+  }
   const since = versions.since === null ? Number.NaN : Date.parse(versions.since)
   if (now - since >= memoWindows.versionsListedMs) {
     return { tag: 'unchanged', keptMs: memoWindows.viewsMs }
@@ -88,6 +122,7 @@ export type RecentComments = ArticleView
 export function nextVersions(
   versions: ViewVersions,
   changedViews: ReadonlyMap<string, ArticleView>,
+  additions: ReadonlyMap<string, ViewAddition>,
   now: Date,
 ): ViewVersions {
   const views: Record<string, string> = {}
@@ -97,7 +132,64 @@ export function nextVersions(
   for (const [article, view] of changedViews) {
     if (view.updated !== null) views[article] = view.updated
   }
-  return { since: versions.since ?? now.toISOString(), views }
+  const candidates: Array<[string, ViewAddition]> = []
+  for (const [article, addition] of Object.entries(versions.added ?? {})) {
+    if (!changedViews.has(article)) candidates.push([article, addition])
+  }
+  for (const [article, addition] of additions) {
+    if (changedViews.get(article)?.updated === addition.to) candidates.push([article, addition])
+  }
+  const added = keptAdditions(candidates, views, now)
+  return { since: versions.since ?? now.toISOString(), views, ...(added ? { added } : {}) }
+}
+
+/**
+ * The additions still worth carrying: each the one that made the version named
+ * now, within `memoWindows.addedListedMs`, the newest first while they fit in
+ * `addedBytesKept`. None at all is left out of the key.
+ */
+function keptAdditions(
+  candidates: Array<[string, ViewAddition]>,
+  views: Readonly<Record<string, string>>,
+  now: Date,
+): Record<string, ViewAddition> | undefined {
+  const encoder = new TextEncoder()
+  const added: Record<string, ViewAddition> = {}
+  let bytes = 0
+  let any = false
+  const newestFirst = candidates
+    .filter(([article, { to }]) => ownEntry(views, article) === to)
+    .filter(([, { to }]) => now.getTime() - Date.parse(to) <= memoWindows.addedListedMs)
+    .sort(([, a], [, b]) => (a.to < b.to ? 1 : a.to > b.to ? -1 : 0))
+  for (const [article, addition] of newestFirst) {
+    const size = encoder.encode(JSON.stringify([article, addition])).length
+    if (bytes + size > addedBytesKept) continue
+    bytes += size
+    added[article] = addition
+    any = true
+  }
+  return any ? added : undefined
+}
+
+/**
+ * The view `addition` makes of `base`, or undefined where `base` is not the
+ * version it was made from (or already holds one of its comments). The same
+ * view the updater wrote at `addition.to`, since it made that version by
+ * adding these comments to that base.
+ */
+export function viewWithAddition(
+  base: ArticleView,
+  addition: ViewAddition,
+): ArticleView | undefined {
+  if (base.updated !== addition.from) return undefined
+  const held = new Set(base.comments.map((comment) => comment.id))
+  if (addition.comments.some((comment) => held.has(comment.id))) return undefined
+  return { updated: addition.to, comments: [...base.comments, ...addition.comments].sort(byId) }
+}
+
+/** Comments in the order views hold them: ids begin with their creation time in a fixed-width base 36. */
+export function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
 /** Whether a view changed at `version` is still named by the versions at `now`. */
