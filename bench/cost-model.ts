@@ -40,6 +40,7 @@ export type RequestKind =
   | 'preview'
   | 'edit'
   | 'bulkModerate25'
+  | 'bulkModerateExtraArticle'
   | 'backupListingPer100'
   | 'backupReadsPerChanged'
 
@@ -378,8 +379,14 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
   url('post', site.comments)
   url('preview', site.comments * share.previewed)
   url('edit', site.comments * share.edited)
-  // Approvals and spam markings alike, in batches.
-  url('bulkModerate25', site.comments / share.batch)
+  // Approvals and spam markings alike, in batches. A batch's comments land on
+  // articles as readers do, and the view updater rewrites each article's view
+  // and pending ids: KV for each article past the first, beyond the measured batch.
+  const batches = site.comments / share.batch
+  url('bulkModerate25', batches)
+  const perBatch = articles.reduce((sum, weight) => sum + 1 - (1 - weight) ** share.batch, 0)
+  const extra = measured.bulkModerateExtraArticle.cold
+  for (const op of kvOps) day[op] += batches * Math.max(0, perBatch - 1) * extra[op]
   // The nightly backup is a Cron run, not a request: KV only. It lists the year's
   // comments and copies the unchanged ones from the night before's backup, so it
   // reads only what changed since: the day's new comments (an older one edited or

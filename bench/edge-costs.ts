@@ -9,12 +9,14 @@ import {
   type Measured,
   monthlyDollars,
   paidPlanUse,
+  type RequestFigures,
   type RequestKind,
   type Site,
   sites,
 } from './cost-model'
 import type { EdgeProjectFigures } from './edge'
-import { writeKinds } from './kv-counts'
+import type { KvCountRow } from './kv-counts'
+import { spreadArticles, writeKinds } from './kv-counts'
 
 /**
  * The isolate counts the model is run for, and the data centres they run in: a
@@ -45,8 +47,8 @@ const billed = (ops: KvOperations): BilledKv => ({
   deletes: ops.delete,
 })
 
-// Which measured row feeds each kind the model prices.
-const rowOf: Record<RequestKind, string> = {
+// Which measured row feeds each kind the model prices (bulkModerateExtraArticle is derived).
+const rowOf: Record<Exclude<RequestKind, 'bulkModerateExtraArticle'>, string> = {
   home: 'home',
   article: 'article page',
   tag: 'tag page',
@@ -88,7 +90,30 @@ export function measuredFrom(figures: EdgeProjectFigures): Measured {
       },
     ]
   })
-  return Object.fromEntries(entries) as Measured
+  return {
+    ...(Object.fromEntries(entries) as Omit<Measured, 'bulkModerateExtraArticle'>),
+    bulkModerateExtraArticle: extraArticle(kv),
+  }
+}
+
+/**
+ * What a bulk approval costs for each article it touches past the first: the
+ * batch of 25 over `spreadArticles` articles less the batch on one, per extra
+ * article. Nothing where the project had no articles to spread over (N = 1):
+ * the model then prices every batch as one article's.
+ */
+function extraArticle(kv: readonly KvCountRow[]): RequestFigures {
+  const one = kv.find((r) => r.kind === writeKinds.bulkApprove)?.cold
+  const spread = kv.find((r) => r.kind === writeKinds.bulkApproveSpread)?.cold
+  const per = (op: keyof BilledKv) =>
+    one && spread ? Math.max(0, (billed(spread)[op] - billed(one)[op]) / (spreadArticles - 1)) : 0
+  const kvPer = {
+    reads: per('reads'),
+    writes: per('writes'),
+    lists: per('lists'),
+    deletes: per('deletes'),
+  }
+  return { cold: kvPer, warm: kvPer, coldCpuMs: 0, warmCpuMs: 0 }
 }
 
 /** Every site at every isolate count, with the Worker's feeds and then with static ones. */

@@ -22,10 +22,14 @@ export const writeKinds = {
   edit: 'comment edit (author, pending)',
   approve: 'approve one',
   bulkApprove: 'bulk approve 25',
+  bulkApproveSpread: 'bulk approve 25 over 5 articles',
   backup: 'nightly backup, per 100 comments',
   nextNightListing: 'next night’s backup, per 100 comments (no reads)',
   nextNightReads: 'next night’s backup, per changed comment (reads)',
 } as const
+
+/** Articles the spread bulk approval's 25 comments go to, 5 each. */
+export const spreadArticles = 5
 
 /** Comments posted between the two nights the bench backs up: the next night's changes. */
 const changedOvernight = 10
@@ -106,9 +110,9 @@ export async function countReaderKv(
   return rows
 }
 
-const postComment = async (worker: TestWorker) =>
+const postComment = async (worker: TestWorker, path = article) =>
   (await ok(
-    await worker.fetch(`${article}/comments`, {
+    await worker.fetch(`${path}/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'cf-connecting-ip': client() },
       body: JSON.stringify({
@@ -249,8 +253,16 @@ export async function countWriteKv(
     const batch: string[] = []
     for (let i = 0; i < 25; i++) batch.push((await postComment(worker)).id)
     await worker.takeKvOperations()
-    const bulk = await bulkApprove(worker, batch)
+    const bulk = await settled(worker, await bulkApprove(worker, batch))
     rows.push({ kind: writeKinds.bulkApprove, cold: bulk, warm: bulk })
+    // A busy site's batch holds comments of many articles: the view updater
+    // rewrites each article's view and pending ids.
+    if (project.articleCount > spreadArticles) {
+      const spread = await spreadBatch(worker)
+      await worker.takeKvOperations()
+      const operations = await settled(worker, await bulkApprove(worker, spread))
+      rows.push({ kind: writeKinds.bulkApproveSpread, cold: operations, warm: operations })
+    }
 
     const stored = (await worker.kvKeys('v1:comment:')).length
     await worker.takeKvOperations()
@@ -280,13 +292,47 @@ export async function countWriteKv(
   }
 }
 
+/**
+ * 25 new comments, 5 on each of `spreadArticles` generated articles that take
+ * comments (a tenth of them are closed); their ids, once their posts' view
+ * updates are done.
+ */
+async function spreadBatch(worker: TestWorker): Promise<string[]> {
+  const ids: string[] = []
+  let open = 0
+  for (let index = 1; open < spreadArticles; index++) {
+    if (index > 100) throw new Error('no generated articles take comments')
+    const path = `/articles/synthetic-article-${String(index).padStart(4, '0')}`
+    const probe = await worker.fetch(path)
+    const page = await probe.text()
+    if (probe.status !== 200 || !page.includes('id="comment-form"')) continue
+    open++
+    for (let n = 0; n < 25 / spreadArticles; n++) ids.push((await postComment(worker, path)).id)
+  }
+  await quiet(worker)
+  return ids
+}
+
+/** `operations` with what the Worker's queued work (the view updater) did after them. */
+async function settled(worker: TestWorker, operations: KvOperations): Promise<KvOperations> {
+  const total = { ...operations }
+  await quiet(worker, (more) => {
+    for (const kind of [...kvOperationKinds, 'keysRead'] as const) total[kind] += more[kind]
+  })
+  return total
+}
+
 /** Waits until the Worker's queued work (view updates after posts) has stopped touching KV. */
-async function quiet(worker: TestWorker): Promise<void> {
+async function quiet(
+  worker: TestWorker,
+  taken: (operations: KvOperations) => void = () => {},
+): Promise<void> {
   let still = 0
   for (let round = 0; still < 3; round++) {
     if (round === 100) throw new Error('the Worker kept touching KV for 20 s after the posts')
     await new Promise((resolve) => setTimeout(resolve, 200))
     const operations = await worker.takeKvOperations()
+    taken(operations)
     const any = kvOperationKinds.some((kind) => operations[kind] > 0)
     still = any ? 0 : still + 1
   }

@@ -32,6 +32,7 @@ const kinds: RequestKind[] = [
   'preview',
   'edit',
   'bulkModerate25',
+  'bulkModerateExtraArticle',
   'backupListingPer100',
   'backupReadsPerChanged',
 ]
@@ -138,4 +139,22 @@ it('reads the view versions once per data centre and window, an article’s view
   // read an article holds, by its first request after the change, within seconds.
   const carried = dailyOperations(discussed, { ...only, article: viewRead }, assumptions)
   assert.ok(carried.reads - dataCentreWindows < 1e-3 * versions, `${carried.reads}`)
+})
+
+it('prices the view updater’s work for each article a moderation batch touches past the first', () => {
+  const perArticle = { ...quiet, cold: { ...none, writes: 1 }, warm: { ...none, writes: 1 } }
+  const spread = dailyOperations(
+    national,
+    measured({ bulkModerateExtraArticle: perArticle }),
+    assumptions,
+  )
+  const single = dailyOperations(national, measured(), assumptions)
+  // 400 batches of 25 a day, their comments spread over the articles as reads are (Zipf).
+  const touched = zipf(national.articlesRead).reduce((sum, w) => sum + 1 - (1 - w) ** 25, 0)
+  assert.ok(touched > 15 && touched < 25, `${touched} articles a batch`)
+  const extra = (national.comments / 25) * (touched - 1)
+  assert.ok(
+    Math.abs(spread.writes - single.writes - extra) < 1e-6,
+    `${spread.writes - single.writes}`,
+  )
 })
