@@ -8,6 +8,7 @@ import {
   emptyView,
   nextVersions,
   type ViewAddition,
+  versionOf,
   viewHold,
   viewWithAddition,
 } from '../../src/comments/store/views'
@@ -75,7 +76,7 @@ describe('the view updater', () => {
     await moderate(kv, [stored('0mxa0000000000000b1'), stored('0mxa0000000000000b2')], now)
     assert.ok(kv.versionsValue.added?.hello)
     await moderate(kv, [stored('0mxa0000000000000b1', 'hello', 'spam')], later(60_000))
-    assert.equal(kv.versionsValue.views.hello, viewOf(kv).updated)
+    assert.equal(versionOf(kv.versionsValue, 'hello'), viewOf(kv).updated)
     assert.equal(kv.versionsValue.added, undefined, 'readers read the view itself again')
     // An edit of a shown comment and a new one in one batch: not an addition either.
     const edited = { ...stored('0mxa0000000000000b2'), content: 'बदली हुई राय' }
@@ -115,7 +116,7 @@ describe('the additions the versions carry', () => {
     assert.ok(still.added?.old, 'kept for its whole time')
     const gone = nextVersions(first, new Map(), new Map(), later(memoWindows.addedListedMs + 1))
     assert.equal(gone.added, undefined)
-    assert.equal(gone.views.old, old.to, 'the version itself stays for the day')
+    assert.equal(versionOf(gone, 'old'), old.to, 'the version itself stays for the day')
     const renamed = nextVersions(
       { ...first, views: { old: later(1).toISOString() } },
       new Map(),

@@ -8,10 +8,13 @@ import {
   type CommentCounts,
   emptyView,
   nextVersions,
+  noVersions,
   type ReadersView,
   type RecentComments,
   type ViewHold,
   type ViewVersions,
+  versionEntries,
+  versionOf,
 } from '../../src/comments/store/views'
 import type { PublicComment } from '../../src/comments/types'
 
@@ -21,7 +24,7 @@ import type { PublicComment } from '../../src/comments/types'
  * lag behind the versions (KV carries a write to other locations within 60 s).
  */
 class ReadersKv implements ReadersStore {
-  versions: ViewVersions = { since: null, views: {} }
+  versions: ViewVersions = noVersions
   readonly views = new Map<string, ArticleView>()
   reads = 0
 
@@ -113,7 +116,7 @@ describe('an article’s view, as an isolate reads it', () => {
     mock.timers.tick(memoWindows.versionsListedMs + 1_000)
     // Any later change leaves out the versions of views unchanged for a day.
     kv.change('busy-story', ['x'])
-    assert.equal(kv.versions.views['quiet-story'], undefined)
+    assert.equal(versionOf(kv.versions, 'quiet-story'), undefined)
     mock.timers.tick(pastTheWindow)
     kv.take()
     assert.deepEqual(await shown('quiet-story'), ['q'])
@@ -158,12 +161,40 @@ describe('the view versions', () => {
       new Map(),
       now,
     )
-    assert.deepEqual(next.views, { fresh: recent, changed: now.toISOString() })
+    assert.deepEqual(
+      [...versionEntries(next.views)],
+      [
+        ['fresh', recent],
+        ['changed', now.toISOString()],
+      ],
+    )
+    assert.equal(next.views, `\nfresh ${recent}\nchanged ${now.toISOString()}`)
     assert.equal(next.since, now.toISOString(), 'the first write marks since when the key vouches')
     assert.equal(
       nextVersions(next, new Map(), new Map(), new Date(day0 + 1)).since,
       now.toISOString(),
     )
+  })
+})
+
+describe('a version looked up in the versions', () => {
+  const views = '\nstory 2026-12-01T08:00:00.000Z\nstory-two 2026-12-01T09:00:00.000Z'
+
+  it('is the one named for exactly that slug, at the start, middle or end', () => {
+    assert.equal(versionOf({ since: null, views }, 'story'), '2026-12-01T08:00:00.000Z')
+    assert.equal(versionOf({ since: null, views }, 'story-two'), '2026-12-01T09:00:00.000Z')
+    assert.equal(versionOf({ since: null, views }, 'two'), undefined)
+    assert.equal(versionOf({ since: null, views }, 'story-t'), undefined)
+    assert.equal(versionOf({ since: null, views }, ''), undefined)
+    assert.equal(versionOf({ since: null, views }, 'story 2026-12-01T08:00:00.000Z'), undefined)
+  })
+
+  it('reads a key written before as an object of slug to version', () => {
+    const older = { since: null, views: { story: '2026-12-01T08:00:00.000Z' } }
+    assert.equal(versionOf(older, 'story'), '2026-12-01T08:00:00.000Z')
+    assert.equal(versionOf(older, 'constructor'), undefined)
+    const next = nextVersions(older, new Map(), new Map(), new Date(day0))
+    assert.equal(next.views, '\nstory 2026-12-01T08:00:00.000Z', 'rewritten as the one string')
   })
 })
 

@@ -1,4 +1,3 @@
-import { ownEntry } from '../../lib/own-entry'
 import { publicView } from '../public-view'
 import type { PublicComment, StoredComment } from '../types'
 import {
@@ -10,6 +9,7 @@ import {
   type RecentComments,
   type ViewAddition,
   type ViewVersions,
+  versionOf,
 } from './views'
 
 /** How many of the newest approved comments across articles `v1:recent` holds. */
@@ -122,7 +122,7 @@ function unfinished(
   now: Date,
 ): boolean {
   if (view.updated === null || !isListed(view.updated, now)) return false
-  return ownEntry(versions.views, article) !== view.updated
+  return versionOf(versions, article) !== view.updated
 }
 
 /**

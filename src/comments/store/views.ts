@@ -38,7 +38,16 @@ export interface ViewVersions {
    * only the comments' window.
    */
   since: string | null
-  views: Record<string, string>
+  /**
+   * `\n<slug> <version>` for each view named: one string, not an object,
+   * since every isolate parses the key once per window, and a string of
+   * thousands of entries parses several times faster than an object of as
+   * many keys; one entry is then found by a search (`versionOf`). Article
+   * slugs are lowercase ASCII kebab-case (the content schema), so neither a
+   * space nor a line break is ever part of one. An object of slug → version
+   * in keys written before.
+   */
+  views: string | Readonly<Record<string, string>>
   /**
    * What the latest rewrite of a view added, where it only added comments and
    * came within `memoWindows.addedListedMs` (at most `addedBytesKept` of them,
@@ -58,7 +67,36 @@ export interface ViewAddition {
   comments: PublicComment[]
 }
 
-export const noVersions: ViewVersions = { since: null, views: {} }
+export const noVersions: ViewVersions = { since: null, views: '' }
+
+/** The version `versions` names for `article`'s view, if it names one. */
+export function versionOf(versions: ViewVersions, article: string): string | undefined {
+  const { views } = versions
+  if (typeof views !== 'string') return ownEntry(views, article)
+  if (article === '' || article.includes(' ') || article.includes('\n')) return undefined
+  const key = `\n${article} `
+  const at = views.indexOf(key)
+  if (at < 0) return undefined
+  const end = views.indexOf('\n', at + key.length)
+  return views.slice(at + key.length, end < 0 ? undefined : end)
+}
+
+/** Every article's version the views name, in the order written (the view updater's whole read). */
+export function versionEntries(views: ViewVersions['views']): Map<string, string> {
+  if (typeof views !== 'string') return new Map(Object.entries(views))
+  const entries = new Map<string, string>()
+  for (const line of views.split('\n')) {
+    const space = line.indexOf(' ')
+    if (space > 0) entries.set(line.slice(0, space), line.slice(space + 1))
+  }
+  return entries
+}
+
+function versionsText(entries: ReadonlyMap<string, string>): string {
+  let text = ''
+  for (const [article, version] of entries) text += `\n${article} ${version}`
+  return text
+}
 
 /**
  * UTF-8 bytes of additions `v1:versions` carries at most: every isolate reads
@@ -84,7 +122,7 @@ export interface ViewHold {
 }
 
 export function viewHold(versions: ViewVersions, article: string, now: number): ViewHold {
-  const version = ownEntry(versions.views, article)
+  const version = versionOf(versions, article)
   if (version !== undefined) {
     const addition = versions.added ? ownEntry(versions.added, article) : undefined
     return {
@@ -125,12 +163,12 @@ export function nextVersions(
   additions: ReadonlyMap<string, ViewAddition>,
   now: Date,
 ): ViewVersions {
-  const views: Record<string, string> = {}
-  for (const [article, version] of Object.entries(versions.views)) {
-    if (isListed(version, now)) views[article] = version
+  const views = new Map<string, string>()
+  for (const [article, version] of versionEntries(versions.views)) {
+    if (isListed(version, now)) views.set(article, version)
   }
   for (const [article, view] of changedViews) {
-    if (view.updated !== null) views[article] = view.updated
+    if (view.updated !== null) views.set(article, view.updated)
   }
   const candidates: Array<[string, ViewAddition]> = []
   for (const [article, addition] of Object.entries(versions.added ?? {})) {
@@ -140,7 +178,11 @@ export function nextVersions(
     if (changedViews.get(article)?.updated === addition.to) candidates.push([article, addition])
   }
   const added = keptAdditions(candidates, views, now)
-  return { since: versions.since ?? now.toISOString(), views, ...(added ? { added } : {}) }
+  return {
+    since: versions.since ?? now.toISOString(),
+    views: versionsText(views),
+    ...(added ? { added } : {}),
+  }
 }
 
 /**
@@ -150,7 +192,7 @@ export function nextVersions(
  */
 function keptAdditions(
   candidates: Array<[string, ViewAddition]>,
-  views: Readonly<Record<string, string>>,
+  views: ReadonlyMap<string, string>,
   now: Date,
 ): Record<string, ViewAddition> | undefined {
   const encoder = new TextEncoder()
@@ -158,7 +200,7 @@ function keptAdditions(
   let bytes = 0
   let any = false
   const newestFirst = candidates
-    .filter(([article, { to }]) => ownEntry(views, article) === to)
+    .filter(([article, { to }]) => views.get(article) === to)
     .filter(([, { to }]) => now.getTime() - Date.parse(to) <= memoWindows.addedListedMs)
     .sort(([, a], [, b]) => (a.to < b.to ? 1 : a.to > b.to ? -1 : 0))
   for (const [article, addition] of newestFirst) {
