@@ -104,7 +104,7 @@ export interface Assumptions {
   storedDays: number
   /**
    * UTF-8 bytes a comment takes in `v1:versions`' additions (its public view):
-   * with `addedBytesKept` this says how many of the newest approvals it carries.
+   * with `addedBytesKept` this says how much of a batch's approvals it carries.
    */
   addedCommentBytes: number
   /**
@@ -227,13 +227,17 @@ function viewChangesPerDay(site: Site, weight: number): number {
 }
 
 /**
- * Seconds an approval's addition stays in `v1:versions`: `memoWindows.addedListedMs`,
- * or less where the site's approvals in that time would not fit in `addedBytesKept`
- * (the newest are kept). Approvals arrive evenly over the day.
+ * How `v1:versions` carries a batch's approvals: until the next batch rewrites
+ * it (batches spread evenly over the day), and the share of the batch's
+ * articles whose additions fit in `addedBytesKept`.
  */
-function additionSeconds(site: Site, assumptions: Assumptions): number {
-  const fits = addedBytesKept / assumptions.addedCommentBytes / (site.comments / secondsPerDay)
-  return Math.min(memoWindows.addedListedMs / 1000, fits)
+function carriedAdditions(site: Site, assumptions: Assumptions) {
+  const batches = site.comments / share.batch
+  const batchBytes = share.batch * assumptions.addedCommentBytes
+  return {
+    seconds: batches > 0 ? secondsPerDay / batches : 0,
+    share: Math.min(1, addedBytesKept / batchBytes),
+  }
 }
 
 /**
@@ -242,21 +246,21 @@ function additionSeconds(site: Site, assumptions: Assumptions): number {
  * marking of a held comment leaves the view as it was) is made of the version
  * before and what `v1:versions` carries of it, where the data centre holds that
  * version (a request of it in the epoch before) and the first request after the
- * change comes while the versions carry the addition.
+ * change comes before the next batch rewrites the versions.
  */
 function viewReadsSavedByAdditions(
   requestsPerDay: number,
   changesPerDay: number,
   epochSeconds: number,
-  carriedSeconds: number,
+  carried: ReturnType<typeof carriedAdditions>,
   assumptions: Assumptions,
 ): number {
   if (changesPerDay <= 0) return 0
   const rate = requestsPerDay / assumptions.dataCentres / secondsPerDay
   const held = 1 - Math.exp(-rate * epochSeconds)
-  const soon = 1 - Math.exp(-rate * Math.min(carriedSeconds, epochSeconds))
+  const soon = 1 - Math.exp(-rate * Math.min(carried.seconds, epochSeconds))
   const changeEpochs = Math.min(changesPerDay, secondsPerDay / epochSeconds)
-  return assumptions.dataCentres * changeEpochs * held * soon
+  return assumptions.dataCentres * changeEpochs * held * soon * carried.share
 }
 
 const kvOps = ['reads', 'writes', 'lists', 'deletes'] as const
@@ -338,7 +342,7 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
   // version, or its time past) and any of its URLs is asked, unless the data
   // centre makes the new version of the one before and what `v1:versions`
   // carries. Comments land on articles as readers do.
-  const carried = additionSeconds(site, assumptions)
+  const carried = carriedAdditions(site, assumptions)
   for (const [i, requests] of viewRequests) {
     const total = requests.reduce((sum, { perDay }) => sum + perDay, 0)
     const changes = viewChangesPerDay(site, articles[i] ?? 0)

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { memoWindows } from '../../src/comments/store/memo-windows'
 import { applyViewChanges } from '../../src/comments/store/readers-view'
 import {
   type ArticleView,
@@ -10,6 +9,7 @@ import {
   type ViewAddition,
   versionOf,
   viewHold,
+  viewMadeOfAddition,
   viewWithAddition,
 } from '../../src/comments/store/views'
 import type { StoredComment } from '../../src/comments/types'
@@ -84,11 +84,33 @@ describe('the view updater', () => {
     assert.equal(kv.versionsValue.added, undefined)
   })
 
-  it('keeps another article’s addition while it names that article’s version', async () => {
+  it('carries only its own run’s additions, never one of an earlier run', async () => {
     const kv = new UpdaterKv()
     await moderate(kv, [stored('0mxa0000000000000b1', 'other')], now)
+    assert.ok(kv.versionsValue.added?.other)
+    // The versions read by a later run may predate a withdrawal KV has not yet
+    // carried here: an addition carried on from them could make it again.
     await moderate(kv, [stored('0mxa0000000000000b2')], later(60_000))
-    assert.deepEqual(Object.keys(kv.versionsValue.added ?? {}).sort(), ['hello', 'other'])
+    assert.deepEqual(Object.keys(kv.versionsValue.added ?? {}), ['hello'])
+    assert.ok(versionOf(kv.versionsValue, 'other'), 'the other article’s version stays')
+  })
+
+  it('drops an article’s addition from the versions before it withdraws one of its comments', async () => {
+    const kv = new UpdaterKv()
+    const shown = stored('0mxa0000000000000b1')
+    await moderate(kv, [shown], now)
+    const approvedVersion = viewOf(kv).updated
+    assert.ok(kv.versionsValue.added?.hello)
+    // The withdrawal's view is rewritten, and then its batch fails (a KV 429).
+    kv.failing = 'counts'
+    await assert.rejects(moderate(kv, [{ ...shown, status: 'spam' }], later(60_000)))
+    assert.deepEqual(viewOf(kv).comments, [])
+    assert.equal(versionOf(kv.versionsValue, 'hello'), approvedVersion, 'not yet the new version')
+    assert.equal(
+      kv.versionsValue.added,
+      undefined,
+      'no reader holding the version before can make the withdrawn comment again',
+    )
   })
 })
 
@@ -103,27 +125,25 @@ describe('the additions the versions carry', () => {
   const changed = (entries: Array<[string, ViewAddition]>) =>
     new Map(entries.map(([article, a]) => [article, { updated: a.to, comments: a.comments }]))
 
-  it('drop an addition older than their time, and one whose version is no longer named', () => {
+  it('leave out an addition of a version the run does not name', () => {
     const old = addition(now, null)
     const first = nextVersions(
-      { since: null, views: {} },
+      { since: null, views: '' },
       changed([['old', old]]),
       new Map([['old', old]]),
       now,
     )
     assert.ok(first.added?.old)
-    const still = nextVersions(first, new Map(), new Map(), later(memoWindows.addedListedMs))
-    assert.ok(still.added?.old, 'kept for its whole time')
-    const gone = nextVersions(first, new Map(), new Map(), later(memoWindows.addedListedMs + 1))
-    assert.equal(gone.added, undefined)
+    const gone = nextVersions(first, new Map(), new Map(), later(1))
+    assert.equal(gone.added, undefined, 'the next run carries none of it')
     assert.equal(versionOf(gone, 'old'), old.to, 'the version itself stays for the day')
-    const renamed = nextVersions(
-      { ...first, views: { old: later(1).toISOString() } },
-      new Map(),
-      new Map(),
-      later(2),
+    const other = nextVersions(
+      { since: null, views: '' },
+      changed([['old', addition(later(5), old.to)]]),
+      new Map([['old', old]]),
+      later(6),
     )
-    assert.equal(renamed.added, undefined)
+    assert.equal(other.added, undefined)
   })
 
   it('keep the newest that fit in their bytes, and leave out one too large alone', () => {
@@ -183,5 +203,56 @@ describe('a view made of the version before and an addition', () => {
     assert.deepEqual(viewHold(versions, 'hello', now.getTime()).addition, addition)
     const moved = { ...versions, views: { hello: '2026-12-07T08:06:00.000Z' } }
     assert.equal(viewHold(moved, 'hello', now.getTime()).addition, undefined)
+  })
+})
+
+describe('a view a data centre makes of an addition', () => {
+  const before: ArticleView = {
+    updated: '2026-12-07T08:00:00.000Z',
+    comments: [{ id: '0mxa1', article: 'hello', author: 'क', content: 'पहली', created: 'x' }],
+  }
+  const addition: ViewAddition = {
+    from: before.updated,
+    to: '2026-12-07T08:05:00.000Z',
+    comments: [{ id: '0mxa2', article: 'hello', author: 'ख', content: 'दूसरी', created: 'y' }],
+  }
+  const made = { updated: addition.to, comments: [...before.comments, ...addition.comments] }
+  /** What the data centre keeps of the article's view, by name; the names asked for. */
+  const keeping = (copies: Record<string, ArticleView>) => {
+    const asked: string[] = []
+    const kept = async (tag: string) => {
+      asked.push(tag)
+      const copy = copies[tag]
+      return copy ? JSON.stringify(copy) : undefined
+    }
+    return { asked, kept }
+  }
+
+  it('takes the copy of the version before', async () => {
+    const { asked, kept } = keeping({ [addition.from ?? '']: before })
+    assert.deepEqual(await viewMadeOfAddition(addition, kept), made)
+    assert.deepEqual(asked, [addition.from])
+  })
+
+  it('takes a copy kept as unchanged when it is that version', async () => {
+    const { asked, kept } = keeping({ unchanged: before })
+    assert.deepEqual(await viewMadeOfAddition(addition, kept), made)
+    assert.deepEqual(asked, [addition.from, 'unchanged'])
+  })
+
+  it('makes none of a copy at another version, or of nothing kept: the view is read', async () => {
+    const older = { ...before, updated: '2026-12-07T07:00:00.000Z' }
+    assert.equal(await viewMadeOfAddition(addition, keeping({ unchanged: older }).kept), undefined)
+    assert.equal(await viewMadeOfAddition(addition, keeping({}).kept), undefined)
+  })
+
+  it('needs no copy for an article’s first comments', async () => {
+    const first = { ...addition, from: null }
+    const { asked, kept } = keeping({})
+    assert.deepEqual(await viewMadeOfAddition(first, kept), {
+      updated: first.to,
+      comments: first.comments,
+    })
+    assert.deepEqual(asked, [])
   })
 })

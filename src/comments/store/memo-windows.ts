@@ -21,9 +21,7 @@ const hourMs = 3_600_000
  * an article missing from the versions has not changed for `versionsListedMs`,
  * so a copy kept `viewsMs` (less by an hour: far more than the 30 s window and
  * KV's 60 s between locations) cannot outlive a change it misses
- * (readers-view.ts). What a view's latest rewrite added is named beside its
- * version for `addedListedMs`, long enough for a data centre that read the
- * version before to take the change from the versions alone.
+ * (readers-view.ts).
  */
 const versionsListedMs = 24 * hourMs
 export const memoWindows = {
@@ -31,5 +29,4 @@ export const memoWindows = {
   commentsMs: maxAgeOf(cacheControl.comments) * 1000,
   viewsMs: versionsListedMs - hourMs,
   versionsListedMs,
-  addedListedMs: hourMs / 2,
 }

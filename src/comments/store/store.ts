@@ -11,10 +11,9 @@ import {
   noVersions,
   type ReadersView,
   type RecentComments,
-  type ViewAddition,
   type ViewHold,
   type ViewVersions,
-  viewWithAddition,
+  viewMadeOfAddition,
 } from './views'
 
 // KV's bulk get takes at most 100 keys a call.
@@ -225,33 +224,17 @@ export class CommentStore {
       `${key}@${hold.tag}`,
       hold.keptMs,
       async () => {
-        const made = hold.addition && (await this.withAddition(article, hold.addition))
+        const made =
+          hold.addition &&
+          (await viewMadeOfAddition(hold.addition, async (tag) => {
+            const copy = await this.dataCentre.peek(`${key}@${tag}`, memoWindows.viewsMs)
+            return copy?.text
+          }))
         return made ? JSON.stringify(made) : this.kv.get(key)
       },
       current,
     )
     return { value: parse(text), readAt, current: current(text) }
-  }
-
-  /**
-   * The view `addition` makes of the version before, where that is no view at
-   * all or this data centre keeps a copy of it (by that version, or as
-   * unchanged): no KV read.
-   */
-  private async withAddition(
-    article: string,
-    addition: ViewAddition,
-  ): Promise<ArticleView | undefined> {
-    if (addition.from === null) return viewWithAddition(emptyView, addition)
-    const key = keys.view(article)
-    for (const tag of [addition.from, 'unchanged']) {
-      const kept = await this.dataCentre.peek(`${key}@${tag}`, memoWindows.viewsMs)
-      if (kept?.text) {
-        const made = viewWithAddition(JSON.parse(kept.text) as ArticleView, addition)
-        if (made) return made
-      }
-    }
-    return undefined
   }
 
   /** The view versions for readers, as readersCounts reads the counts. */

@@ -49,10 +49,10 @@ export interface ViewVersions {
    */
   views: string | Readonly<Record<string, string>>
   /**
-   * What the latest rewrite of a view added, where it only added comments and
-   * came within `memoWindows.addedListedMs` (at most `addedBytesKept` of them,
-   * the newest first): a data centre holding the version before takes the new
-   * one from here without reading the view. Absent in keys written before.
+   * What the view updater's latest run added to views where it only added
+   * comments (those that fit in `addedBytesKept`, the newest first): a data
+   * centre holding the version before makes the new one of it without reading
+   * the view. Absent when that run added nothing, and in keys written before.
    */
   added?: Record<string, ViewAddition>
 }
@@ -121,6 +121,9 @@ export interface ViewHold {
   addition?: ViewAddition
 }
 
+/** The name of a copy of a view the versions say has not changed for a day. */
+const unchangedTag = 'unchanged'
+
 export function viewHold(versions: ViewVersions, article: string, now: number): ViewHold {
   const version = versionOf(versions, article)
   if (version !== undefined) {
@@ -134,7 +137,7 @@ export function viewHold(versions: ViewVersions, article: string, now: number): 
   }
   const since = versions.since === null ? Number.NaN : Date.parse(versions.since)
   if (now - since >= memoWindows.versionsListedMs) {
-    return { tag: 'unchanged', keptMs: memoWindows.viewsMs }
+    return { tag: unchangedTag, keptMs: memoWindows.viewsMs }
   }
   return { tag: 'unknown', keptMs: memoWindows.commentsMs }
 }
@@ -170,14 +173,7 @@ export function nextVersions(
   for (const [article, view] of changedViews) {
     if (view.updated !== null) views.set(article, view.updated)
   }
-  const candidates: Array<[string, ViewAddition]> = []
-  for (const [article, addition] of Object.entries(versions.added ?? {})) {
-    if (!changedViews.has(article)) candidates.push([article, addition])
-  }
-  for (const [article, addition] of additions) {
-    if (changedViews.get(article)?.updated === addition.to) candidates.push([article, addition])
-  }
-  const added = keptAdditions(candidates, views, now)
+  const added = keptAdditions(additions, views)
   return {
     since: versions.since ?? now.toISOString(),
     views: versionsText(views),
@@ -186,22 +182,22 @@ export function nextVersions(
 }
 
 /**
- * The additions still worth carrying: each the one that made the version named
- * now, within `memoWindows.addedListedMs`, the newest first while they fit in
- * `addedBytesKept`. None at all is left out of the key.
+ * This run's additions worth carrying: each the one that made the version
+ * named, those that fit in `addedBytesKept`, the newest first. An addition of
+ * an earlier run is never carried on: the versions that run wrote may have been
+ * read here before KV carried a later withdrawal to this location, and carried
+ * on it would let readers make a withdrawn comment again.
  */
 function keptAdditions(
-  candidates: Array<[string, ViewAddition]>,
+  additions: ReadonlyMap<string, ViewAddition>,
   views: ReadonlyMap<string, string>,
-  now: Date,
 ): Record<string, ViewAddition> | undefined {
   const encoder = new TextEncoder()
   const added: Record<string, ViewAddition> = {}
   let bytes = 0
   let any = false
-  const newestFirst = candidates
+  const newestFirst = [...additions]
     .filter(([article, { to }]) => views.get(article) === to)
-    .filter(([, { to }]) => now.getTime() - Date.parse(to) <= memoWindows.addedListedMs)
     .sort(([, a], [, b]) => (a.to < b.to ? 1 : a.to > b.to ? -1 : 0))
   for (const [article, addition] of newestFirst) {
     const size = encoder.encode(JSON.stringify([article, addition])).length
@@ -211,6 +207,21 @@ function keptAdditions(
     any = true
   }
   return any ? added : undefined
+}
+
+/** Whether the versions carry an addition for `article`. */
+export function carriesAddition(versions: ViewVersions, article: string): boolean {
+  return versions.added !== undefined && ownEntry(versions.added, article) !== undefined
+}
+
+/** The versions as they are, less the additions of `articles`. */
+export function withoutAdditions(
+  versions: ViewVersions,
+  articles: readonly string[],
+): ViewVersions {
+  const { added, ...rest } = versions
+  const kept = Object.entries(added ?? {}).filter(([article]) => !articles.includes(article))
+  return kept.length > 0 ? { ...rest, added: Object.fromEntries(kept) } : rest
 }
 
 /**
@@ -227,6 +238,25 @@ export function viewWithAddition(
   const held = new Set(base.comments.map((comment) => comment.id))
   if (addition.comments.some((comment) => held.has(comment.id))) return undefined
   return { updated: addition.to, comments: [...base.comments, ...addition.comments].sort(byId) }
+}
+
+/**
+ * The view `addition` makes where its version before was no view at all, or
+ * where `kept` (what this data centre keeps of the article's view under a name)
+ * holds that version, as a copy of it or as unchanged; undefined otherwise,
+ * and the view is read.
+ */
+export async function viewMadeOfAddition(
+  addition: ViewAddition,
+  kept: (tag: string) => Promise<string | null | undefined>,
+): Promise<ArticleView | undefined> {
+  if (addition.from === null) return viewWithAddition(emptyView, addition)
+  for (const tag of [addition.from, unchangedTag]) {
+    const text = await kept(tag)
+    const made = text ? viewWithAddition(JSON.parse(text) as ArticleView, addition) : undefined
+    if (made) return made
+  }
+  return undefined
 }
 
 /** Comments in the order views hold them: ids begin with their creation time in a fixed-width base 36. */
