@@ -3,6 +3,7 @@ import {
   type ArticleView,
   type CommentCounts,
   emptyView,
+  noVersions,
   type RecentComments,
   type ViewVersions,
 } from '../../src/comments/store/views'
@@ -14,7 +15,7 @@ export type Write = 'view' | 'versions' | 'counts' | 'recent'
 export class UpdaterKv implements ViewUpdaterStore {
   readonly comments = new Map<string, StoredComment>()
   readonly views = new Map<string, ArticleView>()
-  versionsValue: ViewVersions = { since: null, views: {} }
+  versionsValue: ViewVersions = noVersions
   countsValue: CommentCounts = { updated: null, articles: {} }
   recentValue: RecentComments = emptyView
   failing: Write | undefined

@@ -14,6 +14,6 @@ it('finds only a record’s own entries, never what Object’s prototype holds',
 
 it('holds the view of an article named `constructor` as any article the versions do not name', () => {
   const since = new Date(Date.now() - memoWindows.versionsListedMs - 1).toISOString()
-  const hold = viewHold({ since, views: { 'a-story': since } }, 'constructor', Date.now())
+  const hold = viewHold({ since, views: `\na-story ${since}` }, 'constructor', Date.now())
   assert.deepEqual(hold, { tag: 'unchanged', keptMs: memoWindows.viewsMs })
 })

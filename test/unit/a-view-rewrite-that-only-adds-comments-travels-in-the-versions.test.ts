@@ -88,29 +88,31 @@ describe('the view updater', () => {
     const kv = new UpdaterKv()
     await moderate(kv, [stored('0mxa0000000000000b1', 'other')], now)
     assert.ok(kv.versionsValue.added?.other)
-    // The versions read by a later run may predate a withdrawal KV has not yet
-    // carried here: an addition carried on from them could make it again.
+    // An addition lives one run: a later one's versions never carry it on.
     await moderate(kv, [stored('0mxa0000000000000b2')], later(60_000))
     assert.deepEqual(Object.keys(kv.versionsValue.added ?? {}), ['hello'])
     assert.ok(versionOf(kv.versionsValue, 'other'), 'the other article’s version stays')
   })
 
-  it('drops an article’s addition from the versions before it withdraws one of its comments', async () => {
+  it('leaves a withdrawal’s failed run undone by readers only until a run succeeds', async () => {
     const kv = new UpdaterKv()
     const shown = stored('0mxa0000000000000b1')
     await moderate(kv, [shown], now)
     const approvedVersion = viewOf(kv).updated
-    assert.ok(kv.versionsValue.added?.hello)
-    // The withdrawal's view is rewritten, and then its batch fails (a KV 429).
+    // The withdrawal's view is rewritten, and then its run fails (a KV 429): the
+    // versions still name the version with the comment, and its addition.
     kv.failing = 'counts'
     await assert.rejects(moderate(kv, [{ ...shown, status: 'spam' }], later(60_000)))
     assert.deepEqual(viewOf(kv).comments, [])
-    assert.equal(versionOf(kv.versionsValue, 'hello'), approvedVersion, 'not yet the new version')
-    assert.equal(
-      kv.versionsValue.added,
-      undefined,
-      'no reader holding the version before can make the withdrawn comment again',
-    )
+    assert.equal(versionOf(kv.versionsValue, 'hello'), approvedVersion)
+    assert.ok(kv.versionsValue.added?.hello)
+    // Any next run that rewrites the versions carries that addition no further.
+    await moderate(kv, [stored('0mxa0000000000000c1', 'other')], later(61_000))
+    assert.equal(kv.versionsValue.added?.hello, undefined)
+    // The queue's retry names the withdrawal.
+    await moderate(kv, [{ ...shown, status: 'spam' }], later(65_000))
+    assert.equal(versionOf(kv.versionsValue, 'hello'), viewOf(kv).updated)
+    assert.notEqual(viewOf(kv).updated, approvedVersion)
   })
 })
 
@@ -155,7 +157,7 @@ describe('the additions the versions carry', () => {
     ])
     entries.push(['huge', addition(later(5), null, addedBytesKept)])
     const next = nextVersions(
-      { since: null, views: {} },
+      { since: null, views: '' },
       changed(entries),
       new Map(entries),
       later(9),
@@ -197,11 +199,11 @@ describe('a view made of the version before and an addition', () => {
   it('is offered to readers only where the addition made the version the versions name', () => {
     const versions = {
       since: null,
-      views: { hello: addition.to },
+      views: `\nhello ${addition.to}`,
       added: { hello: addition },
     }
     assert.deepEqual(viewHold(versions, 'hello', now.getTime()).addition, addition)
-    const moved = { ...versions, views: { hello: '2026-12-07T08:06:00.000Z' } }
+    const moved = { ...versions, views: '\nhello 2026-12-07T08:06:00.000Z' }
     assert.equal(viewHold(moved, 'hello', now.getTime()).addition, undefined)
   })
 })

@@ -17,7 +17,7 @@ function comments(worker: TestWorker, args: string[], input?: string) {
 }
 
 /** Keys the view updater derives from the comments: rewritten by it, not by an import. */
-const derived = ['v1:counts', 'v1:versions', 'v1:recent', 'v1:view:', 'v1:pending:']
+const derived = ['v1:counts', 'v1:view-versions', 'v1:recent', 'v1:view:', 'v1:pending:']
 
 /** Every comment key (not what readers' views derive) with its value and list metadata. */
 async function snapshot(worker: TestWorker): Promise<Map<string, string>> {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, it } from 'node:test'
+import { keys } from '../../src/comments/store/keys'
 import { type ViewVersions, versionOf } from '../../src/comments/store/views'
 import { type StartOptions, startWorker, type TestWorker } from '../harness/worker'
 import {
@@ -85,11 +86,11 @@ it('shows an approval at once to a fresh isolate of the data centre where the vi
   assert.deepEqual(await shownIds(fresh), [id])
 })
 
-/** `v1:versions` once the view updater has named `slug`'s view holding `count` comments. */
+/** `v1:view-versions` once the view updater has named `slug`'s view holding `count` comments. */
 async function versionsNaming(worker: TestWorker, count: number): Promise<ViewVersions> {
   const kv = await worker.kv()
   for (let tries = 0; tries < 100; tries++) {
-    const versions = JSON.parse((await kv.get('v1:versions')) ?? '{"views":{}}')
+    const versions = JSON.parse((await kv.get(keys.versions)) ?? '{"views":{}}')
     const view = JSON.parse((await kv.get(`v1:view:${slug}`)) ?? '{"comments":[]}')
     if (view.comments.length === count && versionOf(versions, slug) === view.updated)
       return versions
@@ -98,7 +99,7 @@ async function versionsNaming(worker: TestWorker, count: number): Promise<ViewVe
   throw new Error(`the view updater never named a view of ${count} comments`)
 }
 
-it('takes an approval from v1:versions alone where the data centre holds the view before it', async () => {
+it('takes an approval from the view versions alone where the data centre holds the view before it', async () => {
   const [moderator, reader, later] = (await dataCentre(3)) as [TestWorker, TestWorker, TestWorker]
   const first = await approvedThrough(moderator)
   await versionsNaming(moderator, 1)
@@ -112,7 +113,7 @@ it('takes an approval from v1:versions alone where the data centre holds the vie
   assert.deepEqual(await shownIds(later), [first, second])
 })
 
-it('keeps no copy in the data centre of a view older than the version v1:versions names', async () => {
+it('keeps no copy in the data centre of a view older than the version the view versions name', async () => {
   const [first, second] = (await dataCentre(2)) as [TestWorker, TestWorker]
   const id = await approvedThrough(first)
   const kv = await first.kv()
@@ -122,7 +123,7 @@ it('keeps no copy in the data centre of a view older than the version v1:version
   assert.ok(named, 'the view updater named the article')
   // As in a location KV has not yet carried the view of the version named (up to 60 s).
   const lagging = { ...versions, views: `\n${slug} 2099-01-01T00:00:00.000Z` }
-  await kv.put('v1:versions', JSON.stringify(lagging))
+  await kv.put(keys.versions, JSON.stringify(lagging))
   assert.equal(await kvGetsOf(first, commentsPath), 2, 'the versions and the view')
   assert.deepEqual(await shownIds(first), [id], 'the view KV holds is shown')
   assert.equal(

@@ -12,7 +12,7 @@ import type { CommentStatus, StoredComment } from '../types'
  *   v1:view:<article>                   what readers see: the approved comments' public views
  *   v1:pending:<article>                ids of the article's comments awaiting moderation
  *   v1:counts                           approved counts by article, for the feeds
- *   v1:versions                         the version of each view changed in the last day
+ *   v1:view-versions                    the version of each view changed in the last day (one string)
  *   v1:recent                           the newest approved comments across articles
  *   v1:decoy:<id>                       a decoy answer's comment, until its edit window ends
  */
@@ -26,7 +26,9 @@ export const keys = {
   view: (article: string) => `v1:view:${article}`,
   pending: (article: string) => `v1:pending:${article}`,
   counts: 'v1:counts',
-  versions: 'v1:versions',
+  // Not `v1:versions`, which versions before 7 December 2026 wrote as an object:
+  // old and new code running side by side during a deploy must not read each other's.
+  versions: 'v1:view-versions',
   recent: 'v1:recent',
   decoy: (id: string) => `v1:decoy:${id}`,
 }

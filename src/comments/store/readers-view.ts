@@ -4,14 +4,12 @@ import {
   type ArticleView,
   byId,
   type CommentCounts,
-  carriesAddition,
   isListed,
   nextVersions,
   type RecentComments,
   type ViewAddition,
   type ViewVersions,
   versionOf,
-  withoutAdditions,
 } from './views'
 
 /** How many of the newest approved comments across articles `v1:recent` holds. */
@@ -64,7 +62,7 @@ export interface ViewUpdaterStore {
  * out of order still leaves the view as the store says: the queue may deliver a
  * message more than once, and retries a batch whole when a write fails. So an
  * article counts as changed where its view was rewritten now or where an
- * earlier try rewrote it and failed before `v1:versions` named it: the versions
+ * earlier try rewrote it and failed before `v1:view-versions` named it: the versions
  * are written last, after the counts and the recent comments, and name only
  * what all of those hold.
  */
@@ -83,28 +81,12 @@ export async function applyViewChanges(
     store.getMany([...new Set(changes.map((change) => change.id))]),
     store.versions(),
   ])
-  const rewrites = []
-  for (const [article, ids] of idsByArticle) {
-    const [view, pending] = await Promise.all([store.view(article), store.pendingIds(article)])
-    const nextPending = nextPendingIds(pending, article, ids, stored)
-    rewrites.push({
-      article,
-      view,
-      pending,
-      nextPending,
-      ...nextView(view, article, ids, stored, now),
-    })
-  }
-  // A view about to lose or change a comment must not be made by readers of its
-  // version before and the addition the versions still carry beside it, were
-  // this batch to fail before it rewrites them: those additions go first.
-  const withdrawing = rewrites.flatMap(({ article, view, next, addition }) =>
-    next !== view && !addition && carriesAddition(versions, article) ? [article] : [],
-  )
-  if (withdrawing.length > 0) await store.writeVersions(withoutAdditions(versions, withdrawing))
   const changedViews = new Map<string, ArticleView>()
   const additions = new Map<string, ViewAddition>()
-  for (const { article, view, pending, nextPending, next, addition } of rewrites) {
+  for (const [article, ids] of idsByArticle) {
+    const [view, pending] = await Promise.all([store.view(article), store.pendingIds(article)])
+    const { next, addition } = nextView(view, article, ids, stored, now)
+    const nextPending = nextPendingIds(pending, article, ids, stored)
     if (addition) additions.set(article, addition)
     if (next !== view) await store.writeView(article, next)
     if (next !== view || unfinished(versions, article, next, now)) changedViews.set(article, next)

@@ -274,7 +274,7 @@ export class CommentStore {
 
   /**
    * Writes an article's view, an empty one too: readers check a view's version
-   * against `v1:versions` before they keep it. Only the serial view updater calls this.
+   * against `v1:view-versions` before they keep it. Only the serial view updater calls this.
    */
   async writeView(article: string, view: ArticleView): Promise<void> {
     await this.kv.put(keys.view(article), JSON.stringify(view))

@@ -44,10 +44,9 @@ export interface ViewVersions {
    * thousands of entries parses several times faster than an object of as
    * many keys; one entry is then found by a search (`versionOf`). Article
    * slugs are lowercase ASCII kebab-case (the content schema), so neither a
-   * space nor a line break is ever part of one. An object of slug → version
-   * in keys written before.
+   * space nor a line break is ever part of one.
    */
-  views: string | Readonly<Record<string, string>>
+  views: string
   /**
    * What the view updater's latest run added to views where it only added
    * comments (those that fit in `addedBytesKept`, the newest first): a data
@@ -72,7 +71,6 @@ export const noVersions: ViewVersions = { since: null, views: '' }
 /** The version `versions` names for `article`'s view, if it names one. */
 export function versionOf(versions: ViewVersions, article: string): string | undefined {
   const { views } = versions
-  if (typeof views !== 'string') return ownEntry(views, article)
   if (article === '' || article.includes(' ') || article.includes('\n')) return undefined
   const key = `\n${article} `
   const at = views.indexOf(key)
@@ -82,8 +80,7 @@ export function versionOf(versions: ViewVersions, article: string): string | und
 }
 
 /** Every article's version the views name, in the order written (the view updater's whole read). */
-export function versionEntries(views: ViewVersions['views']): Map<string, string> {
-  if (typeof views !== 'string') return new Map(Object.entries(views))
+export function versionEntries(views: string): Map<string, string> {
   const entries = new Map<string, string>()
   for (const line of views.split('\n')) {
     const space = line.indexOf(' ')
@@ -99,7 +96,7 @@ function versionsText(entries: ReadonlyMap<string, string>): string {
 }
 
 /**
- * UTF-8 bytes of additions `v1:versions` carries at most: every isolate reads
+ * UTF-8 bytes of additions `v1:view-versions` carries at most: every isolate reads
  * the key once per window, so it stays small beside the versions themselves
  * (about 60 bytes an article changed in a day).
  */
@@ -184,9 +181,10 @@ export function nextVersions(
 /**
  * This run's additions worth carrying: each the one that made the version
  * named, those that fit in `addedBytesKept`, the newest first. An addition of
- * an earlier run is never carried on: the versions that run wrote may have been
- * read here before KV carried a later withdrawal to this location, and carried
- * on it would let readers make a withdrawn comment again.
+ * an earlier run is never carried on, so one outlives its run only until the
+ * next: a run that withdrew a comment and failed before rewriting the versions
+ * leaves readers able to make the comment again from the addition before it
+ * (as readers holding that version still show it) only until a run succeeds.
  */
 function keptAdditions(
   additions: ReadonlyMap<string, ViewAddition>,
@@ -207,21 +205,6 @@ function keptAdditions(
     any = true
   }
   return any ? added : undefined
-}
-
-/** Whether the versions carry an addition for `article`. */
-export function carriesAddition(versions: ViewVersions, article: string): boolean {
-  return versions.added !== undefined && ownEntry(versions.added, article) !== undefined
-}
-
-/** The versions as they are, less the additions of `articles`. */
-export function withoutAdditions(
-  versions: ViewVersions,
-  articles: readonly string[],
-): ViewVersions {
-  const { added, ...rest } = versions
-  const kept = Object.entries(added ?? {}).filter(([article]) => !articles.includes(article))
-  return kept.length > 0 ? { ...rest, added: Object.fromEntries(kept) } : rest
 }
 
 /**
