@@ -103,7 +103,7 @@ export interface Assumptions {
   /** Days of comments the nightly backup holds. */
   storedDays: number
   /**
-   * UTF-8 bytes a comment takes in `v1:versions`' additions (its public view):
+   * UTF-8 bytes a comment takes in `v1:view-versions`' additions (its public view):
    * with `addedBytesKept` this says how much of a batch's approvals it carries.
    */
   addedCommentBytes: number
@@ -227,7 +227,7 @@ function viewChangesPerDay(site: Site, weight: number): number {
 }
 
 /**
- * How `v1:versions` carries a batch's approvals: until the next batch rewrites
+ * How `v1:view-versions` carries a batch's approvals: until the next batch rewrites
  * it (batches spread evenly over the day), and the share of the batch's
  * articles whose additions fit in `addedBytesKept`.
  */
@@ -244,7 +244,7 @@ function carriedAdditions(site: Site, assumptions: Assumptions) {
  * Reads of an article's view a day that its data centres need not make: a
  * change that only added comments (the model's changes are approvals: a spam
  * marking of a held comment leaves the view as it was) is made of the version
- * before and what `v1:versions` carries of it, where the data centre holds that
+ * before and what `v1:view-versions` carries of it, where the data centre holds that
  * version (a request of it in the epoch before) and the first request after the
  * change comes before the next batch rewrites the versions.
  */
@@ -274,7 +274,7 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
   const shared = new Map(sharedKeys.flatMap((group) => group.kinds.map((kind) => [kind, group])))
   // Requests a day of each kind reading a shared key, for its KV once all URLs are in.
   const sharedPerDay = new Map<RequestKind, number>()
-  // Reads of `v1:versions` a cold data centre window makes, weighted by requests of each view kind.
+  // Reads of `v1:view-versions` a cold data centre window makes, weighted by requests of each view kind.
   let versionReaders = 0
   let versionReads = 0
   // Requests a day showing each article's view, by kind: its page, comment feed and comments JSON share it.
@@ -282,7 +282,7 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
   /**
    * Adds `perDay` requests of one URL of `kind`; of the article at `view` where
    * the kind shows an article's view. On a cold data centre such a request reads
-   * two keys: `v1:versions`, one key for all of them, and the article's view.
+   * two keys: `v1:view-versions`, one key for all of them, and the article's view.
    */
   const url = (kind: RequestKind, perDay: number, view?: number) => {
     if (perDay <= 0) return
@@ -340,7 +340,7 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
   url('siteCommentFeed', commentReads / 3)
   // An article's view is read when a data centre's copy of it is gone (a new
   // version, or its time past) and any of its URLs is asked, unless the data
-  // centre makes the new version of the one before and what `v1:versions`
+  // centre makes the new version of the one before and what `v1:view-versions`
   // carries. Comments land on articles as readers do.
   const carried = carriedAdditions(site, assumptions)
   for (const [i, requests] of viewRequests) {
