@@ -168,15 +168,22 @@ describe('the additions the versions carry', () => {
   })
 })
 
+/** A view, and an addition of a comment posted after its one comment. */
+const base: ArticleView = {
+  updated: '2026-12-07T08:00:00.000Z',
+  comments: [{ id: '0mxa1', article: 'hello', author: 'क', content: 'पहली', created: 'x' }],
+}
+const addedAfter: ViewAddition = {
+  from: base.updated,
+  to: '2026-12-07T08:05:00.000Z',
+  comments: [{ id: '0mxa2', article: 'hello', author: 'ख', content: 'दूसरी', created: 'y' }],
+}
+
 describe('a view made of the version before and an addition', () => {
-  const base: ArticleView = {
-    updated: '2026-12-07T08:00:00.000Z',
-    comments: [{ id: '0mxa1', article: 'hello', author: 'क', content: 'पहली', created: 'x' }],
-  }
+  // A comment posted before the one shown, approved after it.
   const addition: ViewAddition = {
-    from: base.updated,
-    to: '2026-12-07T08:05:00.000Z',
-    comments: [{ id: '0mxa0', article: 'hello', author: 'ख', content: 'दूसरी', created: 'y' }],
+    ...addedAfter,
+    comments: addedAfter.comments.map((comment) => ({ ...comment, id: '0mxa0' })),
   }
 
   it('is the base with the comments in place and the new version', () => {
@@ -209,15 +216,8 @@ describe('a view made of the version before and an addition', () => {
 })
 
 describe('a view a data centre makes of an addition', () => {
-  const before: ArticleView = {
-    updated: '2026-12-07T08:00:00.000Z',
-    comments: [{ id: '0mxa1', article: 'hello', author: 'क', content: 'पहली', created: 'x' }],
-  }
-  const addition: ViewAddition = {
-    from: before.updated,
-    to: '2026-12-07T08:05:00.000Z',
-    comments: [{ id: '0mxa2', article: 'hello', author: 'ख', content: 'दूसरी', created: 'y' }],
-  }
+  const before = base
+  const addition = addedAfter
   const made = { updated: addition.to, comments: [...before.comments, ...addition.comments] }
   /** What the data centre keeps of the article's view, by name; the names asked for. */
   const keeping = (copies: Record<string, ArticleView>) => {
