@@ -90,7 +90,7 @@ it('shows an approval at once to a fresh isolate of the data centre where the vi
 async function versionsNaming(worker: TestWorker, count: number): Promise<ViewVersions> {
   const kv = await worker.kv()
   for (let tries = 0; tries < 100; tries++) {
-    const versions = JSON.parse((await kv.get(keys.versions)) ?? '{"views":{}}')
+    const versions = JSON.parse((await kv.get(keys.versions)) ?? '{"since":null,"views":""}')
     const view = JSON.parse((await kv.get(`v1:view:${slug}`)) ?? '{"comments":[]}')
     if (view.comments.length === count && versionOf(versions, slug) === view.updated)
       return versions

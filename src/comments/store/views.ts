@@ -49,9 +49,9 @@ export interface ViewVersions {
   views: string
   /**
    * What the view updater's latest run added to views where it only added
-   * comments (those that fit in `addedBytesKept`, the newest first): a data
+   * comments (those that fit in `addedBytesKept`, in the run's order): a data
    * centre holding the version before makes the new one of it without reading
-   * the view. Absent when that run added nothing, and in keys written before.
+   * the view. Absent when that run added nothing.
    */
   added?: Record<string, ViewAddition>
 }
@@ -180,7 +180,7 @@ export function nextVersions(
 
 /**
  * This run's additions worth carrying: each the one that made the version
- * named, those that fit in `addedBytesKept`, the newest first. An addition of
+ * named, those that fit in `addedBytesKept`, in the run's order. An addition of
  * an earlier run is never carried on, so one outlives its run only until the
  * next: a run that withdrew a comment and failed before rewriting the versions
  * leaves readers able to make the comment again from the addition before it
@@ -194,10 +194,8 @@ function keptAdditions(
   const added: Record<string, ViewAddition> = {}
   let bytes = 0
   let any = false
-  const newestFirst = [...additions]
-    .filter(([article, { to }]) => views.get(article) === to)
-    .sort(([, a], [, b]) => (a.to < b.to ? 1 : a.to > b.to ? -1 : 0))
-  for (const [article, addition] of newestFirst) {
+  for (const [article, addition] of additions) {
+    if (views.get(article) !== addition.to) continue
     const size = encoder.encode(JSON.stringify([article, addition])).length
     if (bytes + size > addedBytesKept) continue
     bytes += size
