@@ -164,11 +164,11 @@ describe('the view versions', () => {
     assert.deepEqual(
       [...versionEntries(next.views)],
       [
-        ['fresh', recent],
         ['changed', now.toISOString()],
+        ['fresh', recent],
       ],
     )
-    assert.equal(next.views, `\nfresh ${recent}\nchanged ${now.toISOString()}`)
+    assert.equal(next.views, `\nchanged ${now.toISOString()}\nfresh ${recent}`, 'sorted by slug')
     assert.equal(next.since, now.toISOString(), 'the first write marks since when the key vouches')
     assert.equal(
       nextVersions(next, new Map(), new Map(), new Date(day0 + 1)).since,
@@ -187,6 +187,39 @@ describe('a version looked up in the versions', () => {
     assert.equal(versionOf({ since: null, views }, 'story-t'), undefined)
     assert.equal(versionOf({ since: null, views }, ''), undefined)
     assert.equal(versionOf({ since: null, views }, 'story 2026-12-01T08:00:00.000Z'), undefined)
+  })
+
+  it('finds every article of a large day’s versions, and none it does not name', () => {
+    const named = new Map<string, string>()
+    for (let n = 0; n < 3_000; n++) {
+      // Slugs of every length and order, as kebab-case allows.
+      const slug = `${(n * 7919) % 3_001}-${'x'.repeat(n % 13)}story`
+      named.set(slug, new Date(day0 + n * 1_000).toISOString())
+    }
+    const versions = nextVersions(
+      { since: null, views: '' },
+      new Map([...named].map(([slug, updated]) => [slug, { updated, comments: [] }])),
+      new Map(),
+      new Date(day0 + 3_000_000),
+    )
+    for (const [slug, version] of named) assert.equal(versionOf(versions, slug), version, slug)
+    for (const absent of [
+      '0',
+      '0-',
+      '999999-story',
+      'a',
+      'zzz',
+      '1-xstor',
+      '1-xstoryy',
+      '-story',
+    ]) {
+      assert.equal(versionOf(versions, absent), named.get(absent), absent)
+    }
+    assert.equal(versionOf(noVersions, 'story'), undefined)
+    assert.equal(
+      versionOf({ since: null, views: '\nonly 2026-12-01T08:00:00.000Z' }, 'only'),
+      '2026-12-01T08:00:00.000Z',
+    )
   })
 
   it('finds nothing for a slug named like an object property', () => {

@@ -39,12 +39,12 @@ export interface ViewVersions {
    */
   since: string | null
   /**
-   * `\n<slug> <version>` for each view named: one string, not an object,
-   * since every isolate parses the key once per window, and a string of
-   * thousands of entries parses several times faster than an object of as
-   * many keys; one entry is then found by a search (`versionOf`). Article
-   * slugs are lowercase ASCII kebab-case (the content schema), so neither a
-   * space nor a line break is ever part of one.
+   * `\n<slug> <version>` for each view named, sorted by slug: one string, not
+   * an object, since every isolate parses the key once per window, and a
+   * string of thousands of entries parses several times faster than an object
+   * of as many keys; one entry is then found by a binary search (`versionOf`).
+   * Article slugs are lowercase ASCII kebab-case (the content schema), so
+   * neither a space nor a line break is ever part of one.
    */
   views: string
   /**
@@ -68,15 +68,34 @@ export interface ViewAddition {
 
 export const noVersions: ViewVersions = { since: null, views: '' }
 
-/** The version `versions` names for `article`'s view, if it names one. */
+/**
+ * The version `versions` names for `article`'s view, if it names one. A binary
+ * search over the sorted text, each step reading the first entry that begins
+ * at or after its probe: a few microseconds where a scan for an article the
+ * versions do not name (most of a large site's) reads all of them, every
+ * request that looks. The entry sought, if there is one, begins in [lo, hi).
+ */
 export function versionOf(versions: ViewVersions, article: string): string | undefined {
   const { views } = versions
   if (article === '' || article.includes(' ') || article.includes('\n')) return undefined
-  const key = `\n${article} `
-  const at = views.indexOf(key)
-  if (at < 0) return undefined
-  const end = views.indexOf('\n', at + key.length)
-  return views.slice(at + key.length, end < 0 ? undefined : end)
+  let lo = 0
+  let hi = views.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const start = views.indexOf('\n', mid)
+    if (start < 0 || start >= hi) {
+      hi = mid
+      continue
+    }
+    const space = views.indexOf(' ', start)
+    const next = views.indexOf('\n', start + 1)
+    const end = next < 0 ? views.length : next
+    const slug = views.slice(start + 1, space < 0 || space > end ? end : space)
+    if (slug === article) return space < 0 || space > end ? undefined : views.slice(space + 1, end)
+    if (slug < article) lo = end
+    else hi = mid
+  }
+  return undefined
 }
 
 /** Every article's version the views name, in the order written (the view updater's whole read). */
@@ -89,9 +108,11 @@ export function versionEntries(views: string): Map<string, string> {
   return entries
 }
 
+/** The versions' text: the entries sorted by slug, as `versionOf` searches them. */
 function versionsText(entries: ReadonlyMap<string, string>): string {
   let text = ''
-  for (const [article, version] of entries) text += `\n${article} ${version}`
+  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  for (const [article, version] of sorted) text += `\n${article} ${version}`
   return text
 }
 
