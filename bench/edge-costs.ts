@@ -15,8 +15,7 @@ import {
   sites,
 } from './cost-model'
 import type { EdgeProjectFigures } from './edge'
-import type { KvCountRow } from './kv-counts'
-import { spreadArticles, writeKinds } from './kv-counts'
+import { type KvCountRow, spreadArticles, writeKinds } from './kv-counts'
 
 /**
  * The isolate counts the model is run for, and the data centres they run in: a

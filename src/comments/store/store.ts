@@ -230,7 +230,10 @@ export class CommentStore {
             const copy = await this.dataCentre.peek(`${key}@${tag}`, memoWindows.viewsMs)
             return copy?.text
           }))
-        return made ? JSON.stringify(made) : this.kv.get(key)
+        if (!made) return this.kv.get(key)
+        // Kept in the data centre as text; shown as made, not parsed back.
+        parsed = made
+        return JSON.stringify(made)
       },
       current,
     )

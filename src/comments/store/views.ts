@@ -214,16 +214,14 @@ function keptAdditions(
   const encoder = new TextEncoder()
   const added: Record<string, ViewAddition> = {}
   let bytes = 0
-  let any = false
   for (const [article, addition] of additions) {
     if (views.get(article) !== addition.to) continue
     const size = encoder.encode(JSON.stringify([article, addition])).length
     if (bytes + size > addedBytesKept) continue
     bytes += size
     added[article] = addition
-    any = true
   }
-  return any ? added : undefined
+  return bytes > 0 ? added : undefined
 }
 
 /**
