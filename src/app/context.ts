@@ -3,7 +3,10 @@ import { SessionStore } from '../admin/session-store'
 import { DataCentreCache } from '../comments/store/data-centre-cache'
 import { PublicComments } from '../comments/store/public-comments'
 import { CommentStore } from '../comments/store/store'
+import { defaultCache } from '../http/data-centre'
+import type { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, serveRendered } from '../http/rendered'
+import { SharedRenders } from '../http/shared-renders'
 import { type HmacKey, hmacKey } from '../lib/hmac'
 import { isLoopback } from '../lib/loopback'
 import { type Config, configFrom } from './config'
@@ -40,6 +43,27 @@ export function config<E extends AppEnv>(c: Context<E>): Config {
 /** The comment store over this request's KV binding and this data centre's cache. */
 export function commentStore<E extends AppEnv>(c: Context<E>): CommentStore {
   return new CommentStore(c.env.COMMENTS, DataCentreCache.forSite(config(c).siteUrl))
+}
+
+/**
+ * The render named `key`: this isolate's (`renders`), else its data centre's,
+ * else the one `render` makes, kept in both. The key names everything the
+ * bytes depend on in every isolate; the data centre's copies are named by the
+ * deployed version too (none without the version binding: every render is
+ * then this isolate's own).
+ */
+export function sharedRender<E extends AppEnv>(
+  c: Context<E>,
+  renders: RenderCache<RenderedResponse>,
+  key: string,
+  render: () => Promise<RenderedResponse>,
+): Promise<RenderedResponse> {
+  return renders.get(key, () =>
+    new SharedRenders(defaultCache(), new URL(config(c).siteUrl).origin, c.env.VERSION?.id).get(
+      key,
+      render,
+    ),
+  )
 }
 
 /** The moderation page's session generation, in this request's KV binding. */

@@ -1,5 +1,12 @@
 import type { Context } from 'hono'
-import { type AppEnv, config, originOf, publicComments, respondRendered } from '../app/context'
+import {
+  type AppEnv,
+  config,
+  originOf,
+  publicComments,
+  respondRendered,
+  sharedRender,
+} from '../app/context'
 import { Hono } from '../app/hono'
 import { publicView } from '../comments/public-view'
 import type { PublicComments } from '../comments/store/public-comments'
@@ -29,7 +36,8 @@ export const articles = new Hono<AppEnv>()
 
 /**
  * One page (`?page=n`, from 1) of a list, newest first: the home page, a tag's
- * or an author's page. Rendered once per page, origin and number of visible articles.
+ * or an author's page. Rendered once per page, origin and number of visible
+ * articles, and shared by the data centre's isolates (shared-renders.ts).
  */
 async function listPage(c: Context<AppEnv>, named: ListName | undefined): Promise<Response> {
   const pageParam = c.req.query('page')
@@ -44,7 +52,8 @@ async function listPage(c: Context<AppEnv>, named: ListName | undefined): Promis
   const origin = originOf(c)
   const stream = streamOf(site, list)
   const hrefOf = (n: number) => (n === 1 ? stream.page : `${stream.page}?page=${n}`)
-  const response = await rendered.get(`list|${list.id}|${page}|${origin}|${visible}`, async () => {
+  const key = `list|${list.id}|${page}|${origin}|${visible}`
+  const render = async () => {
     const end = visible - (page - 1) * indexPageSize
     const shown = (
       await listEntries(list, Math.max(0, end - indexPageSize), end, c.env.ASSETS)
@@ -81,7 +90,8 @@ async function listPage(c: Context<AppEnv>, named: ListName | undefined): Promis
       latest(newest?.published, ...shown.map((article) => article.updated ?? article.published)),
       { 'content-type': htmlType, 'cache-control': cacheControl.page },
     )
-  })
+  }
+  const response = await sharedRender(c, rendered, key, render)
   return respondRendered(c, response)
 }
 
@@ -138,21 +148,21 @@ articles.get('/articles/:slug', async (c) => {
   // Its section's stories change as scheduled articles come out: the page is
   // rendered again for each count, and is as new as the newest it shows.
   const more = await moreInSection(article, c.env.ASSETS, Date.now())
-  const response = await rendered.get(
-    `article|${article.slug}|${origin}|${approved.version}|${more?.visible ?? 0}`,
-    async () =>
-      renderedResponse(
-        await articleDocument(c, article, commentsView(approved.value, {}), more),
-        latest(
-          article.updated,
-          article.published,
-          moderated,
-          approved.value.at(-1)?.created,
-          ...(more?.stories ?? []).map((story) => story.updated ?? story.published),
-        ),
-        // Vary: a browser that has since been given an edit cookie asks again for its own view.
-        { 'content-type': htmlType, 'cache-control': cacheControl.comments, vary: 'Cookie' },
+  // The view's version names its comments in every isolate; the memo's version only in this one.
+  const key = `article|${article.slug}|${origin}|${moderated ?? 'none'}|${more?.visible ?? 0}`
+  const response = await sharedRender(c, rendered, key, async () =>
+    renderedResponse(
+      await articleDocument(c, article, commentsView(approved.value, {}), more),
+      latest(
+        article.updated,
+        article.published,
+        moderated,
+        approved.value.at(-1)?.created,
+        ...(more?.stories ?? []).map((story) => story.updated ?? story.published),
       ),
+      // Vary: a browser that has since been given an edit cookie asks again for its own view.
+      { 'content-type': htmlType, 'cache-control': cacheControl.comments, vary: 'Cookie' },
+    ),
   )
   return respondRendered(c, response)
 })

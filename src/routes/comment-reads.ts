@@ -1,5 +1,11 @@
 import { createMiddleware } from 'hono/factory'
-import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
+import {
+  type AppEnv,
+  originOf,
+  publicComments,
+  respondRendered,
+  sharedRender,
+} from '../app/context'
 import { Hono } from '../app/hono'
 import { renderedView } from '../comments/public-view'
 import type { ArticleComments } from '../comments/store/public-comments'
@@ -42,7 +48,8 @@ export const commentReads = new Hono<ReadsEnv>()
 commentReads.get(paths.comments(':slug'), loadComments, async (c) => {
   const { article, comments } = c.var
   const { approved, moderated } = comments
-  const response = await rendered.get(`json|${article.slug}|${approved.version}`, () =>
+  const key = `json|${article.slug}|${moderated ?? 'none'}`
+  const response = await sharedRender(c, rendered, key, () =>
     renderedResponse(
       JSON.stringify({
         article: article.slug,
@@ -68,16 +75,14 @@ for (const [format, path] of feedRoutes) {
     const { article, comments } = c.var
     const { approved, moderated } = comments
     const origin = originOf(c)
-    const response = await rendered.get(
-      `${format}|${article.slug}|${origin}|${approved.version}`,
-      () => {
-        const doc = commentFeed(site, article, origin, approved.value)
-        return renderedResponse(feedFormats[format].render(doc), latest(doc.updated, moderated), {
-          'content-type': contentTypeOf(format),
-          'cache-control': cacheControl.comments,
-        })
-      },
-    )
+    const key = `${format}|${article.slug}|${origin}|${moderated ?? 'none'}`
+    const response = await sharedRender(c, rendered, key, () => {
+      const doc = commentFeed(site, article, origin, approved.value)
+      return renderedResponse(feedFormats[format].render(doc), latest(doc.updated, moderated), {
+        'content-type': contentTypeOf(format),
+        'cache-control': cacheControl.comments,
+      })
+    })
     return respondRendered(c, response)
   })
 }
@@ -95,16 +100,14 @@ for (const [format, path] of threadRoutes) {
     const parent = approved.value.find((comment) => comment.id === id)
     if (!parent) return notFound(c)
     const origin = originOf(c)
-    const response = await rendered.get(
-      `${format}|${article.slug}|${id}|${origin}|${approved.version}`,
-      () => {
-        const doc = threadFeed(site, article, origin, parent, repliesTo(approved.value, id))
-        return renderedResponse(feedFormats[format].render(doc), latest(doc.updated, moderated), {
-          'content-type': contentTypeOf(format),
-          'cache-control': cacheControl.comments,
-        })
-      },
-    )
+    const key = `${format}|${article.slug}|${id}|${origin}|${moderated ?? 'none'}`
+    const response = await sharedRender(c, rendered, key, () => {
+      const doc = threadFeed(site, article, origin, parent, repliesTo(approved.value, id))
+      return renderedResponse(feedFormats[format].render(doc), latest(doc.updated, moderated), {
+        'content-type': contentTypeOf(format),
+        'cache-control': cacheControl.comments,
+      })
+    })
     return respondRendered(c, response)
   })
 }

@@ -1,5 +1,11 @@
 import type { Context } from 'hono'
-import { type AppEnv, originOf, publicComments, respondRendered } from '../app/context'
+import {
+  type AppEnv,
+  originOf,
+  publicComments,
+  respondRendered,
+  sharedRender,
+} from '../app/context'
 import { Hono } from '../app/hono'
 import type { CommentCounts } from '../comments/store/views'
 import { type ArticleList, listArticles, listEntries, site, visibleList } from '../content/index'
@@ -22,7 +28,9 @@ const noCounts = { value: { updated: null, articles: {} } as CommentCounts, vers
 /**
  * The article feeds in every format: the site's, each tag's and each author's subscription
  * feed, and their RFC 5005 archive pages. Each is rendered once per origin,
- * number of visible articles and (subscription feeds) comment-count version.
+ * number of visible articles and (subscription feeds) the counts' last change,
+ * and shared by the data centre's isolates (shared-renders.ts), except a feed
+ * rendered without counts, which lasts only while KV cannot be read.
  */
 export const siteFeeds = new Hono<AppEnv>()
 
@@ -51,8 +59,10 @@ async function subscriptionFeed(c: FeedContext, format: FeedFormat, named: ListN
   const counts = await publicComments(c)
     .counts()
     .catch(() => noCounts)
-  const key = `feed|${list.id}|${format}|${origin}|${counts.version}|${visible}`
-  const response = await rendered.get(key, async () => {
+  // The counts' last change names them in every isolate; their memo's version only in this one.
+  const countsSeen = counts === noCounts ? 'unavailable' : (counts.value.updated ?? 'none')
+  const key = `feed|${list.id}|${format}|${origin}|${countsSeen}|${visible}`
+  const render = async () => {
     const layout = archiveLayout(visible, site.feedSize)
     const doc = articleFeed({
       site,
@@ -72,7 +82,10 @@ async function subscriptionFeed(c: FeedContext, format: FeedFormat, named: ListN
         ...(doc.hub ? { link: websubLinkHeader(doc.hub, doc.links[format]) } : {}),
       },
     )
-  })
+  }
+  const response = await (counts === noCounts
+    ? rendered.get(key, render)
+    : sharedRender(c, rendered, key, render))
   return respondRendered(c, response)
 }
 
@@ -88,7 +101,7 @@ async function archiveFeed(c: FeedContext, format: FeedFormat, named: ListName |
   const origin = originOf(c)
   const hasNext = page < pageCount
   const key = `archive|${list.id}|${page}|${format}|${origin}|${hasNext}`
-  const response = await rendered.get(key, async () => {
+  const render = async () => {
     const doc = articleFeed({
       site,
       stream: streamOf(site, list),
@@ -117,7 +130,8 @@ async function archiveFeed(c: FeedContext, format: FeedFormat, named: ListName |
         'cache-control': cacheControl.archive,
       },
     )
-  })
+  }
+  const response = await sharedRender(c, rendered, key, render)
   return respondRendered(c, response)
 }
 

@@ -97,6 +97,12 @@ export interface StartOptions {
   cachePersist?: string
   /** Start with a cache that keeps nothing, as Cloudflare's on `*.workers.dev`. */
   withoutCache?: boolean
+  /**
+   * The deployed version's id (the VERSION binding) instead of a new one per
+   * start: Workers given the same id and cache folder are isolates of one
+   * version in one data centre, and share what it rendered.
+   */
+  deployment?: string
   /** Failed admin authentications allowed per client per minute, overriding wrangler.toml. */
   adminAuthLimit?: number
   /** Route COMMENTS through a wrapper whose calls can be made to fail (see setKvFaults). */
@@ -164,6 +170,9 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     ADMIN_TOKEN: adminToken,
     CLIENT_SALT: 'test-salt',
     EDIT_SECRET: editSecret,
+    ...(options.deployment
+      ? { VERSION: { id: options.deployment, tag: '', timestamp: '2026-12-07T00:00:00.000Z' } }
+      : {}),
     ...options.vars,
   }
   // Overrides change a limit only; each period stays as wrangler.toml sets it.
@@ -212,6 +221,7 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
     queueConsumers,
     ...(options.withoutQueueProducers ? { queueProducers: {} } : {}),
     ...(options.withoutCache ? { cache: false } : {}),
+    ...(options.deployment ? { versionMetadata: undefined } : {}),
     ...(options.outboundService ? { outboundService: options.outboundService } : {}),
   }
   const log = new SentMailLog()

@@ -1,4 +1,4 @@
-import type { CacheLike } from '../../src/comments/store/data-centre-cache'
+import type { CacheLike } from '../../src/http/data-centre'
 
 /** A data centre's cache as the Cache API keeps it, without expiry: the reader checks the instant. */
 export class FakeCache implements CacheLike {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it, mock } from 'node:test'
 import {
-  type CacheLike,
   DataCentreCache,
   dataCentreKey,
   remainingMs,
 } from '../../src/comments/store/data-centre-cache'
 import { keys } from '../../src/comments/store/keys'
+import type { CacheLike } from '../../src/http/data-centre'
 import { reservedPageSlugs } from '../../src/paths'
 import { FakeCache } from '../support/fake-cache'
 

@@ -1,5 +1,4 @@
-/** The part of the Cache API this uses: `caches.default` in a Worker. */
-export type CacheLike = Pick<Cache, 'match' | 'put' | 'delete'>
+import { type CacheLike, defaultCache } from '../../http/data-centre'
 
 /** A KV value's text (null when the key holds nothing) and the instant it was read from KV. */
 export interface KvRead {
@@ -48,9 +47,7 @@ export class DataCentreCache {
 
   /** This Worker's `caches.default` for the site at `siteUrl`, or none where the runtime has none. */
   static forSite(siteUrl: string): DataCentreCache {
-    // Only Workers' CacheStorage has a `default`; a browser's or Node's has none.
-    const storage = typeof caches === 'undefined' ? undefined : (caches as { default?: CacheLike })
-    return new DataCentreCache(storage?.default, siteUrl)
+    return new DataCentreCache(defaultCache(), siteUrl)
   }
 
   /**
