@@ -21,6 +21,11 @@ export interface RequestFigures {
   cold: BilledKv
   warm: BilledKv
   coldCpuMs: number
+  /**
+   * CPU of a cold isolate's request whose render its data centre already
+   * holds (src/http/shared-renders.ts); the cold figure where none is shared.
+   */
+  sharedColdCpuMs: number
   warmCpuMs: number
 }
 
@@ -103,6 +108,11 @@ export interface Assumptions {
   /** Days of comments the nightly backup holds. */
   storedDays: number
   /**
+   * How often an article comes out: the home, tag and author pages and the
+   * feeds list the visible articles, so their renders change then.
+   */
+  publishedEverySeconds: number
+  /**
    * UTF-8 bytes a comment takes in `v1:view-versions`' additions (its public view):
    * with `addedBytesKept` this says how much of a batch's approvals it carries.
    */
@@ -128,6 +138,7 @@ export const defaultAssumptions: Omit<Assumptions, 'isolates' | 'dataCentres'> =
   siteFeedShare: 0.8,
   authorFeedShare: 0.1,
   storedDays: 365,
+  publishedEverySeconds: 3_600,
   // A comment of about 300 Devanagari letters (3 bytes each), its author, id and time.
   addedCommentBytes: 1_100,
   staticFeeds: false,
@@ -283,8 +294,11 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
    * Adds `perDay` requests of one URL of `kind`; of the article at `view` where
    * the kind shows an article's view. On a cold data centre such a request reads
    * two keys: `v1:view-versions`, one key for all of them, and the article's view.
+   * A cold isolate renders the URL only where its data centre has not rendered
+   * it since its render last changed (every `renderSeconds`; never shared where
+   * undefined), and takes that render otherwise.
    */
-  const url = (kind: RequestKind, perDay: number, view?: number) => {
+  const url = (kind: RequestKind, perDay: number, view?: number, renderSeconds?: number) => {
     if (perDay <= 0) return
     if (assumptions.staticFeeds && articleFeedKinds.includes(kind)) {
       day.staticRequests += perDay
@@ -292,11 +306,19 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
     }
     const f = measured[kind]
     const cpuCold = Math.min(perDay, coldPerDay(perDay, assumptions.isolates, lifetime))
+    const renders =
+      renderSeconds === undefined
+        ? cpuCold
+        : Math.min(cpuCold, coldPerDay(perDay, assumptions.dataCentres, renderSeconds))
+    const sharedCold = cpuCold - renders
     day.requests += perDay
-    day.cpuMs += cpuCold * f.coldCpuMs + (perDay - cpuCold) * f.warmCpuMs
+    day.cpuMs +=
+      renders * f.coldCpuMs + sharedCold * f.sharedColdCpuMs + (perDay - cpuCold) * f.warmCpuMs
     const limit = plans.free.cpuMsPerRequest
     day.overFreeCpu +=
-      (f.coldCpuMs > limit ? cpuCold : 0) + (f.warmCpuMs > limit ? perDay - cpuCold : 0)
+      (f.coldCpuMs > limit ? renders : 0) +
+      (f.sharedColdCpuMs > limit ? sharedCold : 0) +
+      (f.warmCpuMs > limit ? perDay - cpuCold : 0)
     if (shared.has(kind)) {
       sharedPerDay.set(kind, (sharedPerDay.get(kind) ?? 0) + perDay)
       return
@@ -314,28 +336,51 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
     for (const op of kvOps) day[op] += kvCold * f.cold[op] + (perDay - kvCold) * f.warm[op]
   }
   const articles = zipf(site.articlesRead)
+  // How long a render stays the same (src/http/shared-renders.ts names each by
+  // what it shows): an article's page, comment feeds and JSON until its view
+  // changes; the list pages until an article comes out; the article feeds also
+  // until a data centre reads counts a moderation batch changed (at most once
+  // per counts window).
+  const viewRender = (i: number) =>
+    viewEpochSeconds(viewChangesPerDay(site, articles[i] ?? 0), assumptions)
+  const listRender = assumptions.publishedEverySeconds
+  const batchesPerDay = site.comments / share.batch
+  const feedRender = Math.min(
+    listRender,
+    batchesPerDay > 0
+      ? Math.max(assumptions.memoSeconds.counts, secondsPerDay / batchesPerDay)
+      : listRender,
+  )
   for (const [i, weight] of articles.entries()) {
-    url('article', site.pageViews * share.article * weight, i)
+    // The page also shows its section's newest stories.
+    url('article', site.pageViews * share.article * weight, i, Math.min(viewRender(i), listRender))
   }
-  url('home', site.pageViews * share.home)
+  url('home', site.pageViews * share.home, undefined, listRender)
   for (let t = 0; t < assumptions.tags; t++)
-    url('tag', (site.pageViews * share.tag) / assumptions.tags)
+    url('tag', (site.pageViews * share.tag) / assumptions.tags, undefined, listRender)
   for (let q = 0; q < assumptions.searches; q++)
     url('search', (site.pageViews * share.search) / assumptions.searches)
   const feeds = site.feedPolls * share.feeds
   const tagFeedShare = 1 - assumptions.siteFeedShare - assumptions.authorFeedShare
   // Three formats of the site feed, equally polled; one format per tag or author feed.
-  for (let f = 0; f < 3; f++) url('siteFeed', (feeds * assumptions.siteFeedShare) / 3)
+  for (let f = 0; f < 3; f++) {
+    url('siteFeed', (feeds * assumptions.siteFeedShare) / 3, undefined, feedRender)
+  }
   for (let t = 0; t < assumptions.tags; t++) {
-    url('tagFeed', (feeds * tagFeedShare) / assumptions.tags)
+    url('tagFeed', (feeds * tagFeedShare) / assumptions.tags, undefined, feedRender)
   }
   for (let a = 0; a < assumptions.authors; a++) {
-    url('authorFeed', (feeds * assumptions.authorFeedShare) / assumptions.authors)
+    url(
+      'authorFeed',
+      (feeds * assumptions.authorFeedShare) / assumptions.authors,
+      undefined,
+      feedRender,
+    )
   }
   const commentReads = site.feedPolls * share.commentReads
   for (const [i, weight] of articles.entries()) {
-    url('commentFeed', (commentReads / 3) * weight, i)
-    url('commentsJson', (commentReads / 3) * weight, i)
+    url('commentFeed', (commentReads / 3) * weight, i, viewRender(i))
+    url('commentsJson', (commentReads / 3) * weight, i, viewRender(i))
   }
   url('siteCommentFeed', commentReads / 3)
   // An article's view is read when a data centre's copy of it is gone (a new

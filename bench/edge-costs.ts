@@ -85,6 +85,7 @@ export function measuredFrom(figures: EdgeProjectFigures): Measured {
         cold: billed(row.cold),
         warm: billed(row.warm),
         coldCpuMs: time?.coldMs ?? Number.NaN,
+        sharedColdCpuMs: time?.sharedColdMs ?? Number.NaN,
         warmCpuMs: time?.warmMs ?? Number.NaN,
       },
     ]
@@ -112,7 +113,7 @@ function extraArticle(kv: readonly KvCountRow[]): RequestFigures {
     lists: per('lists'),
     deletes: per('deletes'),
   }
-  return { cold: kvPer, warm: kvPer, coldCpuMs: 0, warmCpuMs: 0 }
+  return { cold: kvPer, warm: kvPer, coldCpuMs: 0, sharedColdCpuMs: 0, warmCpuMs: 0 }
 }
 
 /** Every site at every isolate count, with the Worker's feeds and then with static ones. */

@@ -1,7 +1,9 @@
 import { defaultStepComments } from '../src/comments/backups/backup-step-size'
+import type { RouteCpu } from './cold-cpu'
 import { plans } from './cost-model'
 import type { EdgeProjectFigures } from './edge'
 import type { SiteCost } from './edge-costs'
+import type { ColdInstructions } from './icount'
 import type { GoalCheck } from './report'
 
 /** Issue 24's goals, as bench figures. */
@@ -25,23 +27,34 @@ export function instructionGoals(all: readonly EdgeProjectFigures[]): GoalCheck[
   const largest = all.at(-1)
   const checks: GoalCheck[] = []
   const cold = largest?.instructions?.cold ?? []
-  if (largest && cold.length > 0) {
-    const worst = cold.reduce((a, b) => (b.project / b.constant > a.project / a.constant ? b : a))
-    const ratio = worst.project / worst.constant
-    checks.push({
-      goal: `Cold first request of every route ≤ ${edgeGoals.coldInstructionsRatio}× the constant Worker’s instructions (${at(largest)})`,
-      measured: `highest ${ratio.toFixed(2)}× (${worst.route.name})`,
-      met: yes(ratio <= edgeGoals.coldInstructionsRatio),
-    })
-  }
   const cpu = largest?.cpu ?? []
-  if (largest && cpu.length > 0) {
-    const worst = cpu.reduce((a, b) => (b.coldMs > a.coldMs ? b : a))
-    checks.push({
-      goal: `Cold first request of every route ≤ ${edgeGoals.coldCpuMs} ms CPU natively (${at(largest)})`,
-      measured: `highest ${worst.coldMs.toFixed(1)} ms (${worst.route.name})`,
-      met: yes(worst.coldMs <= edgeGoals.coldCpuMs),
-    })
+  // In an empty data centre, and in one whose isolates rendered the route before.
+  const places = [
+    { where: '', project: (c: ColdInstructions) => c.project, ms: (c: RouteCpu) => c.coldMs },
+    {
+      where: ', in a data centre that answered it before',
+      project: (c: ColdInstructions) => c.sharedProject,
+      ms: (c: RouteCpu) => c.sharedColdMs,
+    },
+  ]
+  for (const { where, project, ms } of places) {
+    if (largest && cold.length > 0) {
+      const ratioOf = (c: ColdInstructions) => project(c) / c.constant
+      const worst = cold.reduce((a, b) => (ratioOf(b) > ratioOf(a) ? b : a))
+      checks.push({
+        goal: `Cold first request of every route${where} ≤ ${edgeGoals.coldInstructionsRatio}× the constant Worker’s instructions (${at(largest)})`,
+        measured: `highest ${ratioOf(worst).toFixed(2)}× (${worst.route.name})`,
+        met: yes(ratioOf(worst) <= edgeGoals.coldInstructionsRatio),
+      })
+    }
+    if (largest && cpu.length > 0) {
+      const worst = cpu.reduce((a, b) => (ms(b) > ms(a) ? b : a))
+      checks.push({
+        goal: `Cold first request of every route${where} ≤ ${edgeGoals.coldCpuMs} ms CPU natively (${at(largest)})`,
+        measured: `highest ${ms(worst).toFixed(1)} ms (${worst.route.name})`,
+        met: yes(ms(worst) <= edgeGoals.coldCpuMs),
+      })
+    }
   }
   const warm = all.flatMap((f) =>
     (f.instructions?.warm ?? []).map((w) => ({ ...w, at: at(f), ratio: w.project / w.constant })),

@@ -8,7 +8,13 @@ import { bundlePeer } from './peer-bundle'
 import type { BuiltProject } from './project'
 import { emptyWorker } from './startup'
 import { median } from './stats'
-import { directOrigin, projectOptions, scriptOptions, startProject } from './workers'
+import {
+  dataCentreThatServed,
+  directOrigin,
+  projectOptions,
+  scriptOptions,
+  startProject,
+} from './workers'
 
 /** Instructions of one route: the project's and the constant Worker's. */
 export interface RouteInstructions {
@@ -17,11 +23,19 @@ export interface RouteInstructions {
   constant: number
 }
 
+/** A cold route's instructions, and the project's in a data centre where another isolate answered it. */
+export interface ColdInstructions extends RouteInstructions {
+  sharedProject: number
+}
+
 /** What the instruction-count mode measured of one built project. */
 export interface InstructionCounts {
   articles: number
-  /** The first request of each route on a fresh workerd, after one 404. */
-  cold: RouteInstructions[]
+  /**
+   * The first request of each route on a fresh workerd, after one 404: in an
+   * empty data centre, and in one where another workerd answered it before.
+   */
+  cold: ColdInstructions[]
   /** Per request once every route has been asked many times (the median request). */
   warm: RouteInstructions[]
   /**
@@ -144,14 +158,23 @@ export async function countInstructions(
   const emptyStartup = await startupOf(scriptOptions(emptyWorker, compatibilityDate))
   const emptyBound = await startupOf({ ...bindings, modules: true, script: emptyWorker })
 
-  const cold: RouteInstructions[] = []
+  const cold: ColdInstructions[] = []
   const startups: number[] = []
   for (const route of routes) {
-    log(`    cold ${route.path} (project, then constant)…`)
-    const project = await coldOf(options.project, route)
+    log(`    cold ${route.path} (project, constant, project in a data centre that answered it)…`)
+    const ownCold = await coldOf(options.project, route)
     const constant = await coldOf(options.constant, route)
-    startups.push(project.startup)
-    cold.push({ route, project: project.cold, constant: constant.cold })
+    const dataCentre = await dataCentreThatServed(project, kvPersist, [route.path])
+    const shared = await coldOf(projectOptions(project, kvPersist, [], dataCentre), route).finally(
+      () => dataCentre.remove(),
+    )
+    startups.push(ownCold.startup)
+    cold.push({
+      route,
+      project: ownCold.cold,
+      constant: constant.cold,
+      sharedProject: shared.cold,
+    })
   }
   log('    warm path (project, then constant)…')
   const warmProject = await warmOf(options.project, routes)

@@ -16,7 +16,13 @@ import {
 import { cacheControl } from '../../src/http/cache-control'
 
 const none: BilledKv = { reads: 0, writes: 0, lists: 0, deletes: 0 }
-const quiet: RequestFigures = { cold: none, warm: none, coldCpuMs: 1, warmCpuMs: 0.1 }
+const quiet: RequestFigures = {
+  cold: none,
+  warm: none,
+  coldCpuMs: 1,
+  sharedColdCpuMs: 1,
+  warmCpuMs: 0.1,
+}
 const kinds: RequestKind[] = [
   'home',
   'article',
@@ -94,6 +100,27 @@ it('reads the feeds’ comment counts once per data centre and counts window, wh
   assert.ok(Math.abs(day.reads - windows) < 1e-3, `${day.reads} reads, ${windows} windows`)
 })
 
+it('renders a feed once per data centre and change of what it lists, cold isolates there taking that render', () => {
+  const idle = { ...quiet, coldCpuMs: 0, sharedColdCpuMs: 0, warmCpuMs: 0 }
+  const rendering = { ...idle, coldCpuMs: 1 }
+  const feedKinds = ['siteFeed', 'tagFeed', 'authorFeed'] as const
+  const only = (figures: RequestFigures) =>
+    measured({
+      ...Object.fromEntries(kinds.map((kind) => [kind, idle])),
+      ...Object.fromEntries(feedKinds.map((kind) => [kind, figures])),
+    })
+  const flood = { ...blog, pageViews: 0, feedPolls: 1e9, comments: 0 }
+  const shared = dailyOperations(flood, only(rendering), assumptions)
+  // 3 site feeds, 10 tags', 4 authors': each rendered once per data centre and publication.
+  const feedUrls = 3 + assumptions.tags + assumptions.authors
+  const renders = (assumptions.dataCentres * 86_400) / assumptions.publishedEverySeconds
+  assert.ok(Math.abs(shared.cpuMs - feedUrls * renders) < 1e-3, `${shared.cpuMs} ms`)
+  // Where a cold isolate's request costs as much with its data centre's render, every isolate pays.
+  const unshared = dailyOperations(flood, only({ ...rendering, sharedColdCpuMs: 1 }), assumptions)
+  const isolateWindows = (assumptions.isolates * 86_400) / (assumptions.isolateMinutes * 60)
+  assert.ok(Math.abs(unshared.cpuMs - feedUrls * isolateWindows) < 1e-3, `${unshared.cpuMs} ms`)
+})
+
 it('prices static feeds’ polls as free static requests: no Worker request, CPU or KV', () => {
   const counted = { ...quiet, cold: { ...none, reads: 1 }, warm: { ...none, reads: 1 } }
   const feeds = measured({ siteFeed: counted, tagFeed: counted, authorFeed: counted })
@@ -110,17 +137,23 @@ it('prices static feeds’ polls as free static requests: no Worker request, CPU
 })
 
 it('reads the view versions once per data centre and window, an article’s view once per version or 23 hours unless an approval travels in the versions, and counts cold CPU per isolate', () => {
-  const idle: RequestFigures = { cold: none, warm: none, coldCpuMs: 0, warmCpuMs: 0 }
+  const idle: RequestFigures = {
+    cold: none,
+    warm: none,
+    coldCpuMs: 0,
+    sharedColdCpuMs: 0,
+    warmCpuMs: 0,
+  }
   const only = Object.fromEntries(kinds.map((kind) => [kind, idle])) as Measured
   // The versions, then the view: what a cold data centre reads for an article page.
-  const viewRead = { ...idle, cold: { ...none, reads: 2 }, coldCpuMs: 1 }
+  const viewRead = { ...idle, cold: { ...none, reads: 2 }, coldCpuMs: 1, sharedColdCpuMs: 1 }
   const flood = { ...blog, pageViews: 1e9, feedPolls: 0, comments: 0, articlesRead: 1 }
   const day = dailyOperations(flood, { ...only, article: viewRead }, assumptions)
   const dataCentreWindows = (assumptions.dataCentres * 86_400) / assumptions.memoSeconds.comments
   const kept = (assumptions.dataCentres * 86_400) / assumptions.memoSeconds.views
   assert.equal(assumptions.memoSeconds.views, 82_800)
   assert.ok(Math.abs(day.reads - dataCentreWindows - kept) < 1e-3, `${day.reads} reads`)
-  // Each isolate still renders its first article page of its life: 1 ms each.
+  // Each isolate's first article page of its life costs 1 ms, rendered or shared alike here.
   const isolateLives = (assumptions.isolates * 86_400) / (assumptions.isolateMinutes * 60)
   assert.ok(Math.abs(day.cpuMs - isolateLives) < 1e-3, `${day.cpuMs} ms`)
   // 48 moderation batches of 25 a day, all on this article: its view changes every 30
