@@ -7,6 +7,7 @@
  */
 import { memoWindows } from '../src/comments/store/memo-windows'
 import { addedBytesKept } from '../src/comments/store/views'
+import { sharedRenderSeconds } from '../src/http/shared-renders'
 
 /** KV calls as Cloudflare bills them: reads per key, the rest per call. */
 export interface BilledKv {
@@ -306,10 +307,18 @@ export function dailyOperations(site: Site, measured: Measured, assumptions: Ass
     }
     const f = measured[kind]
     const cpuCold = Math.min(perDay, coldPerDay(perDay, assumptions.isolates, lifetime))
+    // A render unchanged for longer is still dropped after a day, and made again.
     const renders =
       renderSeconds === undefined
         ? cpuCold
-        : Math.min(cpuCold, coldPerDay(perDay, assumptions.dataCentres, renderSeconds))
+        : Math.min(
+            cpuCold,
+            coldPerDay(
+              perDay,
+              assumptions.dataCentres,
+              Math.min(renderSeconds, sharedRenderSeconds),
+            ),
+          )
     const sharedCold = cpuCold - renders
     day.requests += perDay
     day.cpuMs +=

@@ -25,11 +25,11 @@ export function sharedRenderAddress(siteOrigin: string, deployment: string, key:
 }
 
 /** A render as the cache keeps it: its bytes, its headers in one header, and the cache's own lifetime. */
-export function storedRender(rendered: RenderedResponse, seconds = sharedRenderSeconds): Response {
+export function storedRender(rendered: RenderedResponse): Response {
   return new Response(rendered.body, {
     headers: {
       // Cache-Control is the cache's lifetime here; the answer's own travels with the rest.
-      'cache-control': `max-age=${seconds}`,
+      'cache-control': `max-age=${sharedRenderSeconds}`,
       // URI-encoded: a header value holds Latin-1 only, and this must come back exactly.
       [headersHeader]: encodeURIComponent(JSON.stringify(rendered.headers)),
     },

@@ -131,7 +131,7 @@ articles.get('/articles/:slug', async (c) => {
     // Personal views (a reader's own comments, a reply form) are never cached.
     const held = own.filter((comment) => comment.status === 'pending')
     const editing = own.find((comment) => comment.id === editId)
-    const view = commentsView(approved.value, {
+    const view = commentsView(approved, {
       heldComments: held.map(publicView),
       ...(replyTo ? { replyTo } : {}),
       own: ownView(
@@ -152,12 +152,12 @@ articles.get('/articles/:slug', async (c) => {
   const key = `article|${article.slug}|${origin}|${moderated ?? 'none'}|${more?.visible ?? 0}`
   const response = await sharedRender(c, rendered, key, async () =>
     renderedResponse(
-      await articleDocument(c, article, commentsView(approved.value, {}), more),
+      await articleDocument(c, article, commentsView(approved, {}), more),
       latest(
         article.updated,
         article.published,
         moderated,
-        approved.value.at(-1)?.created,
+        approved.at(-1)?.created,
         ...(more?.stories ?? []).map((story) => story.updated ?? story.published),
       ),
       // Vary: a browser that has since been given an edit cookie asks again for its own view.

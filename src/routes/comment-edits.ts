@@ -150,7 +150,6 @@ async function formRefusal(
   }
   const approved = await publicComments(c)
     .approved(article.slug)
-    .then((loaded) => loaded.value)
     .catch(() => [])
   const view = commentsView(approved, {
     heldComments: own.filter((comment) => comment.status === 'pending').map(publicView),

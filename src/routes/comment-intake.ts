@@ -76,7 +76,6 @@ async function refusal(
   }
   const approved = await publicComments(c)
     .approved(article.slug)
-    .then((loaded) => loaded.value)
     .catch(() => [])
   const parent = typeof body.parent === 'string' ? body.parent : undefined
   const view = commentsView(approved, { form, ...(parent ? { replyTo: parent } : {}) })

@@ -85,7 +85,6 @@ commentPreview.post(
     }
     const approved = await publicComments(c)
       .approved(article.slug)
-      .then((loaded) => loaded.value)
       .catch(() => [])
     const view = commentsView(approved, {
       form: { values, errors: {} },

@@ -53,10 +53,10 @@ commentReads.get(paths.comments(':slug'), loadComments, async (c) => {
     renderedResponse(
       JSON.stringify({
         article: article.slug,
-        count: approved.value.length,
-        comments: approved.value.map(renderedView),
+        count: approved.length,
+        comments: approved.map(renderedView),
       }),
-      latest(article.published, approved.value.at(-1)?.created, moderated),
+      latest(article.published, approved.at(-1)?.created, moderated),
       {
         'content-type': 'application/json; charset=utf-8',
         'cache-control': cacheControl.comments,
@@ -77,7 +77,7 @@ for (const [format, path] of feedRoutes) {
     const origin = originOf(c)
     const key = `${format}|${article.slug}|${origin}|${moderated ?? 'none'}`
     const response = await sharedRender(c, rendered, key, () => {
-      const doc = commentFeed(site, article, origin, approved.value)
+      const doc = commentFeed(site, article, origin, approved)
       return renderedResponse(feedFormats[format].render(doc), latest(doc.updated, moderated), {
         'content-type': contentTypeOf(format),
         'cache-control': cacheControl.comments,
@@ -97,12 +97,12 @@ for (const [format, path] of threadRoutes) {
     const { article, comments } = c.var
     const { approved, moderated } = comments
     const id = c.req.param('id') ?? ''
-    const parent = approved.value.find((comment) => comment.id === id)
+    const parent = approved.find((comment) => comment.id === id)
     if (!parent) return notFound(c)
     const origin = originOf(c)
     const key = `${format}|${article.slug}|${id}|${origin}|${moderated ?? 'none'}`
     const response = await sharedRender(c, rendered, key, () => {
-      const doc = threadFeed(site, article, origin, parent, repliesTo(approved.value, id))
+      const doc = threadFeed(site, article, origin, parent, repliesTo(approved, id))
       return renderedResponse(feedFormats[format].render(doc), latest(doc.updated, moderated), {
         'content-type': contentTypeOf(format),
         'cache-control': cacheControl.comments,
@@ -125,28 +125,31 @@ for (const [format, path] of siteCommentRoutes) {
       .catch(() => null)
     if (!recent) return problemResponse(storeUnavailable('Comments cannot be read right now.'))
     const origin = originOf(c)
-    const response = await rendered.get(`site|${format}|${origin}|${recent.version}`, async () => {
-      const now = Date.now()
-      const slugs = [...new Set(recent.value.comments.map((comment) => comment.article))]
-      const found = await Promise.all(
-        slugs.map((slug) => findPublicArticle(slug, c.env.ASSETS, now)),
-      )
-      const articles = new Map(
-        found.flatMap((article) => (article ? [[article.slug, article]] : [])),
-      )
-      const doc = siteCommentFeed(
-        site,
-        origin,
-        siteCommentFeedNames(site),
-        recent.value.comments,
-        (slug) => articles.get(slug),
-      )
-      return renderedResponse(
-        feedFormats[format].render(doc),
-        latest(doc.updated, recent.value.updated),
-        { 'content-type': contentTypeOf(format), 'cache-control': cacheControl.comments },
-      )
-    })
+    const response = await rendered.get(
+      `site|${format}|${origin}|${recent.updated ?? 'none'}`,
+      async () => {
+        const now = Date.now()
+        const slugs = [...new Set(recent.comments.map((comment) => comment.article))]
+        const found = await Promise.all(
+          slugs.map((slug) => findPublicArticle(slug, c.env.ASSETS, now)),
+        )
+        const articles = new Map(
+          found.flatMap((article) => (article ? [[article.slug, article]] : [])),
+        )
+        const doc = siteCommentFeed(
+          site,
+          origin,
+          siteCommentFeedNames(site),
+          recent.comments,
+          (slug) => articles.get(slug),
+        )
+        return renderedResponse(
+          feedFormats[format].render(doc),
+          latest(doc.updated, recent.updated),
+          { 'content-type': contentTypeOf(format), 'cache-control': cacheControl.comments },
+        )
+      },
+    )
     return respondRendered(c, response)
   })
 }

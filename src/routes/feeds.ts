@@ -23,7 +23,7 @@ import { websubLinkHeader } from '../websub/link-header'
 import { notFound } from './not-found'
 
 const rendered = new RenderCache<RenderedResponse>(64)
-const noCounts = { value: { updated: null, articles: {} } as CommentCounts, version: 0 }
+const noCounts: CommentCounts = { updated: null, articles: {} }
 
 /**
  * The article feeds in every format: the site's, each tag's and each author's subscription
@@ -60,7 +60,7 @@ async function subscriptionFeed(c: FeedContext, format: FeedFormat, named: ListN
     .counts()
     .catch(() => noCounts)
   // The counts' last change names them in every isolate; their memo's version only in this one.
-  const countsSeen = counts === noCounts ? 'unavailable' : (counts.value.updated ?? 'none')
+  const countsSeen = counts === noCounts ? 'unavailable' : (counts.updated ?? 'none')
   const key = `feed|${list.id}|${format}|${origin}|${countsSeen}|${visible}`
   const render = async () => {
     const layout = archiveLayout(visible, site.feedSize)
@@ -70,18 +70,14 @@ async function subscriptionFeed(c: FeedContext, format: FeedFormat, named: ListN
       ...(await feedArticles(c, list, layout.currentStart, visible)),
       archivePages: layout.pageCount,
       origin,
-      commentCount: (slug) => ownEntry(counts.value.articles, slug) ?? 0,
+      commentCount: (slug) => ownEntry(counts.articles, slug) ?? 0,
     })
-    return renderedResponse(
-      feedFormats[format].render(doc),
-      latest(doc.updated, counts.value.updated),
-      {
-        'content-type': contentTypeOf(format),
-        'cache-control': cacheControl.feed,
-        // WebSub subscribers look for the hub in the HTTP headers first.
-        ...(doc.hub ? { link: websubLinkHeader(doc.hub, doc.links[format]) } : {}),
-      },
-    )
+    return renderedResponse(feedFormats[format].render(doc), latest(doc.updated, counts.updated), {
+      'content-type': contentTypeOf(format),
+      'cache-control': cacheControl.feed,
+      // WebSub subscribers look for the hub in the HTTP headers first.
+      ...(doc.hub ? { link: websubLinkHeader(doc.hub, doc.links[format]) } : {}),
+    })
   }
   const response = await (counts === noCounts
     ? rendered.get(key, render)

@@ -6,6 +6,7 @@ import { type LogLevel, Miniflare, type MiniflareOptions, NoOpLog } from 'minifl
 import { cronTriggers } from '../../src/app/cron-triggers'
 import { rateLimits } from '../../src/app/rate-limits'
 import { keyPages } from '../../src/comments/store/kv-list'
+import type { CacheLike } from '../../src/http/data-centre'
 import { type AssetRead, countingAssets } from './asset-reads'
 import { faultKey, faultModule, faultWorkerName, type KvFaults } from './kv-faults'
 import {
@@ -33,6 +34,8 @@ export interface TestWorker {
   kv(): Promise<KVNamespaceLike>
   /** The BACKUPS R2 bucket the Worker writes its nightly backups to. */
   backups(): Promise<R2BucketLike>
+  /** The Cache API's `caches.default` the Worker sees: its data centre's cache. */
+  cache(): Promise<CacheLike>
   /**
    * Runs the Worker's scheduled handler as the Cron Trigger `cron` (the nightly
    * backup's unless given) would if it fired at `time`; its outcome.
@@ -291,6 +294,7 @@ export async function startWorker(options: StartOptions = {}): Promise<TestWorke
   const origin = url.origin
   return {
     origin,
+    cache: async () => ((await mf.getCaches()) as unknown as { default: CacheLike }).default,
     fetch: (path, init) => {
       // A fresh connection each time: a worker started later may get a stopped one's
       // port, and a POST sent on a kept-alive socket to the stopped one is reset

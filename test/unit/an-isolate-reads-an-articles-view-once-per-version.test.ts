@@ -77,7 +77,7 @@ describe('an article’s view, as an isolate reads it', () => {
   const kv = new ReadersKv()
   const readers = new PublicComments(kv)
   const shown = async (article: string) =>
-    (await readers.forArticle(article)).approved.value.map((c) => c.id)
+    (await readers.forArticle(article)).approved.map((c) => c.id)
 
   before(() => mock.timers.enable({ apis: ['Date'], now: day0 }))
   after(() => mock.timers.reset())
@@ -239,8 +239,8 @@ describe('the memo of an article’s view', () => {
     await memo.get('story', load('one'), Date.now(), 'v1')
     await memo.get('story', load('one'), Date.now(), 'v1')
     assert.equal(loads, 1)
-    assert.equal((await memo.get('story', load('two'), Date.now(), 'v2')).value, 'two')
-    assert.equal((await memo.get('story', load('one'), Date.now(), 'v1')).value, 'one')
+    assert.equal(await memo.get('story', load('two'), Date.now(), 'v2'), 'two')
+    assert.equal(await memo.get('story', load('one'), Date.now(), 'v1'), 'one')
     assert.equal(loads, 3, 'the first version was dropped for the second')
   })
 })

@@ -121,6 +121,36 @@ it('renders a feed once per data centre and change of what it lists, cold isolat
   assert.ok(Math.abs(unshared.cpuMs - feedUrls * isolateWindows) < 1e-3, `${unshared.cpuMs} ms`)
 })
 
+it('renders an article’s page, comment feed and JSON once per data centre and change of its view, a feed once per counts a data centre reads changed', () => {
+  const idle = { ...quiet, coldCpuMs: 0, sharedColdCpuMs: 0, warmCpuMs: 0 }
+  const rendering = { ...idle, coldCpuMs: 1 }
+  const only = (rendered: readonly RequestKind[]) =>
+    measured({
+      ...Object.fromEntries(kinds.map((kind) => [kind, idle])),
+      ...Object.fromEntries(rendered.map((kind) => [kind, rendering])),
+    })
+  // Nothing comes out: only comments change what these show (a render still lasts a day at most).
+  const unpublished = { ...assumptions, publishedEverySeconds: 1e9 }
+  // 48 moderation batches a day, all on one article: its view changes every 30 minutes.
+  const discussed = { ...blog, pageViews: 1e9, feedPolls: 1e9, comments: 48 * 25, articlesRead: 1 }
+  const perChange = assumptions.dataCentres * 48
+  const cpu = (kinds: readonly RequestKind[], site = discussed) =>
+    dailyOperations(site, only(kinds), unpublished).cpuMs
+  assert.ok(Math.abs(cpu(['article']) - perChange) < 1e-3, `${cpu(['article'])}`)
+  assert.ok(Math.abs(cpu(['commentFeed', 'commentsJson']) - 2 * perChange) < 1e-3)
+  // A feed's counts change with each batch, seen by a data centre at most once per counts window.
+  const feedUrls = 3 + assumptions.tags + assumptions.authors
+  const feeds = cpu(['siteFeed', 'tagFeed', 'authorFeed'])
+  assert.ok(Math.abs(feeds - feedUrls * perChange) < 1e-3, `${feeds}`)
+  const busy = { ...discussed, comments: 1_000 * 25 }
+  const windows = (assumptions.dataCentres * 86_400) / assumptions.memoSeconds.counts
+  const busyFeeds = cpu(['siteFeed', 'tagFeed', 'authorFeed'], busy)
+  assert.ok(Math.abs(busyFeeds - feedUrls * windows) < 1e-3, `${busyFeeds}`)
+  // Without comments or articles coming out, a render lasts its day in the cache.
+  const quietDay = cpu(['home'], { ...discussed, comments: 0 })
+  assert.ok(Math.abs(quietDay - assumptions.dataCentres) < 1e-3, `${quietDay}`)
+})
+
 it('prices static feeds’ polls as free static requests: no Worker request, CPU or KV', () => {
   const counted = { ...quiet, cold: { ...none, reads: 1 }, warm: { ...none, reads: 1 } }
   const feeds = measured({ siteFeed: counted, tagFeed: counted, authorFeed: counted })

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, it } from 'node:test'
+import { Response as MiniflareResponse } from 'miniflare'
+import { renderedResponse } from '../../src/http/rendered'
+import { sharedRenderAddress, storedRender } from '../../src/http/shared-renders'
 import { paths } from '../../src/paths'
 import type { AssetRead } from '../harness/asset-reads'
 import { type StartOptions, startWorker, type TestWorker } from '../harness/worker'
@@ -23,6 +26,9 @@ after(async () => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true })
 })
 
+const site = 'https://news.example'
+const commentFeedPath = `${paths.article(slug)}/comments/feed.xml`
+
 /** A data centre: one KV namespace and one cache, for the isolates `isolate` starts in it. */
 function dataCentre() {
   const folder = mkdtempSync(join(tmpdir(), 'data-centre-renders-'))
@@ -35,7 +41,7 @@ function dataCentre() {
       cachePersist: join(folder, 'cache'),
       deployment: 'version-1',
       // One origin for every isolate: a loopback SITE_URL would make each port its own site.
-      vars: { SITE_URL: 'https://news.example' },
+      vars: { SITE_URL: site },
       ...options,
     })
     workers.push(worker)
@@ -61,7 +67,7 @@ const readers = [
   { path: '/feed.json', renderReads: true },
   { path: '/', renderReads: true },
   { path: paths.article(slug), renderReads: false },
-  { path: `${paths.article(slug)}/comments/feed.xml`, renderReads: false },
+  { path: commentFeedPath, renderReads: false },
   { path: commentsPath, renderReads: false },
 ]
 
@@ -91,6 +97,45 @@ it('answers a fresh isolate with what another isolate of its version and data ce
   }
 })
 
+it('answers a fresh isolate with the render its data centre keeps under the key, not one of its own', async () => {
+  const isolate = dataCentre()
+  const first = await isolate()
+  for (const path of [paths.article(slug), commentFeedPath, commentsPath]) await read(first, path)
+  const cache = await first.cache()
+  /** Replaces the render kept as one of `keys` with `text`; the key it was kept as. */
+  const replace = async (keys: readonly string[], text: string) => {
+    for (const key of keys) {
+      const address = sharedRenderAddress(site, 'version-1', key)
+      if (!(await cache.match(address))) continue
+      const stand = await renderedResponse(text, new Date(0), { 'content-type': 'text/plain' })
+      const stored = storedRender(stand)
+      // Miniflare's cache proxy takes its own Response class, not Node's.
+      const copy = new MiniflareResponse(await stored.arrayBuffer(), {
+        headers: {
+          'cache-control': stored.headers.get('cache-control') ?? '',
+          'x-rendered-headers': stored.headers.get('x-rendered-headers') ?? '',
+        },
+      })
+      await cache.put(address, copy as unknown as Response)
+      return key
+    }
+    assert.fail(`no render kept as ${keys[0]}`)
+  }
+  // An article without comments: no view version. The page also names how many
+  // stories its section shows, which the test does not know: one of a few.
+  const shown = Array.from({ length: 50 }, (_, n) => n)
+  await replace(
+    shown.map((n) => `article|${slug}|${site}|none|${n}`),
+    'the page the data centre keeps',
+  )
+  await replace([`rss|${slug}|${site}|none`], 'the comment feed the data centre keeps')
+  await replace([`json|${slug}|none`], 'the JSON the data centre keeps')
+  const fresh = await isolate()
+  assert.equal((await read(fresh, paths.article(slug))).body, 'the page the data centre keeps')
+  assert.equal((await read(fresh, commentFeedPath)).body, 'the comment feed the data centre keeps')
+  assert.equal((await read(fresh, commentsPath)).body, 'the JSON the data centre keeps')
+})
+
 it('renders again in an isolate of another deployed version', async () => {
   const isolate = dataCentre()
   const rendered = await read(await isolate(), '/feed.xml')
@@ -107,6 +152,8 @@ it('shows an approval to a fresh isolate of the data centre where the pages and 
   const before = {
     page: (await read(moderator, paths.article(slug))).body,
     feed: (await read(moderator, '/feed.json')).body,
+    json: (await read(moderator, commentsPath)).body,
+    commentFeed: (await read(moderator, commentFeedPath)).body,
   }
   const posted = await postJson(
     moderator,
@@ -128,4 +175,10 @@ it('shows an approval to a fresh isolate of the data centre where the pages and 
   assert.notEqual(JSON.stringify(feed), before.feed)
   const item = feed.items.find((entry) => entry.url.endsWith(paths.article(slug)))
   assert.equal(item?._comments?.count, 1, 'the feed counts the approved comment')
+  const json = (await read(fresh, commentsPath)).body
+  assert.notEqual(json, before.json)
+  assert.ok(json.includes(id), 'the comments JSON holds the approved comment')
+  const commentFeed = (await read(fresh, commentFeedPath)).body
+  assert.notEqual(commentFeed, before.commentFeed)
+  assert.ok(commentFeed.includes('साझा कैश के बाद भी दिखे'), 'the comment feed holds it')
 })

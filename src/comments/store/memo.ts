@@ -1,21 +1,11 @@
 import { BoundedMap } from '../../lib/bounded-map'
 
-/** A value loaded from KV, with a version that changes only when the value does. */
-export interface Versioned<T> {
-  value: T
-  version: number
-}
-
 interface Entry<T> {
   value: T
-  version: number
-  serialised: string
   readAt: number
   keptMs: number
   tag: string | undefined
 }
-
-let nextVersion = 1
 
 /** A loaded value and the instant it was read from KV, which may be before the load. */
 export interface Loaded<T> {
@@ -52,23 +42,15 @@ export class Memo<T> {
    * TTL ago, or when it was loaded under another `tag` (a version of what the key
    * holds): one entry per key, so an older version is dropped, never kept beside.
    */
-  get(
-    key: string,
-    load: () => Promise<Loaded<T>>,
-    now = Date.now(),
-    tag?: string,
-  ): Promise<Versioned<T>> {
+  get(key: string, load: () => Promise<Loaded<T>>, now = Date.now(), tag?: string): Promise<T> {
     const entry = this.entries.get(key)
     if (entry && entry.tag === tag && now - entry.readAt < entry.keptMs) {
-      return Promise.resolve({ value: entry.value, version: entry.version })
+      return Promise.resolve(entry.value)
     }
     return load().then(({ value, readAt, keptMs }) => {
-      const serialised = JSON.stringify(value)
-      const current = this.entries.get(key)
-      const version = current?.serialised === serialised ? current.version : nextVersion++
       const kept = Math.min(this.ttlMs, keptMs ?? this.ttlMs)
-      this.entries.set(key, { value, version, serialised, readAt, keptMs: kept, tag })
-      return { value, version }
+      this.entries.set(key, { value, readAt, keptMs: kept, tag })
+      return value
     })
   }
 

@@ -1,6 +1,6 @@
 import { publicView } from '../public-view'
 import type { PublicComment } from '../types'
-import { type Loaded, Memo, type Versioned } from './memo'
+import { type Loaded, Memo } from './memo'
 import { memoWindows } from './memo-windows'
 import {
   type ArticleView,
@@ -20,7 +20,7 @@ const recentMemo = new Memo<RecentComments>(memoWindows.commentsMs, 1)
 
 /** An article's approved comments, and when moderation last changed them. */
 export interface ArticleComments {
-  approved: Versioned<PublicComment[]>
+  approved: PublicComment[]
   moderated: string | null
 }
 
@@ -48,8 +48,8 @@ export class PublicComments {
       this.store.readersVersions(memoWindows.commentsMs),
     )
     const now = Date.now()
-    const hold = viewHold(versions.value, article, now)
-    const { value, version } = await viewMemo.get(
+    const hold = viewHold(versions, article, now)
+    const value = await viewMemo.get(
       article,
       async () => {
         const read = await this.store.readersView(article, hold)
@@ -64,21 +64,21 @@ export class PublicComments {
       now,
       hold.tag,
     )
-    return { approved: { value: value.comments, version }, moderated: value.updated }
+    return { approved: value.comments, moderated: value.updated }
   }
 
   /** An article's approved comments, oldest first. */
-  async approved(article: string): Promise<Versioned<PublicComment[]>> {
+  async approved(article: string): Promise<PublicComment[]> {
     return (await this.forArticle(article)).approved
   }
 
   /** Approved comment counts by article. */
-  counts(): Promise<Versioned<CommentCounts>> {
+  counts(): Promise<CommentCounts> {
     return countsMemo.get('all', () => this.store.readersCounts(memoWindows.countsMs))
   }
 
   /** The newest approved comments across articles, oldest first: one read of `v1:recent`. */
-  recent(): Promise<Versioned<RecentComments>> {
+  recent(): Promise<RecentComments> {
     return recentMemo.get('all', async () => {
       const { value: recent, readAt } = await this.store.readersRecent(memoWindows.commentsMs)
       return { value: { ...recent, comments: recent.comments.map(publicView) }, readAt }

@@ -98,7 +98,8 @@ export async function applyViewChanges(
       if (view.comments.length > 0) counts.articles[article] = view.comments.length
       else delete counts.articles[article]
     }
-    counts.updated = now.toISOString()
+    // Feeds' renders are named by it (shared-renders.ts): each change needs a new one.
+    counts.updated = laterThan(counts.updated, now)
     await store.writeCounts(counts)
     const recent = await store.recent()
     const nextRecent = nextRecentComments(recent, changedViews, now)

@@ -9,7 +9,7 @@ import { memoWindows } from './memo-windows'
  * versions. Pure, so readers' memos and the versions' rule are tested in-process.
  */
 
-/** Approved comment counts, written by the view updater; `updated` feeds Last-Modified. */
+/** Approved comment counts, written by the view updater; `updated` feeds Last-Modified and names the feeds' renders. */
 export interface CommentCounts {
   updated: string | null
   articles: Record<string, number>
