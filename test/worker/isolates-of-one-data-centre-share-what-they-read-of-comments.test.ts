@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { after, it } from 'node:test'
+import { it } from 'node:test'
 import { keys } from '../../src/comments/store/keys'
 import { type ViewVersions, versionOf } from '../../src/comments/store/views'
-import { type StartOptions, startWorker, type TestWorker } from '../harness/worker'
+import type { StartOptions, TestWorker } from '../harness/worker'
 import {
   adminCall,
   commentsPath,
@@ -16,33 +13,18 @@ import {
   untilReadersSee,
   validComment,
 } from '../support/comments'
+import { dataCentres } from '../support/data-centres'
 
-const folders: string[] = []
-const workers: TestWorker[] = []
-after(async () => {
-  await Promise.all(workers.map((worker) => worker.stop()))
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true })
-})
+const openDataCentre = dataCentres()
 
 /**
  * `count` fresh Workers over one KV namespace and, unless told, one cache: each
  * a process with an empty memory, as the isolates of one data centre are.
  */
 async function dataCentre(count: number, options: StartOptions = {}): Promise<TestWorker[]> {
-  const folder = mkdtempSync(join(tmpdir(), 'data-centre-'))
-  folders.push(folder)
+  const isolate = openDataCentre({ countKv: true, ...options })
   const started: TestWorker[] = []
-  // One after another: two workerd starting at once on one folder find its SQLite busy.
-  for (let n = 0; n < count; n++) {
-    const worker = await startWorker({
-      countKv: true,
-      kvPersist: join(folder, 'kv'),
-      cachePersist: join(folder, 'cache'),
-      ...options,
-    })
-    workers.push(worker)
-    started.push(worker)
-  }
+  for (let n = 0; n < count; n++) started.push(await isolate())
   return started
 }
 

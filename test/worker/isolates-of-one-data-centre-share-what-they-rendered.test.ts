@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { after, it } from 'node:test'
+import { it } from 'node:test'
 import { Response as MiniflareResponse } from 'miniflare'
 import { renderedResponse } from '../../src/http/rendered'
 import { sharedRenderAddress, storedRender } from '../../src/http/shared-renders'
 import { paths } from '../../src/paths'
 import type { AssetRead } from '../harness/asset-reads'
-import { type StartOptions, startWorker, type TestWorker } from '../harness/worker'
+import type { TestWorker } from '../harness/worker'
 import {
   adminCall,
   commentsPath,
@@ -18,36 +15,21 @@ import {
   untilReadersSee,
   validComment,
 } from '../support/comments'
+import { dataCentres } from '../support/data-centres'
 
-const folders: string[] = []
-const workers: TestWorker[] = []
-after(async () => {
-  await Promise.all(workers.map((worker) => worker.stop()))
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true })
-})
+const openDataCentre = dataCentres()
 
 const site = 'https://news.example'
 const commentFeedPath = `${paths.article(slug)}/comments/feed.xml`
 
-/** A data centre: one KV namespace and one cache, for the isolates `isolate` starts in it. */
-function dataCentre() {
-  const folder = mkdtempSync(join(tmpdir(), 'data-centre-renders-'))
-  folders.push(folder)
-  // One after another: two workerd starting at once on one folder find its SQLite busy.
-  return async (options: StartOptions = {}): Promise<TestWorker> => {
-    const worker = await startWorker({
-      countAssets: true,
-      kvPersist: join(folder, 'kv'),
-      cachePersist: join(folder, 'cache'),
-      deployment: 'version-1',
-      // One origin for every isolate: a loopback SITE_URL would make each port its own site.
-      vars: { SITE_URL: site },
-      ...options,
-    })
-    workers.push(worker)
-    return worker
-  }
-}
+/** A data centre whose isolates run one deployed version on one origin. */
+const dataCentre = () =>
+  openDataCentre({
+    countAssets: true,
+    deployment: 'version-1',
+    // One origin for every isolate: a loopback SITE_URL would make each port its own site.
+    vars: { SITE_URL: site },
+  })
 
 /** The answer to a reader's GET of `path` on `worker`, and the files it read through ASSETS. */
 async function read(worker: TestWorker, path: string) {
