@@ -34,6 +34,13 @@ const htmlType = 'text/html; charset=utf-8'
 /** The home page, tag pages, author pages and article pages. */
 export const articles = new Hono<AppEnv>()
 
+/** A page number as the pager writes it (digits, no leading zero), else NaN. */
+function pageNumber(text: string): number {
+  if (text.length === 0 || text.length > 9 || text[0] === '0') return Number.NaN
+  for (const char of text) if (char < '0' || char > '9') return Number.NaN
+  return Number(text)
+}
+
 /**
  * One page (`?page=n`, from 1) of a list, newest first: the home page, a tag's
  * or an author's page. Rendered once per page, origin and number of visible
@@ -41,7 +48,8 @@ export const articles = new Hono<AppEnv>()
  */
 async function listPage(c: Context<AppEnv>, named: ListName | undefined): Promise<Response> {
   const pageParam = c.req.query('page')
-  const page = pageParam === undefined ? 1 : Number(pageParam)
+  // One address per page: `01`, `2.0` or `1e0` would answer as another spelling of it.
+  const page = pageParam === undefined ? 1 : pageNumber(pageParam)
   const found = await visibleList(named, c.env.ASSETS, Date.now())
   if (!found) return notFound(c)
   const { list, visible } = found

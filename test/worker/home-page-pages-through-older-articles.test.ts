@@ -68,8 +68,8 @@ describe('home page with many articles', () => {
     assert.equal(await modified('/?page=2'), 'Mon, 10 Mar 2025 04:30:00 GMT')
   })
 
-  it('answers 404 for pages that do not exist, and for ?page=1 (which is /)', async () => {
-    for (const page of ['4', '0', '-1', 'x', '1.5', '1']) {
+  it('answers 404 for pages that do not exist, for ?page=1 (which is /) and for other spellings of a page', async () => {
+    for (const page of ['4', '0', '-1', 'x', '1.5', '1', '01', '1.0', '1e0', '%201', '02', '2.0']) {
       assert.equal((await worker.fetch(`/?page=${page}`)).status, 404, page)
     }
   })
