@@ -156,7 +156,7 @@ articles.get('/articles/:slug', async (c) => {
   // Its section's stories change as scheduled articles come out: the page is
   // rendered again for each count, and is as new as the newest it shows.
   const more = await moreInSection(article, c.env.ASSETS, Date.now())
-  // The view's version names its comments in every isolate; the memo's version only in this one.
+  // The view's version names its comments, alike in every isolate (shared-renders.ts).
   const key = `article|${article.slug}|${origin}|${moderated ?? 'none'}|${more?.visible ?? 0}`
   const response = await sharedRender(c, rendered, key, async () =>
     renderedResponse(

@@ -59,7 +59,7 @@ async function subscriptionFeed(c: FeedContext, format: FeedFormat, named: ListN
   const counts = await publicComments(c)
     .counts()
     .catch(() => noCounts)
-  // The counts' last change names them in every isolate; their memo's version only in this one.
+  // The counts' last change names them, alike in every isolate (shared-renders.ts).
   const countsSeen = counts === noCounts ? 'unavailable' : (counts.updated ?? 'none')
   const key = `feed|${list.id}|${format}|${origin}|${countsSeen}|${visible}`
   const render = async () => {
