@@ -59,10 +59,7 @@ export function sharedRender<E extends AppEnv>(
   render: () => Promise<RenderedResponse>,
 ): Promise<RenderedResponse> {
   return renders.get(key, () =>
-    new SharedRenders(defaultCache(), new URL(config(c).siteUrl).origin, c.env.VERSION?.id).get(
-      key,
-      render,
-    ),
+    new SharedRenders(defaultCache(), config(c).siteUrl, c.env.VERSION?.id).get(key, render),
   )
 }
 

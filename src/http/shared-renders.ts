@@ -1,9 +1,6 @@
-import type { CacheLike } from './data-centre'
+import { type CacheLike, cacheFailed, dataCentreAddress } from './data-centre'
 import type { RenderedResponse } from './rendered'
 
-// A first path segment with a dot is never a page's slug nor a route's (paths.ts),
-// so no answer of the site is ever cached under these addresses.
-const folder = '/.renders/'
 const headersHeader = 'x-rendered-headers'
 
 /**
@@ -16,12 +13,11 @@ export const sharedRenderSeconds = 86_400
 
 /**
  * The cache address of the render named `key` by the deployed version
- * `deployment`: on the site's own origin, since a data centre's cache is shared
- * by every Worker of the zone, and per version, since the cache outlives a
- * deploy and a new version may render the same key otherwise.
+ * `deployment`: per version, since the cache outlives a deploy and a new
+ * version may render the same key otherwise.
  */
-export function sharedRenderAddress(siteOrigin: string, deployment: string, key: string): string {
-  return `${siteOrigin}${folder}${encodeURIComponent(deployment)}/${encodeURIComponent(key)}`
+export function sharedRenderAddress(siteUrl: string, deployment: string, key: string): string {
+  return dataCentreAddress(siteUrl, '.renders', deployment, key)
 }
 
 /** A render as the cache keeps it: its bytes, its headers in one header, and the cache's own lifetime. */
@@ -72,7 +68,7 @@ export async function renderFromStore(response: Response): Promise<RenderedRespo
 export class SharedRenders {
   constructor(
     private readonly cache: CacheLike | undefined,
-    private readonly siteOrigin: string,
+    private readonly siteUrl: string,
     private readonly deployment: string | undefined,
   ) {}
 
@@ -80,7 +76,7 @@ export class SharedRenders {
   async get(key: string, render: () => Promise<RenderedResponse>): Promise<RenderedResponse> {
     const { cache, deployment } = this
     if (!cache || !deployment) return render()
-    const address = sharedRenderAddress(this.siteOrigin, deployment, key)
+    const address = sharedRenderAddress(this.siteUrl, deployment, key)
     try {
       const kept = await cache.match(address)
       const found = kept && (await renderFromStore(kept))
@@ -99,5 +95,5 @@ export class SharedRenders {
 }
 
 function failed(operation: string, error: unknown): void {
-  console.error(JSON.stringify({ event: 'shared_render_failed', operation, error: String(error) }))
+  cacheFailed('shared_render_failed', operation, error)
 }

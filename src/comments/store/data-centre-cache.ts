@@ -1,4 +1,9 @@
-import { type CacheLike, defaultCache } from '../../http/data-centre'
+import {
+  type CacheLike,
+  cacheFailed,
+  dataCentreAddress,
+  defaultCache,
+} from '../../http/data-centre'
 
 /** A KV value's text (null when the key holds nothing) and the instant it was read from KV. */
 export interface KvRead {
@@ -8,18 +13,13 @@ export interface KvRead {
 
 const readAtHeader = 'x-kv-read-at'
 
-// A first path segment with a dot is never a page's slug nor a route's (paths.ts),
-// so no answer of the site is ever cached under these addresses.
-const folder = '/.kv-reads/'
-
 /**
- * The cache address of a KV value kept as `name`: on the site's own origin,
- * since a data centre's cache is shared by every Worker of the zone, and named
- * by the KV key (whose `v1:` prefix changes with the stored format), with the
- * version read where the copy is of one version.
+ * The cache address of a KV value kept as `name`: named by the KV key (whose
+ * `v1:` prefix changes with the stored format), with the version read where
+ * the copy is of one version.
  */
 export function dataCentreKey(siteUrl: string, name: string): string {
-  return `${new URL(siteUrl).origin}${folder}${encodeURIComponent(name)}`
+  return dataCentreAddress(siteUrl, '.kv-reads', name)
 }
 
 /**
@@ -124,7 +124,5 @@ export class DataCentreCache {
 }
 
 function failed(operation: string, error: unknown): void {
-  console.error(
-    JSON.stringify({ event: 'data_centre_cache_failed', operation, error: String(error) }),
-  )
+  cacheFailed('data_centre_cache_failed', operation, error)
 }
