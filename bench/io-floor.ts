@@ -18,8 +18,7 @@ import { startCounted } from './callgrind'
 import { coldNotFound } from './edge-routes'
 import { table } from './markdown-table'
 import { median } from './stats'
-import { cpuSeconds, withWorkerdPid } from './workerd-cpu'
-import { directOrigin } from './workers'
+import { directOrigin, running, scriptOptions } from './workers'
 
 const rounds = Number(process.argv[2] ?? 3)
 const bytes = 'x'.repeat(30_000)
@@ -58,13 +57,7 @@ const folder = mkdtempSync(join(tmpdir(), 'bench-io-floor-'))
 
 function options(script: string): MiniflareOptions {
   return {
-    name: 'bench',
-    modules: true,
-    script,
-    compatibilityDate: '2026-04-20',
-    host: '127.0.0.1',
-    port: 0,
-    unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
+    ...scriptOptions(script, '2026-04-20'),
     kvNamespaces: ['KV'],
     kvPersist: join(folder, 'kv'),
     cachePersist: join(folder, 'cache'),
@@ -117,19 +110,14 @@ async function instructions(script: string): Promise<number> {
 }
 
 async function cpuMs(script: string): Promise<number> {
-  const [miniflare, pid] = await withWorkerdPid(async () => {
-    const started = new Miniflare(options(script))
-    await started.ready
-    return started
-  })
+  const worker = await running(options(script))
   try {
-    const origin = await directOrigin(miniflare)
-    await drained(origin, coldNotFound)
-    const before = cpuSeconds(pid)
-    await drained(origin, '/route')
-    return (cpuSeconds(pid) - before) * 1000
+    await drained(worker.origin, coldNotFound)
+    const before = worker.cpuSeconds()
+    await drained(worker.origin, '/route')
+    return (worker.cpuSeconds() - before) * 1000
   } finally {
-    await miniflare.dispose()
+    await worker.stop()
   }
 }
 

@@ -28,7 +28,8 @@ const name = 'bench'
 // more than a constant Worker and would squeeze every ratio toward 1.
 const direct = { host: '127.0.0.1', port: 0, unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }] }
 
-async function running(
+/** Starts a workerd with `options`, pinned to the bench's core, its CPU read from /proc. */
+export async function running(
   options: MiniflareOptions,
   assetReads: AssetRead[] = [],
 ): Promise<RunningWorker> {
