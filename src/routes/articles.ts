@@ -18,6 +18,7 @@ import { streamOf } from '../feeds/article-feed'
 import { cacheControl } from '../http/cache-control'
 import { hasEditCookie } from '../http/edit-cookie'
 import { latest } from '../http/last-modified'
+import { requestedPage } from '../http/page-param'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
 import { listFeedLinks, siteCommentFeedLinks } from '../pages/advertised-feeds'
@@ -34,29 +35,18 @@ const htmlType = 'text/html; charset=utf-8'
 /** The home page, tag pages, author pages and article pages. */
 export const articles = new Hono<AppEnv>()
 
-/** A page number as the pager writes it (digits, no leading zero), else NaN. */
-function pageNumber(text: string): number {
-  if (text.length === 0 || text.length > 9 || text[0] === '0') return Number.NaN
-  for (const char of text) if (char < '0' || char > '9') return Number.NaN
-  return Number(text)
-}
-
 /**
  * One page (`?page=n`, from 1) of a list, newest first: the home page, a tag's
  * or an author's page. Rendered once per page, origin and number of visible
  * articles, and shared by the data centre's isolates (shared-renders.ts).
  */
 async function listPage(c: Context<AppEnv>, named: ListName | undefined): Promise<Response> {
-  const pageParam = c.req.query('page')
-  // One address per page: `01`, `2.0` or `1e0` would answer as another spelling of it.
-  const page = pageParam === undefined ? 1 : pageNumber(pageParam)
+  const page = requestedPage(c.req.query('page'))
   const found = await visibleList(named, c.env.ASSETS, Date.now())
   if (!found) return notFound(c)
   const { list, visible } = found
   const pageCount = Math.max(1, Math.ceil(visible / indexPageSize))
-  if (!Number.isInteger(page) || page < 1 || page > pageCount || pageParam === '1') {
-    return notFound(c)
-  }
+  if (Number.isNaN(page) || page > pageCount) return notFound(c)
   const origin = originOf(c)
   const stream = streamOf(site, list)
   const hrefOf = (n: number) => (n === 1 ? stream.page : `${stream.page}?page=${n}`)

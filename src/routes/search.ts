@@ -14,6 +14,7 @@ import {
 import { searchFeed, searchParam } from '../feeds/search-feed'
 import { cacheControl } from '../http/cache-control'
 import { latest } from '../http/last-modified'
+import { requestedPage } from '../http/page-param'
 import { problem, problemResponse } from '../http/problem'
 import { RenderCache } from '../http/render-cache'
 import { type RenderedResponse, renderedResponse } from '../http/rendered'
@@ -59,9 +60,8 @@ search.get(paths.search, async (c) => {
   const raw = c.req.query('q')
   const query = parseQuery(raw)
   if (query.kind !== 'terms') return hintPage(c, query.kind, raw?.trim() ?? '')
-  const pageParam = c.req.query('page')
-  const page = pageParam === undefined ? 1 : Number(pageParam)
-  if (!Number.isInteger(page) || page < 1 || pageParam === '1') return notFound(c)
+  const page = requestedPage(c.req.query('page'))
+  if (Number.isNaN(page)) return notFound(c)
   const { visible } = (await visibleList(undefined, c.env.ASSETS, Date.now())) ?? { visible: 0 }
   const hits = await searchPositions(query.terms, visible, c.env.ASSETS)
   const pageCount = Math.max(1, Math.ceil(hits.length / searchPageSize))

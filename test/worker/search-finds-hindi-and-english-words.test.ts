@@ -58,6 +58,12 @@ describe('search over HTTP', () => {
     assert.match(first, /<meta name="robots" content="noindex"\/?>/)
     assert.match(first, /href="\/search\?q=cricket&amp;page=2" rel="next"/)
     assert.deepEqual(hitsOf(await page(searchPath('cricket', '&page=2'))), ['cricket-report-01'])
+    // One address per page: ?page=1 is the plain search, and no other spelling of 2 is page 2.
+    for (const spelling of ['1', '02', '2.0', '2e0']) {
+      const response = await worker.fetch(searchPath('cricket', `&page=${spelling}`))
+      assert.equal(response.status, 404, spelling)
+      await response.arrayBuffer()
+    }
   })
 
   it('advertises the query feeds in every format with autodiscovery links', async () => {
